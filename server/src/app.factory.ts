@@ -1,0 +1,78 @@
+import { NestFactory } from '@nestjs/core';
+import type { NestExpressApplication } from '@nestjs/platform-express';
+import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
+import cookieParser from 'cookie-parser';
+import express, { type NextFunction, type Request, type Response } from 'express';
+import helmet from 'helmet';
+import { Logger } from 'nestjs-pino';
+import { cleanupOpenApiDoc } from 'nestjs-zod';
+import { CSRF_HEADER } from '@sip/shared';
+import { AppModule, type AppModuleOptions } from './app.module';
+import { ProblemFilter } from './common/problem.filter';
+
+/** Largest JSON body the API accepts. Plan text travels over the co-editing socket, not here. */
+export const JSON_BODY_LIMIT = '256kb';
+
+const appCsp = {
+  useDefaults: false,
+  directives: {
+    defaultSrc: ["'self'"],
+    scriptSrc: ["'self'"],
+    styleSrc: ["'self'"],
+    imgSrc: ["'self'", 'data:'],
+    fontSrc: ["'self'"],
+    connectSrc: ["'self'"],
+    objectSrc: ["'none'"],
+    baseUri: ["'self'"],
+    formAction: ["'self'"],
+    frameAncestors: ["'none'"],
+  },
+};
+
+// Swagger UI ships inline styles; it gets its own, slightly wider policy.
+const docsCsp = {
+  useDefaults: false,
+  directives: { ...appCsp.directives, styleSrc: ["'self'", "'unsafe-inline'"] },
+};
+
+export async function createApp(options: AppModuleOptions): Promise<NestExpressApplication> {
+  const app = await NestFactory.create<NestExpressApplication>(AppModule.forRoot(options), {
+    bodyParser: false,
+    bufferLogs: true,
+  });
+  app.useLogger(app.get(Logger));
+  app.set('trust proxy', options.config.trustProxy);
+  app.disable('x-powered-by');
+  app.setGlobalPrefix('api');
+
+  const problems = new ProblemFilter();
+  const appHelmet = helmet({ contentSecurityPolicy: appCsp, crossOriginEmbedderPolicy: false });
+  const docsHelmet = helmet({ contentSecurityPolicy: docsCsp, crossOriginEmbedderPolicy: false });
+  app.use((req: Request, res: Response, next: NextFunction) =>
+    (req.path.startsWith('/api/docs') ? docsHelmet : appHelmet)(req, res, next),
+  );
+  app.use(cookieParser());
+  // Body parse errors never reach Nest's filters on their own; answer them as problems here.
+  const json = express.json({ limit: JSON_BODY_LIMIT, strict: true });
+  app.use((req: Request, res: Response, next: NextFunction) =>
+    json(req, res, (err?: unknown) => (err ? problems.respond(err, req, res) : next())),
+  );
+
+  const openApi = SwaggerModule.createDocument(
+    app,
+    new DocumentBuilder()
+      .setTitle('SIP platform API')
+      .setDescription(
+        'Samordnad individuell plan. Sign in with POST /api/auth/sign-in; send the csrfToken from ' +
+          `GET /api/auth/session in the ${CSRF_HEADER} header on every state-changing request. ` +
+          'Errors are application/problem+json with a stable code.',
+      )
+      .setVersion('0.1.0')
+      .addCookieAuth('sip.sid')
+      .build(),
+  );
+  SwaggerModule.setup('api/docs', app, cleanupOpenApiDoc(openApi), { jsonDocumentUrl: 'api/docs/openapi.json' });
+
+  app.enableShutdownHooks();
+  return app;
+}

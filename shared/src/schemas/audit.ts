@@ -1,0 +1,50 @@
+import { z } from 'zod';
+
+export const AUDIT_ACTIONS = [
+  'auth.sign_in',
+  'auth.sign_in_failed',
+  'auth.sign_out',
+  'directory.organisation.create',
+  'directory.organisation.update',
+  'directory.organisation.delete',
+  'directory.unit.create',
+  'directory.unit.update',
+  'directory.unit.delete',
+  'directory.staff.create',
+  'directory.staff.update',
+  'directory.person.create',
+  'directory.person.update',
+  'directory.person.read',
+  'directory.person.lookup',
+  'directory.relation.create',
+  'directory.relation.delete',
+] as const;
+export type AuditAction = (typeof AUDIT_ACTIONS)[number];
+
+export const auditEventSchema = z.object({
+  seq: z.number().int(),
+  at: z.string(),
+  actorId: z.uuid().nullable(),
+  actorRole: z.string().nullable(),
+  action: z.enum(AUDIT_ACTIONS),
+  targetType: z.string().nullable(),
+  targetId: z.string().nullable(),
+  details: z.record(z.string(), z.unknown()),
+});
+export type AuditEvent = z.infer<typeof auditEventSchema>;
+
+export const auditVerificationSchema = z.object({
+  ok: z.boolean(),
+  checked: z.number().int(),
+  /** The first row whose hash or link does not match, when ok is false. */
+  brokenAtSeq: z.number().int().nullable(),
+});
+export type AuditVerification = z.infer<typeof auditVerificationSchema>;
+
+export const auditListQuerySchema = z
+  .object({
+    limit: z.coerce.number().int().min(1).max(500).default(100),
+    beforeSeq: z.coerce.number().int().min(1).optional(),
+  })
+  .strict();
+export type AuditListQuery = z.infer<typeof auditListQuerySchema>;
