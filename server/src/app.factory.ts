@@ -73,6 +73,5 @@ export async function createApp(options: AppModuleOptions): Promise<NestExpressA
   );
   SwaggerModule.setup('api/docs', app, cleanupOpenApiDoc(openApi), { jsonDocumentUrl: 'api/docs/openapi.json' });
 
-  app.enableShutdownHooks();
   return app;
 }

@@ -9,7 +9,6 @@ import { DEMO_PASSWORD, DEMO_PERSONS, DEMO_STAFF } from './seed/demo-data';
 const say = (message: string) => process.stdout.write(`${message}\n`);
 
 async function main() {
-  const started = Date.now();
   const config = loadConfig();
 
   let embedded: RunningPostgres | undefined;
@@ -41,7 +40,7 @@ async function main() {
     await app.listen(config.port, config.host);
     const url = `http://localhost:${config.port}`;
     say('');
-    say(`SIP platform ready in ${((Date.now() - started) / 1000).toFixed(1)} s at ${url}`);
+    say(`SIP platform ready in ${process.uptime().toFixed(1)} s at ${url}`);
     say(`  API ${url}/api   ·   OpenAPI ${url}/api/docs`);
     if (config.seedDemoData) {
       say(`  Demo sign-ins (password "${DEMO_PASSWORD}")${seeded ? '' : ', if the demo data is still there'}:`);

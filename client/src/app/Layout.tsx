@@ -1,0 +1,66 @@
+import { useTranslation } from 'react-i18next';
+import { NavLink, Navigate, Outlet, useLocation, useNavigate } from 'react-router';
+import { useSession, useSignOut } from '../api/session';
+import { LanguageSwitcher } from '../components/LanguageSwitcher';
+
+/** The signed-in frame: who you are, where you can go, and sign-out. */
+export function Layout() {
+  const { t } = useTranslation();
+  const session = useSession();
+  const signOut = useSignOut();
+  const navigate = useNavigate();
+  const location = useLocation();
+
+  if (session.isPending) return <p className="loading" role="status">{t('app.loading')}</p>;
+  const user = session.data?.user;
+  if (!user) return <Navigate to="/sign-in" replace state={{ from: location.pathname }} />;
+
+  const role =
+    user.kind === 'staff'
+      ? user.systemRoles.map((r) => t(`layout.roles.${r}`)).join(', ')
+      : t('layout.citizen');
+  const unit = user.units.map((u) => `${u.name}, ${u.organisationName}`).join('; ');
+
+  const onSignOut = () =>
+    signOut.mutate(undefined, {
+      onSettled: () => navigate('/sign-in', { replace: true, state: { notice: 'signedOut' } }),
+    });
+
+  return (
+    <>
+      <a className="skip-link" href="#main">
+        {t('app.skipToContent')}
+      </a>
+      <header className="app-header">
+        <div className="brand">
+          <span className="brand-name">{t('app.name')}</span>
+          <span className="brand-full">{t('app.fullName')}</span>
+        </div>
+        <nav aria-label={t('layout.mainNav')}>
+          <ul>
+            <li>
+              <NavLink to="/" end>
+                {t('layout.worklist')}
+              </NavLink>
+            </li>
+          </ul>
+        </nav>
+        <div className="user-box">
+          <p className="user-identity">
+            <span className="visually-hidden">{t('layout.signedInAs')} </span>
+            <strong data-testid="user-name">{user.displayName}</strong>
+            <span data-testid="user-role">{role}</span>
+            {user.kind === 'staff' && <span data-testid="user-unit">{unit || t('layout.noUnit')}</span>}
+          </p>
+          <LanguageSwitcher />
+          <button type="button" onClick={onSignOut} disabled={signOut.isPending}>
+            {t('layout.signOut')}
+          </button>
+        </div>
+      </header>
+      <main id="main" tabIndex={-1}>
+        <Outlet />
+      </main>
+    </>
+  );
+}

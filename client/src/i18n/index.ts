@@ -1,0 +1,29 @@
+import i18n from 'i18next';
+import { initReactI18next } from 'react-i18next';
+import { DEFAULT_LANGUAGE, LANGUAGES, type Language } from '@sip/shared';
+import { en } from './en';
+import { sv } from './sv';
+
+const STORAGE_KEY = 'sip.language';
+
+function initialLanguage(): Language {
+  const stored = typeof localStorage !== 'undefined' ? localStorage.getItem(STORAGE_KEY) : null;
+  return LANGUAGES.includes(stored as Language) ? (stored as Language) : DEFAULT_LANGUAGE;
+}
+
+void i18n.use(initReactI18next).init({
+  resources: { sv: { translation: sv }, en: { translation: en } },
+  lng: initialLanguage(),
+  fallbackLng: DEFAULT_LANGUAGE,
+  interpolation: { escapeValue: false },
+});
+
+// Keep <html lang> true to the language on screen, for screen readers and hyphenation.
+const applyLang = (lng: string) => document.documentElement.setAttribute('lang', lng);
+applyLang(i18n.language);
+i18n.on('languageChanged', (lng) => {
+  applyLang(lng);
+  localStorage.setItem(STORAGE_KEY, lng);
+});
+
+export default i18n;

