@@ -8,6 +8,7 @@ import { Logger } from 'nestjs-pino';
 import { cleanupOpenApiDoc } from 'nestjs-zod';
 import { CSRF_HEADER } from '@sip/shared';
 import { AppModule, type AppModuleOptions } from './app.module';
+import { assertEveryRouteDeclared } from './auth/route-inventory';
 import { ProblemFilter } from './common/problem.filter';
 
 /** Largest JSON body the API accepts. Plan text travels over the co-editing socket, not here. */
@@ -73,5 +74,6 @@ export async function createApp(options: AppModuleOptions): Promise<NestExpressA
   );
   SwaggerModule.setup('api/docs', app, cleanupOpenApiDoc(openApi), { jsonDocumentUrl: 'api/docs/openapi.json' });
 
+  assertEveryRouteDeclared(app);
   return app;
 }

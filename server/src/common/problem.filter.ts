@@ -1,6 +1,5 @@
 import { ArgumentsHost, Catch, ExceptionFilter, HttpException, Logger } from '@nestjs/common';
 import type { Request, Response } from 'express';
-import { ZodValidationException } from 'nestjs-zod';
 import { QueryFailedError } from 'typeorm';
 import type { ZodError } from 'zod';
 import {
@@ -83,11 +82,6 @@ export class ProblemFilter implements ExceptionFilter {
   private map(exception: unknown, request: Request): Mapped {
     if (exception instanceof ProblemException) {
       return { status: exception.status, code: exception.code, ...exception.options };
-    }
-    if (exception instanceof ZodValidationException) {
-      const zodError = exception.getZodError() as ZodError;
-      const part = (exception as { part?: string }).part ?? 'body';
-      return { status: 400, code: 'validation_failed', errors: fieldErrorsFromZod(zodError, part) };
     }
     if (exception instanceof QueryFailedError) {
       const pgCode = (exception as { driverError?: { code?: string } }).driverError?.code;

@@ -1,0 +1,107 @@
+import AxeBuilder from '@axe-core/playwright';
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { DEMO_PASSWORD } from '../../server/src/seed/demo-data';
+import { launchBrowser } from '../support/browser';
+import { startTestApp, type TestApp } from '../support/test-app';
+
+let t: TestApp;
+let browser: Browser;
+beforeAll(async () => {
+  t = await startTestApp();
+  browser = await launchBrowser();
+});
+afterAll(async () => {
+  await browser?.close();
+  await t?.close();
+});
+
+async function expectNoAxeViolations(page: Page) {
+  const { violations } = await new AxeBuilder({ page }).analyze();
+  expect(violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`)).toEqual([]);
+}
+
+/** Console errors, including Content-Security-Policy refusals, collected per page. */
+function collectConsoleErrors(page: Page): string[] {
+  const errors: string[] = [];
+  page.on('console', (m) => m.type() === 'error' && errors.push(m.text()));
+  page.on('pageerror', (e) => errors.push(e.message));
+  return errors;
+}
+
+describe('the app shell in a real browser', () => {
+  it('signs in, shows the worklist, switches language and signs out — accessibly and within the CSP', async () => {
+    const context = await browser.newContext();
+    const page = await context.newPage();
+    const errors = collectConsoleErrors(page);
+    await page.goto(t.baseUrl);
+
+    await page.waitForURL('**/sign-in');
+    await expect(page.getByRole('heading', { level: 1 }).textContent()).resolves.toBe('Logga in');
+    expect(await page.getAttribute('html', 'lang')).toBe('sv');
+    await expectNoAxeViolations(page);
+
+    await page.getByLabel('Användarnamn').fill('eva.lind');
+    await page.getByLabel('Lösenord').fill(DEMO_PASSWORD);
+    await page.getByRole('button', { name: 'Logga in' }).click();
+
+    await page.getByRole('heading', { name: 'Min arbetslista' }).waitFor();
+    expect(await page.getByTestId('user-name').textContent()).toBe('Eva Lind');
+    expect(await page.getByTestId('user-role').textContent()).toBe('Handläggare');
+    expect(await page.getByTestId('user-unit').textContent()).toBe('Socialtjänsten – Vuxenenheten, Uppsala kommun');
+    await expectNoAxeViolations(page);
+
+    await page.getByLabel('Språk').selectOption('en');
+    await page.getByRole('heading', { name: 'My worklist' }).waitFor();
+    expect(await page.getAttribute('html', 'lang')).toBe('en');
+    expect(await page.getByTestId('user-role').textContent()).toBe('Practitioner');
+    await expectNoAxeViolations(page);
+
+    await page.reload(); // the choice of language survives a reload
+    await page.getByRole('heading', { name: 'My worklist' }).waitFor();
+
+    await page.getByRole('button', { name: 'Sign out' }).click();
+    await page.waitForURL('**/sign-in');
+    await page.getByText('You are signed out.').waitFor();
+    await page.goto(`${t.baseUrl}/`);
+    await page.waitForURL('**/sign-in'); // the session is really gone
+
+    expect(errors).toEqual([]);
+    await context.close();
+  });
+
+  it('tells the user when the password is wrong, and keeps keyboard focus usable', async () => {
+    const context = await browser.newContext();
+    const page = await context.newPage();
+    await page.goto(`${t.baseUrl}/sign-in`);
+    // The heading takes focus on arrival; Tab moves through the form in order.
+    await page.getByRole('heading', { name: 'Logga in' }).waitFor();
+    expect(await page.evaluate(() => document.activeElement?.tagName)).toBe('H1');
+    await page.keyboard.press('Tab');
+    expect(await page.evaluate(() => (document.activeElement as HTMLInputElement).name)).toBe('username');
+    await page.keyboard.type('jonas.ek');
+    await page.keyboard.press('Tab');
+    await page.keyboard.type('not the password');
+    await page.keyboard.press('Enter');
+    const alert = page.getByRole('alert');
+    await alert.waitFor();
+    expect(await alert.textContent()).toBe('Fel användarnamn eller lösenord.');
+    await expectNoAxeViolations(page);
+    await context.close();
+  });
+
+  it('works on a phone-sized screen', async () => {
+    const context = await browser.newContext({ viewport: { width: 375, height: 740 }, isMobile: true, hasTouch: true });
+    const page = await context.newPage();
+    await page.goto(`${t.baseUrl}/sign-in`);
+    await page.getByLabel('Användarnamn').fill('anders.nilsson');
+    await page.getByLabel('Lösenord').fill(DEMO_PASSWORD);
+    await page.getByRole('button', { name: 'Logga in' }).click();
+    await page.getByRole('heading', { name: 'Min arbetslista' }).waitFor();
+    expect(await page.getByTestId('user-role').textContent()).toBe('Invånare');
+    const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+    expect(overflow).toBeLessThanOrEqual(0);
+    await expectNoAxeViolations(page);
+    await context.close();
+  });
+});
