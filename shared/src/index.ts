@@ -6,3 +6,6 @@ export * from './schemas/auth';
 export * from './schemas/directory';
 export * from './schemas/audit';
 export * from './i18n/problem-messages';
+export * from './plans/plan-lifecycle';
+export * from './plans/discharge';
+export * from './policy/plan-policy';

@@ -1,0 +1,91 @@
+import { describe, expect, it } from 'vitest';
+import { PLAN_STATES } from '../plans/plan-lifecycle';
+import { CONSENT_STATES, type PlanAccessFacts, planPermissions } from './plan-policy';
+
+const base: PlanAccessFacts = {
+  actorKind: 'staff',
+  systemRoles: ['practitioner'],
+  isPerson: false,
+  isCustodialGuardian: false,
+  isRepresentative: false,
+  isAllowedRelative: false,
+  isStaffParticipant: false,
+  inInitiatingUnit: false,
+  inInitiatingOrganisation: false,
+  inCalledUnit: false,
+  organisationCoveredByConsent: false,
+  consent: 'none',
+  planState: 'initierad',
+  childSecrecy: false,
+};
+
+/** The actors of the table: each is a set of facts about one person's relation to a plan. */
+const ACTORS: Record<string, Partial<PlanAccessFacts>> = {
+  person: { actorKind: 'citizen', systemRoles: [], isPerson: true },
+  guardian: { actorKind: 'citizen', systemRoles: [], isCustodialGuardian: true },
+  'guardian, child secrecy': { actorKind: 'citizen', systemRoles: [], isCustodialGuardian: true, childSecrecy: true },
+  'allowed relative': { actorKind: 'citizen', systemRoles: [], isAllowedRelative: true },
+  'stranger citizen': { actorKind: 'citizen', systemRoles: [] },
+  'participant, initiating org': { isStaffParticipant: true, inInitiatingUnit: true, inInitiatingOrganisation: true, organisationCoveredByConsent: true },
+  'participant, other org covered': { isStaffParticipant: true, organisationCoveredByConsent: true },
+  'participant, other org not covered': { isStaffParticipant: true },
+  'initiating unit, not participant': { inInitiatingUnit: true, inInitiatingOrganisation: true, organisationCoveredByConsent: true },
+  'same org, other unit': { inInitiatingOrganisation: true, organisationCoveredByConsent: true },
+  'called unit, covered': { inCalledUnit: true, organisationCoveredByConsent: true },
+  'manager in initiating unit': { systemRoles: ['manager'], inInitiatingUnit: true, inInitiatingOrganisation: true, isStaffParticipant: true, organisationCoveredByConsent: true },
+  admin: { systemRoles: ['admin'], organisationCoveredByConsent: true },
+};
+
+function row(actor: string, state: string, consent: string) {
+  const p = planPermissions({ ...base, ...ACTORS[actor], planState: state as never, consent: consent as never });
+  const read = Object.entries(p.read).filter(([, v]) => v).map(([k]) => k).join(',');
+  const can = Object.entries(p.can).filter(([, v]) => v).map(([k]) => k).join(',');
+  return { p, line: `${actor} | ${state} | ${consent} → ${p.as ?? '404'}${p.reach ? ` read[${read}] can[${can || '-'}]` : ''}` };
+}
+
+describe('plan policy over every actor × plan state × consent state', () => {
+  const lines: string[] = [];
+  for (const actor of Object.keys(ACTORS))
+    for (const state of PLAN_STATES)
+      for (const consent of CONSENT_STATES) {
+        const { p, line } = row(actor, state, consent);
+        lines.push(line);
+        const facts = { ...base, ...ACTORS[actor], consent };
+
+        it(line, () => {
+          // Nothing is readable or doable without reaching the plan.
+          if (!p.reach) {
+            expect(Object.values(p.read).some(Boolean)).toBe(false);
+            expect(Object.values(p.can).some(Boolean)).toBe(false);
+          }
+          // The person always reaches their own plan.
+          if (facts.isPerson) expect(p.as).toBe('person');
+          // Managers and admins never reach plan content.
+          if (!facts.systemRoles?.includes('practitioner') && facts.actorKind === 'staff') expect(p.reach).toBe(false);
+          // Relatives only while consent is active.
+          if (facts.isAllowedRelative) expect(p.reach).toBe(consent === 'active');
+          // Staff of an organisation that consent does not cover, while it is active: 404.
+          if (facts.actorKind === 'staff' && consent === 'active' && !facts.organisationCoveredByConsent) expect(p.reach).toBe(false);
+          // Without active consent, only the initiating organisation's people.
+          if (facts.actorKind === 'staff' && consent !== 'active' && !facts.inInitiatingOrganisation) expect(p.reach).toBe(false);
+          // A closed plan can be read but not changed.
+          if (state === 'avslutad') expect(Object.values(p.can).some(Boolean)).toBe(false);
+          // A mature child's secrecy hides their own view from guardians, not from staff.
+          if (facts.isCustodialGuardian) expect(p.read.child_view).toBe(!facts.childSecrecy);
+          // Only the person's side sees who has read the plan.
+          if (p.read.access_log) expect(['person', 'guardian', 'representative']).toContain(p.as);
+          // Consent can be withdrawn only while there is one in force.
+          if (p.can.withdraw_consent) expect(consent).toBe('active');
+        });
+      }
+
+  it('matches the reviewed table (a diff here is a policy change)', async () => {
+    await expect(lines.join('\n') + '\n').toMatchFileSnapshot('__snapshots__/plan-policy-table.txt');
+  });
+});
+
+it('lets the same unit’s non-participants in before consent but not after', () => {
+  const facts = { ...base, ...ACTORS['initiating unit, not participant'] };
+  expect(planPermissions({ ...facts, consent: 'none' }).as).toBe('staff_initiating_unit');
+  expect(planPermissions({ ...facts, consent: 'active' }).reach).toBe(false);
+});
