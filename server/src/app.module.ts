@@ -7,6 +7,8 @@ import { ThrottlerGuard, ThrottlerModule } from '@nestjs/throttler';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { LoggerModule } from 'nestjs-pino';
 import type { DestinationStream } from 'pino';
+import { AccessModule } from './access/access.module';
+import { PlanAccessGuard } from './access/plan-access.guard';
 import { AuditModule } from './audit/audit.module';
 import { AccessGuard } from './auth/access.guard';
 import { AuthModule } from './auth/auth.module';
@@ -16,6 +18,7 @@ import { APP_CONFIG, type AppConfig } from './config/config';
 import { dataSourceOptions } from './database/data-source';
 import { DirectoryModule } from './directory/directory.module';
 import { HealthController } from './health/health.controller';
+import { PlansModule } from './plans/plans.module';
 import { loggerOptions } from './logging';
 
 export interface AppModuleOptions {
@@ -41,7 +44,9 @@ export class AppModule {
           : []),
         AuditModule,
         AuthModule,
+        AccessModule,
         DirectoryModule,
+        PlansModule,
       ],
       controllers: [HealthController],
       providers: [
@@ -50,6 +55,7 @@ export class AppModule {
         { provide: APP_FILTER, useClass: ProblemFilter },
         { provide: APP_GUARD, useClass: ThrottlerGuard },
         { provide: APP_GUARD, useClass: AccessGuard },
+        { provide: APP_GUARD, useClass: PlanAccessGuard },
       ],
       exports: [APP_CONFIG],
     };

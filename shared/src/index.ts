@@ -9,3 +9,5 @@ export * from './i18n/problem-messages';
 export * from './plans/plan-lifecycle';
 export * from './plans/discharge';
 export * from './policy/plan-policy';
+export * from './schemas/plans';
+export * from './i18n/plan-messages';

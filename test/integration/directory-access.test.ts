@@ -15,6 +15,7 @@ const CALLERS: Record<Exclude<Caller, 'anonymous'>, string> = {
 };
 const STAFF: Caller[] = ['practitioner', 'manager', 'admin'];
 const ADMIN: Caller[] = ['admin'];
+const PRACTITIONER: Caller[] = ['practitioner'];
 const EVERYONE: Caller[] = ['anonymous', 'citizen', 'practitioner', 'manager', 'admin'];
 
 let t: TestApp;
@@ -63,6 +64,7 @@ const ROUTES: { method: string; path: () => string; body?: unknown; allowed: Cal
   { method: 'PATCH', path: () => `/api/persons/${ids.person}`, body: { sex: 'x' }, allowed: ADMIN },
   { method: 'POST', path: () => `/api/persons/${ids.person}/relations`, body: {}, allowed: ADMIN },
   { method: 'DELETE', path: () => `/api/persons/${ids.person}/relations/00000000-0000-4000-8000-000000000000`, allowed: ADMIN },
+  { method: 'GET', path: () => '/api/staff-directory', allowed: PRACTITIONER },
   { method: 'GET', path: () => '/api/audit', allowed: ADMIN },
   { method: 'GET', path: () => '/api/audit/verify', allowed: ADMIN },
 ];
@@ -84,7 +86,7 @@ it('covers every directory, audit and health route the server has', async () => 
   const { listRoutes } = await import('../../server/src/auth/route-inventory');
   const covered = new Set(ROUTES.map((r) => `${r.method} ${r.path().replace(/[0-9a-f-]{36}/g, ':id')}`));
   const served = listRoutes(t.app)
-    .filter((r) => /^\/api\/(organisations|units|staff|persons|audit|health)|\/api\/auth\/session/.test(r.path))
+    .filter((r) => /^\/api\/(organisations|units|staff|staff-directory|persons|audit|health)(\/|$)|\/api\/auth\/session/.test(r.path))
     .map((r) => `${r.method} ${r.path.replace(':relationId', ':id')}`);
   expect(served.filter((r) => !covered.has(r))).toEqual([]);
 });

@@ -15,3 +15,9 @@ it('lists every route with its declared audience', async () => {
   expect(routes.filter((r) => !r.access)).toEqual([]);
   await expect(describeRoutes(routes)).toMatchFileSnapshot('__snapshots__/route-permissions.txt');
 });
+
+it('has every route under /api/plans/:id declare what it needs from the plan policy', () => {
+  const planRoutes = listRoutes(t.app).filter((r) => r.path.startsWith('/api/plans/:id'));
+  expect(planRoutes.length).toBeGreaterThan(10);
+  expect(planRoutes.filter((r) => !r.planNeed).map((r) => `${r.method} ${r.path}`)).toEqual([]);
+});

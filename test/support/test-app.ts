@@ -25,6 +25,8 @@ export async function startTestApp(env: NodeJS.ProcessEnv = {}): Promise<TestApp
   const logStream = new Writable({
     write(chunk, _encoding, callback) {
       chunks.push(chunk.toString());
+      // SIP_TEST_LOGS=1 shows the server's log lines while debugging a test.
+      if (process.env.SIP_TEST_LOGS === '1') process.stderr.write(chunk);
       callback();
     },
   });

@@ -2,12 +2,14 @@ import { RequestMethod } from '@nestjs/common';
 import { METHOD_METADATA, PATH_METADATA } from '@nestjs/common/constants';
 import { ModulesContainer } from '@nestjs/core';
 import type { INestApplication } from '@nestjs/common';
+import { PLAN_NEED, type PlanNeed, describePlanNeed } from '../access/plan-needs.decorator';
 import { ROUTE_ACCESS, type RouteAccess, describeRouteAccess } from './route-access.decorator';
 
 export interface RouteEntry {
   method: string;
   path: string;
   access: RouteAccess | undefined;
+  planNeed?: PlanNeed;
 }
 
 const joinPath = (...parts: string[]) =>
@@ -32,6 +34,7 @@ export function listRoutes(app: INestApplication, globalPrefix = 'api'): RouteEn
           method: RequestMethod[method],
           path: joinPath(globalPrefix, controllerPath, path),
           access: Reflect.getMetadata(ROUTE_ACCESS, handler) ?? classAccess,
+          planNeed: Reflect.getMetadata(PLAN_NEED, handler),
         });
       }
     }
@@ -41,7 +44,7 @@ export function listRoutes(app: INestApplication, globalPrefix = 'api'): RouteEn
 
 /** One line per route, e.g. `POST   /api/organisations  roles:admin`. */
 export function describeRoutes(routes: RouteEntry[]): string {
-  return routes.map((r) => `${r.method.padEnd(7)}${r.path.padEnd(44)}${describeRouteAccess(r.access)}`).join('\n') + '\n';
+  return routes.map((r) => `${r.method.padEnd(7)}${r.path.padEnd(44)}${describeRouteAccess(r.access)}${describePlanNeed(r.planNeed)}`).join('\n') + '\n';
 }
 
 /** Refuses to start an application with a route that declares no audience. */

@@ -1,11 +1,16 @@
-import type { FieldError, ProblemCode } from '@sip/shared';
+import type { FieldError, Language, ProblemCode } from '@sip/shared';
 
 /** Thrown anywhere in the server to answer with a problem document of this code. */
 export class ProblemException extends Error {
   constructor(
     readonly status: number,
     readonly code: ProblemCode,
-    readonly options: { errors?: FieldError[]; retryAfterSeconds?: number; detail?: string } = {},
+    readonly options: {
+      errors?: FieldError[];
+      retryAfterSeconds?: number;
+      detail?: string | ((language: Language) => string);
+      reasons?: string[];
+    } = {},
   ) {
     super(code);
     this.name = 'ProblemException';

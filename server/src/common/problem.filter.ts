@@ -4,6 +4,7 @@ import { QueryFailedError } from 'typeorm';
 import type { ZodError } from 'zod';
 import {
   type FieldError,
+  type Language,
   type Problem,
   type ProblemCode,
   languageFromHeader,
@@ -40,7 +41,8 @@ interface Mapped {
   code: ProblemCode;
   errors?: FieldError[];
   retryAfterSeconds?: number;
-  detail?: string;
+  detail?: string | ((language: Language) => string);
+  reasons?: string[];
 }
 
 /**
@@ -66,11 +68,12 @@ export class ProblemFilter implements ExceptionFilter {
       status: mapped.status,
       code: mapped.code,
       detail:
-        mapped.detail ??
+        (typeof mapped.detail === 'function' ? mapped.detail(language) : mapped.detail) ??
         problemMessage(mapped.code, language, { retryAfterSeconds: mapped.retryAfterSeconds }),
       instance: request.originalUrl?.split('?')[0],
       ...(mapped.errors?.length ? { errors: mapped.errors } : {}),
       ...(mapped.retryAfterSeconds !== undefined ? { retryAfterSeconds: mapped.retryAfterSeconds } : {}),
+      ...(mapped.reasons?.length ? { reasons: mapped.reasons } : {}),
     };
     if (mapped.retryAfterSeconds !== undefined) {
       response.setHeader('Retry-After', String(mapped.retryAfterSeconds));

@@ -1,3 +1,4 @@
+import { types } from 'pg';
 import type { DataSourceOptions } from 'typeorm';
 import { AuditEventEntity } from '../audit/audit-event.entity';
 import { SessionEntity } from '../auth/session.entity';
@@ -6,6 +7,11 @@ import { OrganisationEntity } from '../directory/organisation.entity';
 import { PersonEntity, PersonRelationEntity } from '../directory/person.entity';
 import { UnitEntity } from '../directory/unit.entity';
 import { Foundation1763800000000 } from '../../../migrations/1763800000000-Foundation';
+import { Plans1763900000000 } from '../../../migrations/1763900000000-Plans';
+
+// A calendar date has no time zone: keep PostgreSQL `date` as 'YYYY-MM-DD', never a JS Date
+// (which would shift it by the server's offset).
+types.setTypeParser(types.builtins.DATE, (value) => value);
 
 export const ENTITIES = [
   OrganisationEntity,
@@ -19,7 +25,7 @@ export const ENTITIES = [
 ];
 
 /** Every migration, in order. Listed explicitly so that compiled and test runs agree. */
-export const MIGRATIONS = [Foundation1763800000000];
+export const MIGRATIONS = [Foundation1763800000000, Plans1763900000000];
 
 export function dataSourceOptions(url: string): DataSourceOptions {
   return {

@@ -52,6 +52,7 @@ const MESSAGES: Record<ProblemCode, Record<Language, Message>> = {
     sv: 'Kan inte tas bort eftersom den används.',
     en: 'Cannot be removed because it is in use.',
   },
+  transition_refused: { sv: 'Det går inte just nu.', en: 'This cannot be done now.' },
   internal_error: {
     sv: 'Något gick fel hos oss. Försök igen om en stund.',
     en: 'Something went wrong on our side. Please try again shortly.',

@@ -58,10 +58,11 @@ const OPEN: PlanState[] = ['initierad', 'samtycke', 'forberedelse', 'kallad', 'm
 
 /**
  * The transition table: from which states an action may start, and where it leads
- * ('same' keeps the state — a second call in `kallad`, a further consent record).
+ * ('same' keeps the state).
  */
 export const PLAN_TRANSITIONS: Record<PlanAction, { from: readonly PlanState[]; to: PlanState | 'same' }> = {
-  record_consent: { from: ['initierad', 'samtycke', 'forberedelse', 'kallad', 'mote_hallet', 'faststalld', 'uppfoljning'], to: 'same' },
+  // Consent recorded later (renewed, widened) is an update, not a transition.
+  record_consent: { from: ['initierad'], to: 'samtycke' },
   start_preparation: { from: ['samtycke'], to: 'forberedelse' },
   send_call: { from: ['forberedelse', 'kallad', 'faststalld', 'uppfoljning'], to: 'kallad' },
   record_meeting: { from: ['kallad'], to: 'mote_hallet' },
@@ -111,7 +112,7 @@ export function guardFailures(action: PlanAction, facts: PlanGuardFacts, input: 
   const rule = PLAN_TRANSITIONS[action];
   if (facts.state === 'avslutad') return ['plan_closed'];
   if (!rule.from.includes(facts.state)) failures.push('wrong_state');
-  const needsConsent: PlanAction[] = ['start_preparation', 'send_call', 'record_meeting', 'finalise', 'start_follow_up'];
+  const needsConsent: PlanAction[] = ['record_consent', 'start_preparation', 'send_call', 'record_meeting', 'finalise', 'start_follow_up'];
   if (needsConsent.includes(action) && !facts.consentActive) failures.push('consent_missing');
   if (action === 'send_call') {
     if (!input.calledPrincipals) failures.push('no_called_principal');

@@ -18,6 +18,23 @@ export const AUDIT_ACTIONS = [
   'directory.person.lookup',
   'directory.relation.create',
   'directory.relation.delete',
+  'plan.person_lookup',
+  'plan.initiate',
+  'plan.read',
+  'plan.transition',
+  'plan.consent.record',
+  'plan.consent.withdraw',
+  'plan.participant.add',
+  'plan.participant.remove',
+  'plan.relative.allow',
+  'plan.relative.remove',
+  'plan.preparation.update',
+  'plan.child_view.update',
+  'plan.meeting.create',
+  'plan.meeting.held',
+  'plan.call.send',
+  'plan.call.acknowledge',
+  'plan.call.calendar',
 ] as const;
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];
 

@@ -20,6 +20,7 @@ export const PROBLEM_CODES = [
   'rate_limited',
   'conflict',
   'in_use',
+  'transition_refused',
   'internal_error',
 ] as const;
 export type ProblemCode = (typeof PROBLEM_CODES)[number];
@@ -42,5 +43,7 @@ export const problemSchema = z.object({
   instance: z.string().optional(),
   errors: z.array(fieldErrorSchema).optional(),
   retryAfterSeconds: z.number().int().optional(),
+  /** For transition_refused: the guard failures, each with a message in plan-messages. */
+  reasons: z.array(z.string()).optional(),
 });
 export type Problem = z.infer<typeof problemSchema>;

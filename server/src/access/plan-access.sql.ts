@@ -1,0 +1,81 @@
+/**
+ * SQL that mirrors the plan policy in @sip/shared. `planAccessFactsSql` computes the
+ * policy's inputs for one plan; `reachablePlansSql` selects, for a list, exactly the plans
+ * the policy would let the actor reach — scoped in SQL, never filtered after loading.
+ * test/integration/plan-access.test.ts checks that the two agree for every demo actor.
+ *
+ * Parameters: $1 actor account id, $2 actor unit ids (uuid[]), $3 actor organisation ids.
+ */
+
+const CONSENT_ACTIVE = `c.withdrawn_at IS NULL AND c.valid_from <= current_date AND (c.valid_to IS NULL OR c.valid_to >= current_date)`;
+
+/** 'active' | 'withdrawn' | 'expired' | 'none' for plan alias p. */
+export const CONSENT_STATE_SQL = `
+  CASE
+    WHEN EXISTS (SELECT 1 FROM consent c WHERE c.plan_id = p.id AND ${CONSENT_ACTIVE}) THEN 'active'
+    WHEN EXISTS (SELECT 1 FROM consent c WHERE c.plan_id = p.id AND c.withdrawn_at IS NOT NULL) THEN 'withdrawn'
+    WHEN EXISTS (SELECT 1 FROM consent c WHERE c.plan_id = p.id AND c.valid_to < current_date) THEN 'expired'
+    ELSE 'none'
+  END`;
+
+const STAFF_ROLES = `('initiativtagare','ordforande','antecknare','samordningsansvarig','kallad_personal','inbjuden')`;
+
+/** The policy's facts for plan $4. */
+export const planAccessFactsSql = `
+  SELECT p.id, p.state, p.child_secrecy,
+         p.initiating_unit_id = ANY($2::uuid[]) AS in_initiating_unit,
+         p.initiating_organisation_id = ANY($3::uuid[]) AS in_initiating_organisation,
+         pe.account_id IS NOT DISTINCT FROM $1::uuid AS is_person,
+         (pe.birth_date > current_date - interval '18 years' AND EXISTS (
+            SELECT 1 FROM person_relation r
+             WHERE r.person_id = p.person_id AND r.account_id = $1 AND r.kind = 'guardian' AND r.has_custody)) AS is_custodial_guardian,
+         EXISTS (SELECT 1 FROM person_relation r
+                  WHERE r.person_id = p.person_id AND r.account_id = $1 AND r.kind = 'representative') AS is_representative,
+         EXISTS (SELECT 1 FROM plan_participant pp
+                  WHERE pp.plan_id = p.id AND pp.account_id = $1 AND pp.removed_at IS NULL AND pp.role = 'narstaende') AS is_allowed_relative,
+         EXISTS (SELECT 1 FROM plan_participant pp
+                  WHERE pp.plan_id = p.id AND pp.account_id = $1 AND pp.removed_at IS NULL AND pp.role IN ${STAFF_ROLES}) AS is_staff_participant,
+         EXISTS (SELECT 1 FROM plan_call pc WHERE pc.plan_id = p.id AND pc.unit_id = ANY($2::uuid[])) AS in_called_unit,
+         EXISTS (SELECT 1 FROM consent c
+                  WHERE c.plan_id = p.id AND ${CONSENT_ACTIVE} AND c.scope_organisation_ids && $3::uuid[]) AS organisation_covered,
+         ${CONSENT_STATE_SQL} AS consent_state
+    FROM plan p JOIN person pe ON pe.id = p.person_id
+   WHERE p.id = $4`;
+
+/**
+ * The plans a practitioner reaches: candidates through the indexed relations (my
+ * participation, my units' calls, my units' initiations), then the policy's conditions.
+ */
+export const staffReachablePlanIdsSql = `
+  SELECT p.id FROM plan p
+   WHERE p.id IN (
+           SELECT pp.plan_id FROM plan_participant pp
+            WHERE pp.account_id = $1 AND pp.removed_at IS NULL AND pp.role IN ${STAFF_ROLES}
+           UNION
+           SELECT pc.plan_id FROM plan_call pc WHERE pc.unit_id = ANY($2::uuid[])
+           UNION
+           SELECT pi.id FROM plan pi WHERE pi.initiating_unit_id = ANY($2::uuid[]))
+     AND (
+       CASE WHEN EXISTS (SELECT 1 FROM consent c WHERE c.plan_id = p.id AND ${CONSENT_ACTIVE})
+       THEN EXISTS (SELECT 1 FROM consent c WHERE c.plan_id = p.id AND ${CONSENT_ACTIVE} AND c.scope_organisation_ids && $3::uuid[])
+            AND (EXISTS (SELECT 1 FROM plan_participant pp WHERE pp.plan_id = p.id AND pp.account_id = $1 AND pp.removed_at IS NULL AND pp.role IN ${STAFF_ROLES})
+                 OR EXISTS (SELECT 1 FROM plan_call pc WHERE pc.plan_id = p.id AND pc.unit_id = ANY($2::uuid[])))
+       ELSE p.initiating_organisation_id = ANY($3::uuid[])
+            AND (EXISTS (SELECT 1 FROM plan_participant pp WHERE pp.plan_id = p.id AND pp.account_id = $1 AND pp.removed_at IS NULL AND pp.role IN ${STAFF_ROLES})
+                 OR (p.initiating_unit_id = ANY($2::uuid[])
+                     AND NOT EXISTS (SELECT 1 FROM consent c WHERE c.plan_id = p.id AND (c.withdrawn_at IS NOT NULL OR c.valid_to < current_date))))
+       END)`;
+
+/** The plans a citizen reaches: their own, their child's, as representative, as allowed relative. */
+export const citizenReachablePlanIdsSql = `
+  SELECT p.id FROM plan p JOIN person pe ON pe.id = p.person_id
+   WHERE pe.account_id = $1
+  UNION
+  SELECT p.id FROM plan p JOIN person pe ON pe.id = p.person_id
+    JOIN person_relation r ON r.person_id = pe.id AND r.account_id = $1
+   WHERE (r.kind = 'guardian' AND r.has_custody AND pe.birth_date > current_date - interval '18 years')
+      OR r.kind = 'representative'
+  UNION
+  SELECT pp.plan_id FROM plan_participant pp JOIN plan p ON p.id = pp.plan_id
+   WHERE pp.account_id = $1 AND pp.removed_at IS NULL AND pp.role = 'narstaende'
+     AND EXISTS (SELECT 1 FROM consent c WHERE c.plan_id = p.id AND ${CONSENT_ACTIVE})`;

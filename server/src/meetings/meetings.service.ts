@@ -1,0 +1,185 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource, EntityManager } from 'typeorm';
+import {
+  type CreateMeeting,
+  type PlanDetail,
+  type RecordMeetingHeld,
+  type SendCall,
+  guardFailures,
+  nextState,
+} from '@sip/shared';
+import { PlanAccessService } from '../access/plan-access.service';
+import { auditRole, type Actor } from '../auth/actor';
+import { AuditService } from '../audit/audit.service';
+import { ProblemException, notFound, validationFailed } from '../common/problem.exception';
+import { recordTransition } from '../plans/plan-events';
+import { assertGuards, transitionRefused } from '../plans/plan-guards';
+import { loadCalls } from '../plans/plan-reader';
+import { PlansService } from '../plans/plans.service';
+import { callToIcs } from './call-calendar';
+
+/** Calls (kallelse to kommun and region, inbjudan to others), meetings and attendance. */
+@Injectable()
+export class MeetingsService {
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly access: PlanAccessService,
+    private readonly audit: AuditService,
+    private readonly plans: PlansService,
+  ) {}
+
+  private async refreshNextMeeting(m: EntityManager, planId: string) {
+    await m.query(
+      `UPDATE plan SET next_meeting_at = (SELECT min(starts_at) FROM meeting WHERE plan_id = $1 AND status = 'planned') WHERE id = $1`,
+      [planId],
+    );
+  }
+
+  /** A förmöte or another meeting without calls. */
+  async createMeeting(actor: Actor, planId: string, input: CreateMeeting): Promise<PlanDetail> {
+    await this.dataSource.transaction(async (m) => {
+      await m.query('SELECT 1 FROM plan WHERE id = $1 FOR UPDATE', [planId]);
+      const { facts } = await this.access.require(actor, planId, { capability: 'prepare' }, m);
+      if (facts.planState === 'avslutad') throw transitionRefused('send_call', ['plan_closed']);
+      const [meeting] = await m.query(
+        `INSERT INTO meeting (plan_id, kind, starts_at, duration_minutes, location, video_link, purpose, created_by)
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8) RETURNING id`,
+        [planId, input.kind, input.startsAt, input.durationMinutes, input.location ?? null, input.videoLink ?? null, input.purpose ?? null, actor.accountId],
+      );
+      await this.refreshNextMeeting(m, planId);
+      await this.audit.append({ actorId: actor.accountId, actorRole: auditRole(actor), action: 'plan.meeting.create', targetType: 'meeting', targetId: meeting.id, planId, details: { kind: input.kind } }, m);
+    });
+    return this.plans.detail(actor, planId);
+  }
+
+  async sendCall(actor: Actor, planId: string, input: SendCall): Promise<PlanDetail> {
+    await this.dataSource.transaction(async (m) => {
+      await m.query('SELECT 1 FROM plan WHERE id = $1 FOR UPDATE', [planId]);
+      const { facts } = await this.access.require(actor, planId, { capability: 'send_calls' }, m);
+      const [plan] = await m.query('SELECT trigger, long_term_goal, questions FROM plan WHERE id = $1', [planId]);
+      const called = input.recipients.filter((r) => r.kind === 'kallelse');
+      assertGuards(
+        'send_call',
+        guardFailures('send_call', { state: facts.planState, trigger: plan.trigger, consentActive: facts.consent === 'active' }, { calledPrincipals: called.length, meetingTimeSet: Boolean(input.meeting.startsAt) }),
+      );
+      const errors = [];
+      for (const [i, r] of input.recipients.entries()) {
+        if (r.kind === 'kallelse') {
+          const [unit] = await m.query(
+            `SELECT o.kind FROM unit u JOIN organisation o ON o.id = u.organisation_id WHERE u.id = $1 AND o.id = $2`,
+            [r.unitId, r.organisationId],
+          );
+          if (!unit) errors.push({ path: `body.recipients.${i}.unitId`, code: 'not_found', message: 'No such unit in that organisation' });
+          else if (unit.kind === 'other') errors.push({ path: `body.recipients.${i}.organisationId`, code: 'not_a_principal', message: 'Only kommun and region are called; invite others' });
+        } else {
+          const [p] = await m.query(`SELECT 1 FROM plan_participant WHERE id = $1 AND plan_id = $2 AND removed_at IS NULL`, [r.participantId, planId]);
+          if (!p) errors.push({ path: `body.recipients.${i}.participantId`, code: 'not_found', message: 'Not a participant of this plan' });
+        }
+      }
+      if (errors.length) throw validationFailed(errors);
+
+      const [meeting] = await m.query(
+        `INSERT INTO meeting (plan_id, kind, starts_at, duration_minutes, location, video_link, purpose, created_by)
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8) RETURNING id`,
+        [planId, input.meeting.kind, input.meeting.startsAt, input.meeting.durationMinutes, input.meeting.location ?? null, input.meeting.videoLink ?? null, input.purpose, actor.accountId],
+      );
+      for (const r of input.recipients) {
+        await m.query(
+          `INSERT INTO plan_call (plan_id, meeting_id, kind, organisation_id, unit_id, participant_id, purpose, long_term_goal, questions, sent_by)
+           VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10)`,
+          [planId, meeting.id, r.kind, r.kind === 'kallelse' ? r.organisationId : null, r.kind === 'kallelse' ? r.unitId : null,
+           r.kind === 'inbjudan' ? r.participantId : null, input.purpose, plan.long_term_goal, JSON.stringify(plan.questions), actor.accountId],
+        );
+      }
+      await m.query('UPDATE plan SET first_call_at = coalesce(first_call_at, now()) WHERE id = $1', [planId]);
+      await this.refreshNextMeeting(m, planId);
+      await recordTransition(m, planId, facts.planState, nextState('send_call', facts.planState), 'send_call', actor.accountId, { meetingId: meeting.id, recipients: input.recipients.length });
+      await this.audit.append({ actorId: actor.accountId, actorRole: auditRole(actor), action: 'plan.call.send', targetType: 'meeting', targetId: meeting.id, planId, details: { called: called.length, invited: input.recipients.length - called.length } }, m);
+    });
+    return this.plans.detail(actor, planId);
+  }
+
+  /** The called unit (or the invited participant) confirms it has received the call. */
+  async acknowledge(actor: Actor, planId: string, callId: string): Promise<PlanDetail> {
+    await this.dataSource.transaction(async (m) => {
+      const { facts } = await this.access.require(actor, planId, { capability: 'acknowledge_call' }, m);
+      const [call] = await m.query(
+        `SELECT pc.kind, pc.organisation_id, pc.unit_id, pc.acknowledged_at, pp.account_id AS invited_account
+           FROM plan_call pc LEFT JOIN plan_participant pp ON pp.id = pc.participant_id
+          WHERE pc.id = $1 AND pc.plan_id = $2`,
+        [callId, planId],
+      );
+      if (!call) throw notFound();
+      const addressee = call.kind === 'kallelse' ? actor.unitIds.includes(call.unit_id) : call.invited_account === actor.accountId;
+      if (!addressee) throw new ProblemException(403, 'forbidden', { detail: undefined });
+      if (call.acknowledged_at) return;
+      await m.query(`UPDATE plan_call SET acknowledged_at = now(), acknowledged_by = $2 WHERE id = $1`, [callId, actor.accountId]);
+      // Staff of the called unit who confirm become participants of the plan.
+      if (call.kind === 'kallelse' && !facts.isStaffParticipant) {
+        await m.query(
+          `INSERT INTO plan_participant (plan_id, role, account_id, organisation_id, unit_id, added_by) VALUES ($1, 'kallad_personal', $2, $3, $4, $2)`,
+          [planId, actor.accountId, call.organisation_id, call.unit_id],
+        );
+      }
+      await this.audit.append({ actorId: actor.accountId, actorRole: auditRole(actor), action: 'plan.call.acknowledge', targetType: 'call', targetId: callId, planId }, m);
+    });
+    return this.plans.detail(actor, planId);
+  }
+
+  async calendar(actor: Actor, planId: string, callId: string, host: string): Promise<string> {
+    await this.access.require(actor, planId, { section: 'calls' });
+    const [call] = await loadCalls(this.dataSource.manager, planId, callId);
+    if (!call) throw notFound();
+    const [meeting] = await this.dataSource.query(
+      'SELECT id, starts_at, duration_minutes, location, video_link FROM meeting WHERE id = $1',
+      [call.meetingId],
+    );
+    await this.audit.append({ actorId: actor.accountId, actorRole: auditRole(actor), action: 'plan.call.calendar', targetType: 'call', targetId: callId, planId });
+    return callToIcs(call, { id: meeting.id, startsAt: new Date(meeting.starts_at), durationMinutes: meeting.duration_minutes, location: meeting.location, videoLink: meeting.video_link }, host);
+  }
+
+  async recordHeld(actor: Actor, planId: string, meetingId: string, input: RecordMeetingHeld): Promise<PlanDetail> {
+    await this.dataSource.transaction(async (m) => {
+      await m.query('SELECT 1 FROM plan WHERE id = $1 FOR UPDATE', [planId]);
+      const { facts } = await this.access.require(actor, planId, { capability: 'record_meeting' }, m);
+      const [meeting] = await m.query('SELECT kind, status FROM meeting WHERE id = $1 AND plan_id = $2 FOR UPDATE', [meetingId, planId]);
+      if (!meeting) throw notFound();
+      const [plan] = await m.query('SELECT trigger FROM plan WHERE id = $1', [planId]);
+      const movesPlan = meeting.kind !== 'formote';
+      if (movesPlan) {
+        assertGuards(
+          'record_meeting',
+          guardFailures('record_meeting', { state: facts.planState, trigger: plan.trigger, consentActive: facts.consent === 'active' }, { meetingPlanned: meeting.status === 'planned' }),
+        );
+      } else if (meeting.status !== 'planned') {
+        throw transitionRefused('record_meeting', ['meeting_not_planned']);
+      }
+      const ids = [input.chairParticipantId, ...(input.noteTakerParticipantId ? [input.noteTakerParticipantId] : []), ...input.attendance.map((a) => a.participantId)];
+      const known: { id: string }[] = await m.query(
+        `SELECT id FROM plan_participant WHERE plan_id = $1 AND id = ANY($2) AND removed_at IS NULL`,
+        [planId, ids],
+      );
+      const unknown = ids.filter((id) => !known.some((k) => k.id === id));
+      if (unknown.length) throw validationFailed([{ path: 'body', code: 'not_a_participant', message: `Not participants of this plan: ${[...new Set(unknown)].join(', ')}` }]);
+      await m.query(
+        `UPDATE meeting SET status = 'held', held_on = $2, chair_participant_id = $3, note_taker_participant_id = $4,
+                person_took_part = $5, relatives_took_part = $6 WHERE id = $1`,
+        [meetingId, input.heldOn, input.chairParticipantId, input.noteTakerParticipantId ?? null, input.personTookPart, input.relativesTookPart],
+      );
+      for (const a of input.attendance) {
+        await m.query(
+          `INSERT INTO meeting_attendance (meeting_id, participant_id, mode) VALUES ($1, $2, $3)
+           ON CONFLICT (meeting_id, participant_id) DO UPDATE SET mode = excluded.mode`,
+          [meetingId, a.participantId, a.mode],
+        );
+      }
+      await this.refreshNextMeeting(m, planId);
+      if (movesPlan) {
+        await recordTransition(m, planId, facts.planState, nextState('record_meeting', facts.planState), 'record_meeting', actor.accountId, { meetingId });
+      }
+      await this.audit.append({ actorId: actor.accountId, actorRole: auditRole(actor), action: 'plan.meeting.held', targetType: 'meeting', targetId: meetingId, planId, details: { personTookPart: input.personTookPart } }, m);
+    });
+    return this.plans.detail(actor, planId);
+  }
+}

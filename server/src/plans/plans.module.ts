@@ -1,0 +1,18 @@
+import { Module } from '@nestjs/common';
+import { AuditModule } from '../audit/audit.module';
+import { ConsentController } from '../consent/consent.controller';
+import { ConsentService } from '../consent/consent.service';
+import { DirectoryModule } from '../directory/directory.module';
+import { MeetingsController } from '../meetings/meetings.controller';
+import { MeetingsService } from '../meetings/meetings.service';
+import { ParticipantsService } from './participants.service';
+import { PlansController, StaffDirectoryController } from './plans.controller';
+import { PlansService } from './plans.service';
+
+@Module({
+  imports: [AuditModule, DirectoryModule],
+  controllers: [PlansController, StaffDirectoryController, ConsentController, MeetingsController],
+  providers: [PlansService, ParticipantsService, ConsentService, MeetingsService],
+  exports: [PlansService],
+})
+export class PlansModule {}

@@ -1,0 +1,315 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource, EntityManager } from 'typeorm';
+import {
+  type ChildView,
+  type ClosingReason,
+  DEFAULT_DISCHARGE_CALL_DAYS,
+  type InitiatePlan,
+  NEXT_STEP,
+  type ParsedPersonnummer,
+  type PlanDetail,
+  type PlanState,
+  type Preparation,
+  type TransitionRequest,
+  type Worklist,
+  type WorklistQuery,
+  dischargeDeadlineStatus,
+  guardFailures,
+  maskPersonnummer,
+  nextState,
+} from '@sip/shared';
+import { PlanAccessService } from '../access/plan-access.service';
+import { auditRole, type Actor } from '../auth/actor';
+import { AuditService } from '../audit/audit.service';
+import { ProblemException, notFound, validationFailed } from '../common/problem.exception';
+import { PersonnummerVault } from '../directory/personnummer-vault';
+import { recordTransition } from './plan-events';
+import { assertGuards } from './plan-guards';
+import {
+  loadAccessLog,
+  loadCalls,
+  loadConsents,
+  loadHistory,
+  loadMeetings,
+  loadParticipants,
+  loadRelativeCandidates,
+  readable,
+} from './plan-reader';
+
+function ageOn(birthDate: string, today = new Date()): number {
+  const [y, m, d] = birthDate.split('-').map(Number) as [number, number, number];
+  let age = today.getUTCFullYear() - y;
+  if (today.getUTCMonth() + 1 < m || (today.getUTCMonth() + 1 === m && today.getUTCDate() < d)) age--;
+  return age;
+}
+
+
+@Injectable()
+export class PlansService {
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly access: PlanAccessService,
+    private readonly audit: AuditService,
+    private readonly vault: PersonnummerVault,
+  ) {}
+
+  private auditEntry(actor: Actor) {
+    return { actorId: actor.accountId, actorRole: auditRole(actor) };
+  }
+
+  /** A practitioner finds the person to start a SIP for; the number is matched by its keyed hash. */
+  async lookupPerson(actor: Actor, personnummer: ParsedPersonnummer) {
+    const [row] = await this.dataSource.query(
+      'SELECT id, name, birth_date FROM person WHERE personnummer_hash = $1',
+      [this.vault.lookupHash(personnummer.canonical)],
+    );
+    await this.audit.append({ ...this.auditEntry(actor), action: 'plan.person_lookup', targetType: 'person', targetId: row?.id ?? null, details: { found: Boolean(row) } });
+    if (!row) throw notFound();
+    return { id: row.id as string, name: row.name as string, birthDate: row.birth_date as string, age: ageOn(row.birth_date) };
+  }
+
+  async initiate(actor: Actor, input: InitiatePlan): Promise<PlanDetail> {
+    if (!actor.unitIds.includes(input.initiatingUnitId)) {
+      throw validationFailed([{ path: 'body.initiatingUnitId', code: 'not_your_unit', message: 'You can only start a SIP from a unit you belong to' }]);
+    }
+    const planId = await this.dataSource.transaction(async (m) => {
+      const [person] = await m.query('SELECT id, name, account_id, birth_date FROM person WHERE id = $1', [input.personId]);
+      if (!person) throw validationFailed([{ path: 'body.personId', code: 'not_found', message: 'No such person' }]);
+      const [unit] = await m.query(
+        `SELECT u.id, u.organisation_id, o.county_code FROM unit u JOIN organisation o ON o.id = u.organisation_id WHERE u.id = $1`,
+        [input.initiatingUnitId],
+      );
+      let dueAt: Date | null = null;
+      if (input.dischargeReadyAt) {
+        const [setting] = await m.query('SELECT discharge_call_days FROM county_setting WHERE county_code = $1', [unit.county_code]);
+        const days = setting?.discharge_call_days ?? DEFAULT_DISCHARGE_CALL_DAYS;
+        dueAt = new Date(new Date(input.dischargeReadyAt).getTime() + days * 24 * 3600_000);
+      }
+      const [plan] = await m.query(
+        `INSERT INTO plan (person_id, state, trigger, requested_by, reason, initiating_unit_id, initiating_organisation_id,
+                           initiated_by, discharge_ready_at, discharge_call_due_at)
+         VALUES ($1, 'initierad', $2, $3, $4, $5, $6, $7, $8, $9) RETURNING id`,
+        [person.id, input.trigger, input.requestedBy ?? null, input.reason, unit.id, unit.organisation_id, actor.accountId, input.dischargeReadyAt ?? null, dueAt],
+      );
+      await m.query(
+        `INSERT INTO plan_participant (plan_id, role, account_id, organisation_id, unit_id, added_by)
+         VALUES ($1, 'initiativtagare', $2, $3, $4, $2)`,
+        [plan.id, actor.accountId, unit.organisation_id, unit.id],
+      );
+      await m.query(
+        `INSERT INTO plan_participant (plan_id, role, account_id, external_name, added_by) VALUES ($1, 'huvudperson', $2, $3, $4)`,
+        [plan.id, person.account_id, person.account_id ? null : person.name, actor.accountId],
+      );
+      // For a child, the guardians with custody take part in the child's place.
+      if (ageOn(person.birth_date) < 18) {
+        await m.query(
+          `INSERT INTO plan_participant (plan_id, role, account_id, added_by)
+           SELECT $1, 'vardnadshavare', r.account_id, $3 FROM person_relation r
+            WHERE r.person_id = $2 AND r.kind = 'guardian' AND r.has_custody`,
+          [plan.id, person.id, actor.accountId],
+        );
+      }
+      await recordTransition(m, plan.id, null, 'initierad', 'initiate', actor.accountId, { trigger: input.trigger });
+      await this.audit.append({ ...this.auditEntry(actor), action: 'plan.initiate', targetType: 'plan', targetId: plan.id, planId: plan.id, details: { trigger: input.trigger } }, m);
+      return plan.id as string;
+    });
+    return this.detail(actor, planId);
+  }
+
+  async worklist(actor: Actor, query: WorklistQuery): Promise<Worklist> {
+    const reachable = this.access.reachableSql(actor);
+    const n = reachable.params.length;
+    const rows = await this.dataSource.query(
+      `WITH reachable AS (${reachable.sql})
+       SELECT p.id, pe.name, pe.birth_date, p.state, p.trigger, p.next_meeting_at, p.discharge_call_due_at,
+              p.first_call_at, p.updated_at, count(*) OVER () AS total
+         FROM plan p JOIN person pe ON pe.id = p.person_id
+        WHERE p.id IN (SELECT id FROM reachable)
+          AND ($${n + 1}::boolean OR p.state <> 'avslutad')
+          AND ($${n + 2}::text IS NULL OR p.state = $${n + 2})
+        ORDER BY (p.discharge_call_due_at IS NOT NULL AND p.first_call_at IS NULL) DESC,
+                 p.next_meeting_at NULLS LAST, p.updated_at DESC, p.id
+        LIMIT $${n + 3} OFFSET $${n + 4}`,
+      [...reachable.params, query.includeClosed ?? false, query.state ?? null, query.limit, query.offset],
+    );
+    const now = new Date();
+    const items = rows.map((r: Record<string, never>) => {
+      const dischargeStatus = dischargeDeadlineStatus(r.discharge_call_due_at, r.first_call_at, now);
+      const meetingPassed = r.state === 'kallad' && r.next_meeting_at !== null && new Date(r.next_meeting_at) < now;
+      return {
+        id: r.id,
+        personName: r.name,
+        personBirthDate: r.birth_date,
+        state: r.state,
+        nextStep: NEXT_STEP[r.state as PlanState],
+        trigger: r.trigger,
+        nextMeetingAt: r.next_meeting_at ? new Date(r.next_meeting_at).toISOString() : null,
+        dischargeStatus,
+        dischargeDueAt: r.discharge_call_due_at ? new Date(r.discharge_call_due_at).toISOString() : null,
+        overdue: dischargeStatus === 'missed' || meetingPassed,
+        updatedAt: new Date(r.updated_at).toISOString(),
+      };
+    });
+    if (items.length) {
+      await this.audit.append({ ...this.auditEntry(actor), action: 'plan.read', targetType: 'worklist', details: { planIds: items.map((i: { id: string }) => i.id) } });
+    }
+    return { items, total: rows[0] ? Number(rows[0].total) : 0 };
+  }
+
+  async detail(actor: Actor, planId: string, manager?: EntityManager): Promise<PlanDetail> {
+    const m = manager ?? this.dataSource.manager;
+    const { permissions, facts } = await this.access.require(actor, planId, {}, m);
+    const [p] = await m.query(
+      `SELECT p.*, pe.name AS person_name, pe.birth_date, pe.personnummer_enc,
+              u.name AS unit_name, o.id AS org_id, o.name AS org_name, lo.name AS lead_name
+         FROM plan p JOIN person pe ON pe.id = p.person_id
+         JOIN unit u ON u.id = p.initiating_unit_id JOIN organisation o ON o.id = u.organisation_id
+         LEFT JOIN organisation lo ON lo.id = p.lead_organisation_id
+        WHERE p.id = $1`,
+      [planId],
+    );
+    const [participants, consents, meetings, calls, history, relativeCandidates] = await Promise.all([
+      readable(permissions, 'participants', () => loadParticipants(m, planId)),
+      readable(permissions, 'consent', () => loadConsents(m, planId)),
+      readable(permissions, 'meetings', () => loadMeetings(m, planId)),
+      readable(permissions, 'calls', () => loadCalls(m, planId)),
+      readable(permissions, 'history', () => loadHistory(m, planId)),
+      permissions.can.manage_relatives ? loadRelativeCandidates(m, planId) : Promise.resolve(undefined),
+    ]);
+    if (!manager) {
+      await this.audit.append({ ...this.auditEntry(actor), action: 'plan.read', targetType: 'plan', targetId: planId, planId, details: { as: permissions.as } });
+    }
+    const age = ageOn(p.birth_date);
+    return {
+      id: p.id,
+      state: p.state,
+      nextStep: NEXT_STEP[p.state as PlanState],
+      trigger: p.trigger,
+      requestedBy: p.requested_by,
+      reason: p.reason,
+      person: {
+        id: p.person_id,
+        name: p.person_name,
+        birthDate: p.birth_date,
+        age,
+        isChild: age < 18,
+        personnummerMasked: maskPersonnummer(this.vault.decrypt(p.personnummer_enc)),
+      },
+      initiatingUnit: { id: p.initiating_unit_id, name: p.unit_name, organisationId: p.org_id, organisationName: p.org_name },
+      leadOrganisation: p.lead_organisation_id ? { id: p.lead_organisation_id, name: p.lead_name } : null,
+      longTermGoal: p.long_term_goal,
+      questions: p.questions,
+      childSecrecy: p.child_secrecy,
+      ...(permissions.read.child_view ? { childView: p.child_view } : {}),
+      discharge: p.discharge_call_due_at
+        ? {
+            readyAt: new Date(p.discharge_ready_at).toISOString(),
+            dueAt: new Date(p.discharge_call_due_at).toISOString(),
+            status: dischargeDeadlineStatus(p.discharge_call_due_at, p.first_call_at),
+          }
+        : null,
+      closing: p.closing_reason ? { reason: p.closing_reason, note: p.closing_note, at: new Date(p.closed_at).toISOString() } : null,
+      consentState: facts.consent,
+      participants,
+      consents,
+      meetings,
+      calls,
+      history,
+      relativeCandidates,
+      permissions,
+      createdAt: new Date(p.created_at).toISOString(),
+      updatedAt: new Date(p.updated_at).toISOString(),
+    };
+  }
+
+  async transition(actor: Actor, planId: string, input: TransitionRequest): Promise<PlanDetail> {
+    await this.dataSource.transaction(async (m) => {
+      await m.query('SELECT 1 FROM plan WHERE id = $1 FOR UPDATE', [planId]);
+      const { facts } = await this.access.require(actor, planId, { capability: 'manage_lifecycle' }, m);
+      const [plan] = await m.query('SELECT trigger FROM plan WHERE id = $1', [planId]);
+      const action = input.action;
+      const reason = action === 'close' ? input.closingReason : action === 'refuse_request' ? input.note : undefined;
+      assertGuards(action, guardFailures(action, { state: facts.planState, trigger: plan.trigger, consentActive: facts.consent === 'active' }, { reason }));
+      const to = nextState(action, facts.planState);
+      if (action === 'close' || action === 'refuse_request') {
+        const closingReason: ClosingReason = action === 'close' ? input.closingReason! : 'request_refused';
+        await m.query('UPDATE plan SET closing_reason = $2, closing_note = $3 WHERE id = $1', [planId, closingReason, input.note ?? null]);
+      }
+      await recordTransition(m, planId, facts.planState, to, action, actor.accountId, { closingReason: input.closingReason });
+      await this.audit.append({ ...this.auditEntry(actor), action: 'plan.transition', targetType: 'plan', targetId: planId, planId, details: { action, from: facts.planState, to } }, m);
+    });
+    return this.detail(actor, planId);
+  }
+
+  async updatePreparation(actor: Actor, planId: string, input: Preparation): Promise<PlanDetail> {
+    await this.dataSource.transaction(async (m) => {
+      await m.query('SELECT 1 FROM plan WHERE id = $1 FOR UPDATE', [planId]);
+      await this.access.require(actor, planId, { capability: 'prepare' }, m);
+      if (input.leadOrganisationId) {
+        const [org] = await m.query('SELECT kind FROM organisation WHERE id = $1', [input.leadOrganisationId]);
+        if (!org || org.kind === 'other') {
+          throw validationFailed([{ path: 'body.leadOrganisationId', code: 'not_a_principal', message: 'The principal with overall responsibility is a kommun or a region' }]);
+        }
+      }
+      await m.query(
+        `UPDATE plan SET questions = coalesce($2::jsonb, questions),
+                long_term_goal = CASE WHEN $3 THEN $4 ELSE long_term_goal END,
+                lead_organisation_id = CASE WHEN $5 THEN $6::uuid ELSE lead_organisation_id END,
+                updated_at = now()
+          WHERE id = $1`,
+        [
+          planId,
+          input.questions ? JSON.stringify(input.questions) : null,
+          input.longTermGoal !== undefined,
+          input.longTermGoal ?? null,
+          input.leadOrganisationId !== undefined,
+          input.leadOrganisationId ?? null,
+        ],
+      );
+      await this.audit.append({ ...this.auditEntry(actor), action: 'plan.preparation.update', targetType: 'plan', targetId: planId, planId, details: { changed: Object.keys(input) } }, m);
+    });
+    return this.detail(actor, planId);
+  }
+
+  async updateChildView(actor: Actor, planId: string, input: ChildView): Promise<PlanDetail> {
+    await this.dataSource.transaction(async (m) => {
+      await m.query('SELECT 1 FROM plan WHERE id = $1 FOR UPDATE', [planId]);
+      await this.access.require(actor, planId, { capability: 'record_child_view' }, m);
+      const [p] = await m.query('SELECT pe.birth_date FROM plan p JOIN person pe ON pe.id = p.person_id WHERE p.id = $1', [planId]);
+      if (ageOn(p.birth_date) >= 18) {
+        throw new ProblemException(400, 'validation_failed', { errors: [{ path: 'body', code: 'not_a_child', message: 'Only a child’s plan has a child’s own view' }] });
+      }
+      await m.query(
+        `UPDATE plan SET child_secrecy = $2, child_secrecy_reason = $3,
+                child_view = CASE WHEN $4 THEN $5 ELSE child_view END, updated_at = now() WHERE id = $1`,
+        [planId, input.childSecrecy, input.reason ?? null, input.childView !== undefined, input.childView ?? null],
+      );
+      await this.audit.append({ ...this.auditEntry(actor), action: 'plan.child_view.update', targetType: 'plan', targetId: planId, planId, details: { childSecrecy: input.childSecrecy } }, m);
+    });
+    return this.detail(actor, planId);
+  }
+
+  async accessLog(actor: Actor, planId: string) {
+    await this.access.require(actor, planId, { section: 'access_log' });
+    const log = await loadAccessLog(this.dataSource.manager, planId, actor.accountId);
+    await this.audit.append({ ...this.auditEntry(actor), action: 'plan.read', targetType: 'plan', targetId: planId, planId, details: { section: 'access_log' } });
+    return log;
+  }
+
+  /** Staff that practitioners may add to a plan: names, titles and units only. */
+  async staffDirectory(organisationId?: string) {
+    const rows = await this.dataSource.query(
+      `SELECT a.id, a.display_name, a.title,
+              json_agg(json_build_object('id', u.id, 'name', u.name, 'organisationId', o.id, 'organisationName', o.name) ORDER BY u.name) AS units
+         FROM account a JOIN account_unit au ON au.account_id = a.id
+         JOIN unit u ON u.id = au.unit_id JOIN organisation o ON o.id = u.organisation_id
+        WHERE a.kind = 'staff' AND NOT a.disabled AND 'practitioner' = ANY(a.system_roles)
+          AND ($1::uuid IS NULL OR o.id = $1)
+        GROUP BY a.id ORDER BY a.display_name`,
+      [organisationId ?? null],
+    );
+    return rows.map((r: Record<string, never>) => ({ id: r.id, name: r.display_name, title: r.title, units: r.units }));
+  }
+}
+

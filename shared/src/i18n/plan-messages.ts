@@ -1,0 +1,38 @@
+import type { GuardFailure, PlanAction } from '../plans/plan-lifecycle';
+import type { Language } from './problem-messages';
+
+/** "Kallelsen kan inte skickas" — the first half of a refusal. */
+export const ACTION_REFUSED: Record<PlanAction, Record<Language, string>> = {
+  record_consent: { sv: 'Samtycket kan inte registreras', en: 'The consent cannot be recorded' },
+  start_preparation: { sv: 'Förberedelsen kan inte startas', en: 'Preparation cannot start' },
+  send_call: { sv: 'Kallelsen kan inte skickas', en: 'The call cannot be sent' },
+  record_meeting: { sv: 'Mötet kan inte registreras', en: 'The meeting cannot be recorded' },
+  finalise: { sv: 'Planen kan inte fastställas', en: 'The plan cannot be finalised' },
+  start_follow_up: { sv: 'Uppföljningen kan inte startas', en: 'Follow-up cannot start' },
+  close: { sv: 'Planen kan inte avslutas', en: 'The plan cannot be closed' },
+  refuse_request: { sv: 'Begäran kan inte avslås', en: 'The request cannot be refused' },
+};
+
+/** "samtycke saknas" — why. */
+export const GUARD_MESSAGES: Record<GuardFailure, Record<Language, string>> = {
+  wrong_state: { sv: 'planen är inte i rätt skede för det', en: 'the plan is not at the right stage for that' },
+  plan_closed: { sv: 'planen är avslutad', en: 'the plan is closed' },
+  consent_missing: { sv: 'samtycke saknas', en: 'consent is missing' },
+  consent_incomplete_guardians: {
+    sv: 'alla vårdnadshavare med vårdnad måste samtycka',
+    en: 'every guardian with custody must consent',
+  },
+  no_called_principal: { sv: 'ingen huvudman är kallad', en: 'no principal is called' },
+  meeting_time_missing: { sv: 'tid för mötet saknas', en: 'the meeting time is missing' },
+  meeting_not_planned: { sv: 'mötet är inte planerat', en: 'the meeting is not planned' },
+  reason_required: { sv: 'ett skäl måste anges', en: 'a reason must be given' },
+  not_a_request: { sv: 'bara en begärd SIP kan avslås', en: 'only a requested SIP can be refused' },
+  content_check_pending: {
+    sv: 'planens innehåll kan ännu inte kontrolleras',
+    en: 'the plan’s content cannot be checked yet',
+  },
+};
+
+export function refusalMessage(action: PlanAction, failures: GuardFailure[], language: Language): string {
+  return `${ACTION_REFUSED[action][language]}: ${failures.map((f) => GUARD_MESSAGES[f][language]).join('; ')}.`;
+}

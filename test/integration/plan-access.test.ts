@@ -1,0 +1,184 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { DEMO_PERSONS, DEMO_STAFF } from '../../server/src/seed/demo-data';
+import { type ApiSession, signedIn } from '../support/api-session';
+import { sqlClient } from '../support/database';
+import { PNR, directoryIds, inDays, ok, personId, staffId, today } from '../support/plan-fixtures';
+import { startTestApp, type TestApp } from '../support/test-app';
+
+let t: TestApp;
+const s: Record<string, ApiSession> = {};
+let ids: Awaited<ReturnType<typeof directoryIds>>;
+const users = ['eva.lind', 'omar.haddad', 'jonas.ek', 'lars.holm', 'sara.nord', 'peter.falk', 'karin.berg', 'admin', 'anders.nilsson', 'birgitta.nilsson', 'elin.johansson', 'maria.johansson', 'peter.johansson', 'sofia.karlsson'];
+
+beforeAll(async () => {
+  t = await startTestApp();
+  for (const u of users) s[u] = await signedIn(t.baseUrl, u);
+  ids = await directoryIds(s['eva.lind']!);
+});
+afterAll(() => t.close());
+
+/** Anders's plan with consent for kommun + region, Jonas taking part and Birgitta allowed. */
+async function andersPlanWithRelative() {
+  const eva = s['eva.lind']!;
+  const plan = ok(await eva.post('/api/plans', { personId: await personId(eva, PNR.anders), trigger: 'ordinary', reason: 'Samordning', initiatingUnitId: ids.vuxenenheten }));
+  ok(await eva.post(`/api/plans/${plan.id}/consents`, { givenBy: 'person', form: 'oral', scopeOrganisationIds: [ids.kommun, ids.region], informationKinds: ['social_services', 'psychiatry'], validFrom: today() }));
+  ok(await eva.post(`/api/plans/${plan.id}/participants`, { role: 'kallad_personal', accountId: await staffId(eva, 'Jonas Ek') }));
+  const anders = s['anders.nilsson']!;
+  const mine = ok(await anders.get(`/api/plans/${plan.id}`));
+  expect(mine.permissions.as).toBe('person');
+  const birgitta = mine.relativeCandidates.find((c: { name: string }) => c.name === 'Birgitta Nilsson');
+  ok(await anders.post(`/api/plans/${plan.id}/relatives`, { accountId: birgitta.accountId }));
+  return plan.id as string;
+}
+
+describe('consent withdrawal', () => {
+  it('removes the relative’s and the other organisation’s access at once and closes the plan', async () => {
+    const planId = await andersPlanWithRelative();
+    const relativeView = ok(await s['birgitta.nilsson']!.get(`/api/plans/${planId}`));
+    expect(relativeView.permissions.as).toBe('relative');
+    expect(relativeView.consents).toBeUndefined(); // relatives see who and when, not the consent
+    expect((await s['jonas.ek']!.get(`/api/plans/${planId}`)).status).toBe(200);
+
+    const anders = s['anders.nilsson']!;
+    const consentId = ok(await anders.get(`/api/plans/${planId}`)).consents[0].id;
+    const after = ok(await anders.post(`/api/plans/${planId}/consents/${consentId}/withdraw`, { note: 'Jag vill inte längre' }));
+    expect(after).toMatchObject({ state: 'avslutad', consentState: 'withdrawn', closing: { reason: 'consent_withdrawn' } });
+    expect(after.consents[0].withdrawnByName).toBe('Anders Nilsson');
+
+    expect((await s['birgitta.nilsson']!.get(`/api/plans/${planId}`)).status).toBe(404);
+    expect((await s['jonas.ek']!.get(`/api/plans/${planId}`)).status).toBe(404);
+    expect((await s['jonas.ek']!.get('/api/plans?includeClosed=true')).body.items.map((i: { id: string }) => i.id)).not.toContain(planId);
+    // The initiating organisation keeps its own view of the closed plan; the person always does.
+    expect((await s['eva.lind']!.get(`/api/plans/${planId}`)).status).toBe(200);
+    expect((await anders.get(`/api/plans/${planId}`)).status).toBe(200);
+  });
+
+  it('the person removes a relative, who then has no access', async () => {
+    const planId = await andersPlanWithRelative();
+    const anders = s['anders.nilsson']!;
+    const rel = ok(await anders.get(`/api/plans/${planId}`)).relativeCandidates[0];
+    expect(rel.allowedParticipantId).not.toBeNull();
+    ok(await anders.delete(`/api/plans/${planId}/relatives/${rel.allowedParticipantId}`));
+    expect((await s['birgitta.nilsson']!.get(`/api/plans/${planId}`)).status).toBe(404);
+    // A relative can never act, even while allowed.
+    expect((await s['birgitta.nilsson']!.post(`/api/plans/${planId}/transitions`, { action: 'close', closingReason: 'other' })).status).toBe(404);
+  });
+});
+
+describe('not even a plan’s existence leaks', () => {
+  it('answers a real plan the caller cannot reach exactly like one that does not exist', async () => {
+    const planId = await andersPlanWithRelative();
+    const ghost = '3f1c2b9e-1111-4222-8333-944455556666';
+    for (const user of ['peter.falk', 'omar.haddad', 'sara.nord', 'karin.berg', 'admin', 'sofia.karlsson', 'elin.johansson']) {
+      const real = await s[user]!.get(`/api/plans/${planId}`);
+      const none = await s[user]!.get(`/api/plans/${ghost}`);
+      expect(real.status, user).toBe(404);
+      expect({ ...real.body, instance: undefined }).toEqual({ ...none.body, instance: undefined });
+      for (const path of ['access-log', 'calls/00000000-0000-4000-8000-000000000000/calendar.ics']) {
+        expect((await s[user]!.get(`/api/plans/${planId}/${path}`)).status, `${user} ${path}`).toBe(404);
+      }
+      expect((await s[user]!.post(`/api/plans/${planId}/transitions`, { action: 'close', closingReason: 'other' })).status).toBe(user === 'karin.berg' || user === 'admin' ? 404 : 404);
+    }
+  });
+});
+
+describe('who has read my plan', () => {
+  it('lists every read for the person, with names and organisations', async () => {
+    const planId = await andersPlanWithRelative();
+    await s['jonas.ek']!.get(`/api/plans/${planId}`);
+    await s['eva.lind']!.get(`/api/plans/${planId}`);
+    await s['birgitta.nilsson']!.get(`/api/plans/${planId}`);
+    const log = ok(await s['anders.nilsson']!.get(`/api/plans/${planId}/access-log`));
+    const who = log.map((e: { who: string }) => e.who);
+    expect(who.slice(0, 3)).toEqual(['Birgitta Nilsson', 'Eva Lind', 'Jonas Ek']);
+    expect(log.find((e: { who: string }) => e.who === 'Jonas Ek').organisation).toBe('Region Uppsala');
+    expect(who).toContain('self');
+    // Staff do not get the person's read log.
+    expect((await s['eva.lind']!.get(`/api/plans/${planId}/access-log`)).status).toBe(403);
+    // Every read is in the hash-chained audit log with the plan id.
+    const db = await sqlClient(t.databaseUrl);
+    const { rows } = await db.query(`SELECT count(*)::int AS n FROM audit_event WHERE plan_id = $1 AND action = 'plan.read'`, [planId]);
+    await db.end();
+    expect(rows[0].n).toBeGreaterThanOrEqual(log.length);
+  });
+});
+
+describe('guardians and a mature child', () => {
+  it('requires every custodial guardian’s consent and hides the child’s own view from guardians when staff say so', async () => {
+    const omar = s['omar.haddad']!;
+    const plan = ok(await omar.post('/api/plans', { personId: await personId(omar, PNR.elin), trigger: 'ordinary', reason: 'Skolfrånvaro och oro', initiatingUnitId: ids.barnOchUnga }));
+    expect(plan.participants.filter((p: { role: string }) => p.role === 'vardnadshavare')).toHaveLength(2);
+    const guardians = plan.participants.filter((p: { role: string }) => p.role === 'vardnadshavare').map((p: { accountId: string }) => p.accountId);
+    const consent = { givenBy: 'guardians', form: 'written', scopeOrganisationIds: [ids.kommun, ids.region], informationKinds: ['social_services', 'psychiatry', 'school'], validFrom: today() };
+    const one = await omar.post(`/api/plans/${plan.id}/consents`, { ...consent, guardianAccountIds: [guardians[0]] });
+    expect(one.status).toBe(409);
+    expect(one.body.detail).toBe('Samtycket kan inte registreras: alla vårdnadshavare med vårdnad måste samtycka.');
+    ok(await omar.post(`/api/plans/${plan.id}/consents`, { ...consent, guardianAccountIds: guardians }));
+    ok(await omar.post(`/api/plans/${plan.id}/participants`, { role: 'kallad_personal', accountId: await staffId(omar, 'Sara Nord') }));
+
+    ok(await omar.put(`/api/plans/${plan.id}/child-view`, { childSecrecy: false, childView: 'Jag vill gå kvar i min klass.' }));
+    expect(ok(await s['maria.johansson']!.get(`/api/plans/${plan.id}`)).childView).toBe('Jag vill gå kvar i min klass.');
+
+    ok(await omar.put(`/api/plans/${plan.id}/child-view`, { childSecrecy: true, reason: 'Elin är mogen nog; uppgifterna rör hennes relation till föräldrarna', childView: 'Jag vill prata med kuratorn utan mamma och pappa.' }));
+    for (const guardian of ['maria.johansson', 'peter.johansson']) {
+      const view = ok(await s[guardian]!.get(`/api/plans/${plan.id}`));
+      expect(view.permissions.as).toBe('guardian');
+      expect(view.permissions.read.child_view).toBe(false);
+      expect(view).not.toHaveProperty('childView');
+      expect(JSON.stringify(view)).not.toContain('kuratorn');
+    }
+    expect(ok(await s['elin.johansson']!.get(`/api/plans/${plan.id}`)).childView).toContain('kuratorn');
+    expect(ok(await s['sara.nord']!.get(`/api/plans/${plan.id}`)).childView).toContain('kuratorn');
+    // Guardians act for the child: they see who has read the plan.
+    expect((await s['maria.johansson']!.get(`/api/plans/${plan.id}/access-log`)).status).toBe(200);
+  });
+});
+
+describe('discharge deadline (lag 2017:612)', () => {
+  it('puts the call due three days after utskrivningsklar and shows near and missed deadlines', async () => {
+    const jonas = s['jonas.ek']!;
+    const gunnel = await personId(jonas, PNR.gunnel);
+    const missed = ok(await jonas.post('/api/plans', { personId: gunnel, trigger: 'discharge', reason: 'Utskrivning från slutenvården', initiatingUnitId: ids.vuxenpsykiatri, dischargeReadyAt: inDays(-4) }));
+    expect(missed.discharge.status).toBe('missed');
+    expect(new Date(missed.discharge.dueAt).getTime() - new Date(missed.discharge.readyAt).getTime()).toBe(3 * 86_400_000);
+    const near = ok(await jonas.post('/api/plans', { personId: gunnel, trigger: 'discharge', reason: 'Utskrivning', initiatingUnitId: ids.vuxenpsykiatri, dischargeReadyAt: inDays(-2.5) }));
+    expect(near.discharge.status).toBe('near');
+    const fresh = ok(await jonas.post('/api/plans', { personId: gunnel, trigger: 'discharge', reason: 'Utskrivning', initiatingUnitId: ids.vuxenpsykiatri, dischargeReadyAt: inDays(0) }));
+    expect(fresh.discharge.status).toBe('pending');
+    const list = ok(await jonas.get('/api/plans'));
+    const item = list.items.find((i: { id: string }) => i.id === missed.id);
+    expect(item).toMatchObject({ dischargeStatus: 'missed', overdue: true });
+    // The county setting changes the deadline.
+    const db = await sqlClient(t.databaseUrl);
+    await db.query(`INSERT INTO county_setting (county_code, discharge_call_days) VALUES ('03', 5)`);
+    await db.end();
+    // Three days ago: missed under the 3-day default, two days left under a 5-day county rule.
+    const county = ok(await jonas.post('/api/plans', { personId: gunnel, trigger: 'discharge', reason: 'Utskrivning', initiatingUnitId: ids.vuxenpsykiatri, dischargeReadyAt: inDays(-3.1) }));
+    expect(county.discharge.status).toBe('pending');
+  });
+
+  it('asks for the utskrivningsklar time on a discharge SIP', async () => {
+    const jonas = s['jonas.ek']!;
+    const res = await jonas.post('/api/plans', { personId: await personId(jonas, PNR.gunnel), trigger: 'discharge', reason: 'x', initiatingUnitId: ids.vuxenpsykiatri });
+    expect(res.status).toBe(400);
+    expect(res.body.errors[0].path).toBe('body.dischargeReadyAt');
+  });
+});
+
+describe('lists are scoped in SQL exactly as the policy says', () => {
+  it('every demo account’s worklist holds exactly the plans it can open', async () => {
+    const db = await sqlClient(t.databaseUrl);
+    const { rows } = await db.query('SELECT id FROM plan');
+    await db.end();
+    expect(rows.length).toBeGreaterThan(8);
+    const accounts = [...DEMO_STAFF.map((x) => x.username), ...DEMO_PERSONS.flatMap((p) => [p.username, ...p.relations.map((r) => r.username)]).filter(Boolean)] as string[];
+    for (const user of accounts) {
+      const session = s[user] ?? (s[user] = await signedIn(t.baseUrl, user));
+      const listed = new Set((ok(await session.get('/api/plans?includeClosed=true&limit=200')).items as { id: string }[]).map((i) => i.id));
+      for (const { id } of rows) {
+        const status = (await session.get(`/api/plans/${id}`)).status;
+        expect(status === 200, `${user} plan ${id}: listed=${listed.has(id)} detail=${status}`).toBe(listed.has(id));
+      }
+    }
+  });
+});

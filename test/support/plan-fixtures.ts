@@ -1,0 +1,47 @@
+import { demoPersonnummer } from '../../server/src/seed/demo-data';
+import type { ApiSession } from './api-session';
+
+export const PNR = {
+  anders: demoPersonnummer('19850312', '239'),
+  elin: demoPersonnummer('20110314', '246'),
+  gunnel: demoPersonnummer('19440502', '128'),
+  sofia: demoPersonnummer('19920815', '382'),
+};
+
+/** Ids of the demo directory, read through the API as a practitioner sees it. */
+export async function directoryIds(staff: ApiSession) {
+  const orgs: { id: string; name: string }[] = (await staff.get('/api/organisations')).body;
+  const units: { id: string; name: string; organisationId: string }[] = (await staff.get('/api/units')).body;
+  const org = (name: string) => orgs.find((o) => o.name === name)!.id;
+  const unit = (name: string) => units.find((u) => u.name === name)!.id;
+  return {
+    kommun: org('Uppsala kommun'),
+    region: org('Region Uppsala'),
+    fk: org('Försäkringskassan'),
+    vuxenenheten: unit('Socialtjänsten – Vuxenenheten'),
+    barnOchUnga: unit('Socialtjänsten – Barn och unga'),
+    vuxenpsykiatri: unit('Vuxenpsykiatrimottagningen Uppsala'),
+    bup: unit('BUP Uppsala'),
+    fkUnit: unit('Lokalt försäkringscenter Uppsala'),
+  };
+}
+
+export async function personId(staff: ApiSession, personnummer: string): Promise<string> {
+  const res = await staff.post('/api/plans/person-lookup', { personnummer });
+  if (res.status !== 200) throw new Error(`lookup failed: ${res.status}`);
+  return res.body.id;
+}
+
+export async function staffId(staff: ApiSession, name: string): Promise<string> {
+  const list: { id: string; name: string }[] = (await staff.get('/api/staff-directory')).body;
+  return list.find((s) => s.name === name)!.id;
+}
+
+export const today = () => new Date().toISOString().slice(0, 10);
+export const inDays = (days: number) => new Date(Date.now() + days * 86_400_000).toISOString();
+
+/** Expects a 2xx and returns the body; otherwise fails with what the server said. */
+export function ok<T = any>(res: { status: number; body: T }): T {
+  if (res.status < 200 || res.status > 299) throw new Error(`expected success, got ${res.status}: ${JSON.stringify(res.body)}`);
+  return res.body;
+}
