@@ -1,9 +1,9 @@
-import AxeBuilder from '@axe-core/playwright';
-import type { Browser, Page } from 'playwright-core';
+import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEMO_PASSWORD } from '../../server/src/seed/demo-data';
 import { launchBrowser } from '../support/browser';
 import { startTestApp, type TestApp } from '../support/test-app';
+import { collectConsoleErrors, expectNoAxeViolations } from './support';
 
 let t: TestApp;
 let browser: Browser;
@@ -15,19 +15,6 @@ afterAll(async () => {
   await browser?.close();
   await t?.close();
 });
-
-async function expectNoAxeViolations(page: Page) {
-  const { violations } = await new AxeBuilder({ page }).analyze();
-  expect(violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`)).toEqual([]);
-}
-
-/** Console errors, including Content-Security-Policy refusals, collected per page. */
-function collectConsoleErrors(page: Page): string[] {
-  const errors: string[] = [];
-  page.on('console', (m) => m.type() === 'error' && errors.push(m.text()));
-  page.on('pageerror', (e) => errors.push(e.message));
-  return errors;
-}
 
 describe('the app shell in a real browser', () => {
   it('signs in, shows the worklist, switches language and signs out — accessibly and within the CSP', async () => {
@@ -97,7 +84,7 @@ describe('the app shell in a real browser', () => {
     await page.getByLabel('Användarnamn').fill('anders.nilsson');
     await page.getByLabel('Lösenord').fill(DEMO_PASSWORD);
     await page.getByRole('button', { name: 'Logga in' }).click();
-    await page.getByRole('heading', { name: 'Min arbetslista' }).waitFor();
+    await page.getByRole('heading', { name: 'Din plan' }).waitFor(); // a citizen's worklist
     expect(await page.getByTestId('user-role').textContent()).toBe('Invånare');
     const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
     expect(overflow).toBeLessThanOrEqual(0);

@@ -1,4 +1,5 @@
 import { CSRF_HEADER, type Problem, problemSchema } from '@sip/shared';
+import i18n from '../i18n';
 
 /** An API error carrying the server's problem document. */
 export class ApiError extends Error {
@@ -20,7 +21,8 @@ export const setCsrfToken = (token: string | null) => {
 export async function api<T>(path: string, init: { method?: string; body?: unknown; language?: string } = {}): Promise<T> {
   const method = init.method ?? 'GET';
   const headers: Record<string, string> = { Accept: 'application/json' };
-  if (init.language) headers['Accept-Language'] = init.language;
+  // The server answers problems in this language, so refusals read naturally.
+  headers['Accept-Language'] = init.language ?? i18n.language;
   if (init.body !== undefined) headers['Content-Type'] = 'application/json';
   if (method !== 'GET' && csrfToken) headers[CSRF_HEADER] = csrfToken;
   let response: Response;

@@ -3,6 +3,8 @@ import { createBrowserRouter, RouterProvider } from 'react-router';
 import { ApiError } from '../api/client';
 import { sessionKey } from '../api/session';
 import { SignInPage } from '../features/sign-in/SignInPage';
+import { PlanPage } from '../features/plans/PlanPage';
+import { StartPlanPage } from '../features/plans/StartPlanPage';
 import { WorklistPage } from '../features/worklist/WorklistPage';
 import { Layout } from './Layout';
 import { NotFoundPage } from './NotFoundPage';
@@ -26,6 +28,8 @@ const router = createBrowserRouter([
     element: <Layout />,
     children: [
       { index: true, element: <WorklistPage /> },
+      { path: 'plans/new', element: <StartPlanPage /> },
+      { path: 'plans/:id', element: <PlanPage /> },
       { path: '*', element: <NotFoundPage /> },
     ],
   },

@@ -1,18 +1,79 @@
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { Link } from 'react-router';
+import { useWorklist } from '../../api/plans';
 import { useSession } from '../../api/session';
 import { usePageTitle } from '../../app/usePageTitle';
+import { ProblemAlert } from '../../components/ProblemAlert';
+import { formatDate, formatDateTime } from '../plans/format';
 
 export function WorklistPage() {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const user = useSession().data?.user;
+  const [includeClosed, setIncludeClosed] = useState(false);
+  const worklist = useWorklist(includeClosed);
+  const isStaff = user?.kind === 'staff';
+  const canStart = user?.systemRoles.includes('practitioner');
   usePageTitle(t('worklist.title'));
+
   return (
     <section aria-labelledby="worklist-heading">
-      <h1 id="worklist-heading">{t('worklist.title')}</h1>
-      <p>{user?.kind === 'citizen' ? t('worklist.citizenIntro') : t('worklist.staffIntro')}</p>
-      <p className="empty-state" role="status">
-        {t('worklist.empty')}
-      </p>
+      <div className="page-heading">
+        <h1 id="worklist-heading">{isStaff ? t('worklist.title') : t('citizen.myPlan')}</h1>
+        {canStart && (
+          <Link className="button-link button-primary" to="/plans/new">
+            {t('plans.start')}
+          </Link>
+        )}
+      </div>
+      <p>{isStaff ? t('worklist.staffIntro') : t('worklist.citizenIntro')}</p>
+      {isStaff && (
+        <label className="checkbox">
+          <input type="checkbox" checked={includeClosed} onChange={(e) => setIncludeClosed(e.target.checked)} />
+          {t('plans.includeClosed')}
+        </label>
+      )}
+      <ProblemAlert error={worklist.error} />
+      {worklist.isPending && <p role="status">{t('app.loading')}</p>}
+      {worklist.data && worklist.data.items.length === 0 && (
+        <p className="empty-state" role="status">
+          {t('worklist.empty')}
+        </p>
+      )}
+      {worklist.data && worklist.data.items.length > 0 && (
+        <div className="table-scroll">
+          <table className="worklist">
+            <caption className="visually-hidden">{t('worklist.title')}</caption>
+            <thead>
+              <tr>
+                <th scope="col">{t('worklist.columns.person')}</th>
+                <th scope="col">{t('worklist.columns.state')}</th>
+                <th scope="col">{t('worklist.columns.nextStep')}</th>
+                <th scope="col">{t('plans.nextMeeting')}</th>
+                <th scope="col">{t('worklist.columns.due')}</th>
+              </tr>
+            </thead>
+            <tbody>
+              {worklist.data.items.map((item) => (
+                <tr key={item.id} className={item.overdue ? 'overdue' : undefined}>
+                  <th scope="row">
+                    <Link to={`/plans/${item.id}`}>{item.personName}</Link>
+                  </th>
+                  <td>{t(`plans.states.${item.state}`)}</td>
+                  <td>{t(`plans.nextSteps.${item.nextStep}`)}</td>
+                  <td>{item.nextMeetingAt ? formatDateTime(item.nextMeetingAt, i18n.language) : t('plans.none')}</td>
+                  <td>
+                    {item.overdue && <span className="badge badge-danger">{t('plans.overdue')}</span>}{' '}
+                    {item.dischargeDueAt && item.dischargeStatus !== 'met'
+                      ? t(`plans.deadline.${item.dischargeStatus}`, { date: formatDate(item.dischargeDueAt, i18n.language) })
+                      : ''}
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      )}
     </section>
   );
 }

@@ -1,0 +1,151 @@
+import { useId, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { Link } from 'react-router';
+import type { PlanDetail } from '@sip/shared';
+import { useAccessLog, usePlanAction } from '../../api/plans';
+import { ProblemAlert } from '../../components/ProblemAlert';
+import { formatDateTime } from './format';
+
+/**
+ * The plan as the person, a guardian or an allowed relative sees it: plain language, one
+ * column, large targets, works on a phone.
+ */
+export function CitizenPlanView({ plan }: { plan: PlanDetail }) {
+  const { t, i18n } = useTranslation();
+  const id = useId();
+  const isOwnSide = plan.permissions.read.access_log;
+  const log = useAccessLog(plan.id, isOwnSide);
+  const allow = usePlanAction(plan.id, (accountId: string) => ({ method: 'POST', path: '/relatives', body: { accountId } }));
+  const removeRelative = usePlanAction(plan.id, (participantId: string) => ({ method: 'DELETE', path: `/relatives/${participantId}` }));
+  const withdraw = usePlanAction(plan.id, (consentId: string) => ({ method: 'POST', path: `/consents/${consentId}/withdraw`, body: {} }));
+  const [confirming, setConfirming] = useState(false);
+
+  const next = plan.meetings?.find((m) => m.status === 'planned');
+  const contacts = (plan.participants ?? []).filter((p) => ['initiativtagare', 'samordningsansvarig', 'ordforande'].includes(p.role));
+  const activeConsent = plan.consents?.find((c) => c.state === 'active');
+  const heading = plan.permissions.as === 'person' ? t('citizen.myPlan') : t('citizen.planFor', { name: plan.person.name });
+
+  return (
+    <article className="citizen-plan" aria-labelledby={`${id}-h`}>
+      <Link to="/">{t('plan.back')}</Link>
+      <h1 id={`${id}-h`}>{heading}</h1>
+      <p className="lead">{t('citizen.intro')}</p>
+      <p className="big-status" data-testid="plan-state">{t('citizen.stateNow', { state: t(`plans.states.${plan.state}`) })}</p>
+      {plan.state === 'avslutad' && <p className="alert alert-info">{t('citizen.closed')}</p>}
+
+      <section aria-labelledby={`${id}-next`} className="card">
+        <h2 id={`${id}-next`}>{t('citizen.nextMeeting')}</h2>
+        {next ? (
+          <p>
+            <strong>{formatDateTime(next.startsAt, i18n.language)}</strong>
+            {next.location && <><br />{t('citizen.where', { place: next.location })}</>}
+            {next.videoLink && <><br /><a href={next.videoLink}>{t('citizen.video')}</a></>}
+          </p>
+        ) : (
+          <p>{t('citizen.noMeeting')}</p>
+        )}
+      </section>
+
+      <section aria-labelledby={`${id}-who`} className="card">
+        <h2 id={`${id}-who`}>{t('citizen.whoIsIn')}</h2>
+        <ul className="people" data-testid="participants">
+          {(plan.participants ?? []).map((p) => (
+            <li key={p.id}>
+              <strong>{p.name}</strong>
+              <span>{t(`plan.participants.roles.${p.role}`)}{p.organisationName ? `, ${p.organisationName}` : ''}</span>
+            </li>
+          ))}
+        </ul>
+      </section>
+
+      {contacts.length > 0 && (
+        <section aria-labelledby={`${id}-contact`} className="card">
+          <h2 id={`${id}-contact`}>{t('citizen.contact')}</h2>
+          <ul className="people">
+            {contacts.map((p) => (
+              <li key={p.id}>
+                <strong>{p.name}</strong>
+                <span>{[p.title, p.unitName, p.organisationName].filter(Boolean).join(', ')}</span>
+              </li>
+            ))}
+          </ul>
+        </section>
+      )}
+
+      {plan.relativeCandidates && (
+        <section aria-labelledby={`${id}-rel`} className="card">
+          <h2 id={`${id}-rel`}>{t('citizen.relatives')}</h2>
+          <p>{t('citizen.relativesIntro')}</p>
+          {plan.relativeCandidates.length === 0 && <p>{t('citizen.noRelatives')}</p>}
+          <ul className="people">
+            {plan.relativeCandidates.map((r) => (
+              <li key={r.accountId}>
+                <strong>{r.name}</strong>
+                <span>{r.allowedParticipantId ? t('citizen.allowed') : t('citizen.notAllowed')}</span>
+                {plan.permissions.can.manage_relatives &&
+                  (r.allowedParticipantId ? (
+                    <button type="button" className="button-large" onClick={() => removeRelative.mutate(r.allowedParticipantId!)}>
+                      {t('citizen.removeRelative', { name: r.name })}
+                    </button>
+                  ) : (
+                    <button type="button" className="button-large" onClick={() => allow.mutate(r.accountId)}>
+                      {t('citizen.allow', { name: r.name })}
+                    </button>
+                  ))}
+              </li>
+            ))}
+          </ul>
+          <ProblemAlert error={allow.error ?? removeRelative.error} />
+        </section>
+      )}
+
+      {isOwnSide && (
+        <section aria-labelledby={`${id}-log`} className="card">
+          <h2 id={`${id}-log`}>{t('citizen.readers')}</h2>
+          {log.data && log.data.length === 0 && <p>{t('citizen.readersNone')}</p>}
+          <ul className="people" data-testid="access-log">
+            {log.data?.map((entry, i) => (
+              <li key={i}>
+                <strong>{entry.who === 'self' ? t('citizen.you') : entry.who}</strong>
+                <span>
+                  {entry.organisation ? `${entry.organisation}, ` : ''}
+                  {formatDateTime(entry.at, i18n.language)}
+                </span>
+              </li>
+            ))}
+          </ul>
+        </section>
+      )}
+
+      {plan.consents && (
+        <section aria-labelledby={`${id}-consent`} className="card">
+          <h2 id={`${id}-consent`}>{t('citizen.consent')}</h2>
+          <p>
+            {activeConsent
+              ? t('citizen.consentActive', { orgs: activeConsent.scopeOrganisations.map((o) => o.name).join(' och ') })
+              : t('citizen.consentNone')}
+          </p>
+          {activeConsent && plan.permissions.can.withdraw_consent && !confirming && (
+            <button type="button" className="button-large" onClick={() => setConfirming(true)}>
+              {t('citizen.withdraw')}
+            </button>
+          )}
+          {activeConsent && confirming && (
+            <div role="alertdialog" aria-labelledby={`${id}-confirm`} className="confirm">
+              <p id={`${id}-confirm`}>{t('citizen.withdrawConfirm')}</p>
+              <div className="button-row">
+                <button type="button" className="button-large button-danger" onClick={() => withdraw.mutate(activeConsent.id, { onSettled: () => setConfirming(false) })}>
+                  {t('citizen.withdrawYes')}
+                </button>
+                <button type="button" className="button-large" onClick={() => setConfirming(false)}>
+                  {t('citizen.cancel')}
+                </button>
+              </div>
+            </div>
+          )}
+          <ProblemAlert error={withdraw.error} />
+        </section>
+      )}
+    </article>
+  );
+}

@@ -1,0 +1,94 @@
+import type { Browser } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { launchBrowser } from '../support/browser';
+import { PNR } from '../support/plan-fixtures';
+import { startTestApp, type TestApp } from '../support/test-app';
+import { collectConsoleErrors, expectNoAxeViolations, signInAs } from './support';
+
+let t: TestApp;
+let browser: Browser;
+beforeAll(async () => {
+  t = await startTestApp();
+  browser = await launchBrowser();
+});
+afterAll(async () => {
+  await browser?.close();
+  await t?.close();
+});
+
+describe('a SIP from start to meeting, and the person’s view', () => {
+  it('a practitioner starts a SIP, records consent, calls the region and records the meeting; the person sees it and controls a relative’s access', async () => {
+    // --- The practitioner -----------------------------------------------------------
+    const { context: staffContext, page } = await signInAs(browser, t.baseUrl, 'eva.lind');
+    const errors = collectConsoleErrors(page);
+    await page.getByRole('link', { name: 'Starta SIP' }).click();
+    await page.getByLabel('Personnummer eller samordningsnummer').fill(PNR.anders);
+    await page.getByRole('button', { name: 'Sök person' }).click();
+    await page.getByText('Anders Nilsson, 41 år').waitFor();
+    await expectNoAxeViolations(page);
+    await page.getByLabel('Beskriv behovet').fill('Behöver stöd från både socialtjänst och psykiatri');
+    await page.getByRole('button', { name: 'Starta SIP' }).click();
+
+    await page.getByRole('heading', { level: 1, name: 'Anders Nilsson' }).waitFor();
+    expect(await page.getByTestId('plan-state').textContent()).toBe('Initierad');
+    // A refused action explains itself before anyone presses the button.
+    await page.getByText('Förberedelsen kan inte startas: planen är inte i rätt skede för det; samtycke saknas.').waitFor();
+    await expectNoAxeViolations(page);
+
+    // Consent: kommun is ticked by default; add the region and the kinds of information.
+    const consentForm = page.getByRole('form', { name: 'Registrera samtycke' });
+    await consentForm.getByLabel('Region Uppsala').check();
+    await consentForm.getByLabel('Socialtjänst').check();
+    await consentForm.getByLabel('Psykiatri').check();
+    await consentForm.getByRole('button', { name: 'Registrera samtycke' }).click();
+    await page.getByTestId('plan-state').getByText('Samtycke').waitFor();
+
+    await page.getByRole('button', { name: 'Starta förberedelse' }).click();
+    await page.getByTestId('plan-state').getByText('Förberedelse').waitFor();
+
+    const callForm = page.getByRole('form', { name: 'Skicka kallelse' });
+    await callForm.getByLabel('Mötets datum och tid').fill('2031-05-12T10:00');
+    await callForm.getByLabel('Plats').fill('Stadshuset, rum 4');
+    await callForm.getByLabel('Syfte med mötet').fill('Samordna boende och behandling');
+    await callForm.getByLabel('Region Uppsala – Vuxenpsykiatrimottagningen Uppsala').check();
+    await callForm.getByRole('button', { name: 'Skicka kallelse' }).click();
+    await page.getByTestId('plan-state').getByText('Kallad').waitFor();
+    await page.getByTestId('calls').getByText('Kallelse: Region Uppsala – Vuxenpsykiatrimottagningen Uppsala').waitFor();
+    expect(await page.getByRole('link', { name: 'Ladda ner till kalendern (.ics)' }).getAttribute('href')).toMatch(/calendar\.ics$/);
+    await expectNoAxeViolations(page);
+
+    await page.getByRole('button', { name: 'Registrera mötet som hållet' }).click();
+    await page.getByRole('form', { name: 'Registrera mötet som hållet' }).getByRole('button', { name: 'Spara' }).click();
+    await page.getByTestId('plan-state').getByText('Möte hållet').waitFor();
+    const planUrl = page.url();
+    expect(errors).toEqual([]);
+    await staffContext.close();
+
+    // --- The person, on a phone ------------------------------------------------------
+    const phone = { viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true };
+    const person = await signInAs(browser, t.baseUrl, 'anders.nilsson', phone);
+    await person.page.getByRole('link', { name: 'Anders Nilsson' }).click();
+    await person.page.getByRole('heading', { level: 1, name: 'Din plan' }).waitFor();
+    await person.page.getByTestId('access-log').getByText('Eva Lind').first().waitFor();
+    await person.page.getByTestId('participants').getByText('Eva Lind').waitFor();
+    await expectNoAxeViolations(person.page);
+    await person.page.getByRole('button', { name: 'Ge Birgitta Nilsson tillgång' }).click();
+    await person.page.getByRole('button', { name: 'Ta bort Birgitta Nilsson' }).waitFor();
+
+    // --- The relative sees the plan while allowed --------------------------------------
+    const relative = await signInAs(browser, t.baseUrl, 'birgitta.nilsson', phone);
+    await relative.page.goto(planUrl);
+    await relative.page.getByRole('heading', { level: 1, name: 'Plan för Anders Nilsson' }).waitFor();
+    await expectNoAxeViolations(relative.page);
+
+    // --- The person removes her; her access ends at once -------------------------------
+    await person.page.getByRole('button', { name: 'Ta bort Birgitta Nilsson' }).click();
+    await person.page.getByRole('button', { name: 'Ge Birgitta Nilsson tillgång' }).waitFor();
+    await relative.page.reload();
+    await relative.page.getByRole('alert').getByText('Det som efterfrågades finns inte.').waitFor();
+    await relative.page.goto(t.baseUrl);
+    await relative.page.getByText('Du har inga SIP-planer ännu.').waitFor();
+    await person.context.close();
+    await relative.context.close();
+  });
+});
