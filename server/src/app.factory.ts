@@ -4,6 +4,7 @@ import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 import cookieParser from 'cookie-parser';
 import express, { type NextFunction, type Request, type Response } from 'express';
 import helmet from 'helmet';
+import responseTime from 'response-time';
 import { Logger } from 'nestjs-pino';
 import { cleanupOpenApiDoc } from 'nestjs-zod';
 import { CSRF_HEADER } from '@sip/shared';
@@ -52,6 +53,8 @@ export async function createApp(options: AppModuleOptions): Promise<NestExpressA
   app.use((req: Request, res: Response, next: NextFunction) =>
     (req.path.startsWith('/api/docs') ? docsHelmet : appHelmet)(req, res, next),
   );
+  // X-Response-Time: the server's own time for each request (benchmarks read it).
+  app.use(responseTime({ digits: 3 }));
   app.use(cookieParser());
   // Body parse errors never reach Nest's filters on their own; answer them as problems here.
   const json = express.json({ limit: JSON_BODY_LIMIT, strict: true });
