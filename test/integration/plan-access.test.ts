@@ -65,6 +65,28 @@ describe('consent withdrawal', () => {
   });
 });
 
+describe('a called unit', () => {
+  it('reaches the plan through an unanswered call; once a colleague confirms, only the confirmer does', async () => {
+    const eva = s['eva.lind']!;
+    const plan = ok(await eva.post('/api/plans', { personId: await personId(eva, PNR.sofia), trigger: 'ordinary', reason: 'Samordning', initiatingUnitId: ids.vuxenenheten }));
+    ok(await eva.post(`/api/plans/${plan.id}/consents`, { givenBy: 'person', form: 'written', scopeOrganisationIds: [ids.kommun, ids.region], informationKinds: ['psychiatry'], validFrom: today() }));
+    ok(await eva.post(`/api/plans/${plan.id}/transitions`, { action: 'start_preparation' }));
+    const called = ok(await eva.post(`/api/plans/${plan.id}/calls`, {
+      meeting: { startsAt: inDays(5), location: 'Rum 2' },
+      purpose: 'SIP-möte',
+      recipients: [{ kind: 'kallelse', organisationId: ids.region, unitId: ids.vuxenpsykiatri }],
+    }));
+    for (const user of ['jonas.ek', 'lars.holm']) {
+      expect(ok(await s[user]!.get(`/api/plans/${plan.id}`)).permissions.as).toBe('staff_called_unit');
+      expect(ok(await s[user]!.get('/api/plans')).items.map((i: { id: string }) => i.id)).toContain(plan.id);
+    }
+    ok(await s['lars.holm']!.post(`/api/plans/${plan.id}/calls/${called.calls[0].id}/acknowledge`));
+    expect(ok(await s['lars.holm']!.get(`/api/plans/${plan.id}`)).permissions.as).toBe('staff_participant');
+    expect((await s['jonas.ek']!.get(`/api/plans/${plan.id}`)).status).toBe(404);
+    expect(ok(await s['jonas.ek']!.get('/api/plans')).items.map((i: { id: string }) => i.id)).not.toContain(plan.id);
+  });
+});
+
 describe('not even a plan’s existence leaks', () => {
   it('answers a real plan the caller cannot reach exactly like one that does not exist', async () => {
     const planId = await andersPlanWithRelative();

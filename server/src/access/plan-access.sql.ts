@@ -35,7 +35,8 @@ export const planAccessFactsSql = `
                   WHERE pp.plan_id = p.id AND pp.account_id = $1 AND pp.removed_at IS NULL AND pp.role = 'narstaende') AS is_allowed_relative,
          EXISTS (SELECT 1 FROM plan_participant pp
                   WHERE pp.plan_id = p.id AND pp.account_id = $1 AND pp.removed_at IS NULL AND pp.role IN ${STAFF_ROLES}) AS is_staff_participant,
-         EXISTS (SELECT 1 FROM plan_call pc WHERE pc.plan_id = p.id AND pc.unit_id = ANY($2::uuid[])) AS in_called_unit,
+         EXISTS (SELECT 1 FROM plan_call pc
+                  WHERE pc.plan_id = p.id AND pc.unit_id = ANY($2::uuid[]) AND pc.acknowledged_at IS NULL) AS in_called_unit,
          EXISTS (SELECT 1 FROM consent c
                   WHERE c.plan_id = p.id AND ${CONSENT_ACTIVE} AND c.scope_organisation_ids && $3::uuid[]) AS organisation_covered,
          ${CONSENT_STATE_SQL} AS consent_state
@@ -44,27 +45,31 @@ export const planAccessFactsSql = `
 
 /**
  * The plans a practitioner reaches: candidates through the indexed relations (my
- * participation, my units' calls, my units' initiations), then the policy's conditions.
+ * participation, my units' calls, my units' initiations), each relation looked up once,
+ * then one aggregate over the plan's consents decides as the policy does.
  */
 export const staffReachablePlanIdsSql = `
-  SELECT p.id FROM plan p
-   WHERE p.id IN (
-           SELECT pp.plan_id FROM plan_participant pp
-            WHERE pp.account_id = $1 AND pp.removed_at IS NULL AND pp.role IN ${STAFF_ROLES}
-           UNION
-           SELECT pc.plan_id FROM plan_call pc WHERE pc.unit_id = ANY($2::uuid[])
-           UNION
-           SELECT pi.id FROM plan pi WHERE pi.initiating_unit_id = ANY($2::uuid[]))
-     AND (
-       CASE WHEN EXISTS (SELECT 1 FROM consent c WHERE c.plan_id = p.id AND ${CONSENT_ACTIVE})
-       THEN EXISTS (SELECT 1 FROM consent c WHERE c.plan_id = p.id AND ${CONSENT_ACTIVE} AND c.scope_organisation_ids && $3::uuid[])
-            AND (EXISTS (SELECT 1 FROM plan_participant pp WHERE pp.plan_id = p.id AND pp.account_id = $1 AND pp.removed_at IS NULL AND pp.role IN ${STAFF_ROLES})
-                 OR EXISTS (SELECT 1 FROM plan_call pc WHERE pc.plan_id = p.id AND pc.unit_id = ANY($2::uuid[])))
-       ELSE p.initiating_organisation_id = ANY($3::uuid[])
-            AND (EXISTS (SELECT 1 FROM plan_participant pp WHERE pp.plan_id = p.id AND pp.account_id = $1 AND pp.removed_at IS NULL AND pp.role IN ${STAFF_ROLES})
-                 OR (p.initiating_unit_id = ANY($2::uuid[])
-                     AND NOT EXISTS (SELECT 1 FROM consent c WHERE c.plan_id = p.id AND (c.withdrawn_at IS NOT NULL OR c.valid_to < current_date))))
-       END)`;
+  SELECT cand.plan_id AS id
+    FROM (SELECT x.plan_id, bool_or(x.src = 'participant') AS participant, bool_or(x.src = 'called') AS called
+            FROM (SELECT pp.plan_id, 'participant' AS src FROM plan_participant pp
+                   WHERE pp.account_id = $1 AND pp.removed_at IS NULL AND pp.role IN ${STAFF_ROLES}
+                  UNION ALL
+                  SELECT pc.plan_id, 'called' FROM plan_call pc
+                   WHERE pc.unit_id = ANY($2::uuid[]) AND pc.acknowledged_at IS NULL
+                  UNION ALL
+                  -- Consent can be 'none' only before it was ever in force: initierad, or closed from there.
+                  SELECT pi.id, 'initiating' FROM plan pi
+                   WHERE pi.initiating_unit_id = ANY($2::uuid[]) AND pi.state IN ('initierad', 'avslutad')) x
+           GROUP BY x.plan_id) cand
+    JOIN plan p ON p.id = cand.plan_id
+    CROSS JOIN LATERAL (
+      SELECT coalesce(bool_or(${CONSENT_ACTIVE}), false) AS active,
+             coalesce(bool_or(${CONSENT_ACTIVE} AND c.scope_organisation_ids && $3::uuid[]), false) AS covers,
+             coalesce(bool_or(c.withdrawn_at IS NOT NULL OR c.valid_to < current_date), false) AS ended
+        FROM consent c WHERE c.plan_id = p.id) cs
+   WHERE CASE WHEN cs.active THEN cs.covers AND (cand.participant OR cand.called)
+              ELSE p.initiating_organisation_id = ANY($3::uuid[])
+                   AND (cand.participant OR (p.initiating_unit_id = ANY($2::uuid[]) AND NOT cs.ended)) END`;
 
 /** The plans a citizen reaches: their own, their child's, as representative, as allowed relative. */
 export const citizenReachablePlanIdsSql = `

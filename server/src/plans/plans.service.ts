@@ -120,17 +120,22 @@ export class PlansService {
   async worklist(actor: Actor, query: WorklistQuery): Promise<Worklist> {
     const reachable = this.access.reachableSql(actor);
     const n = reachable.params.length;
+    // Order and page over plan columns alone; the person's name is joined for the page only.
     const rows = await this.dataSource.query(
-      `WITH reachable AS (${reachable.sql})
-       SELECT p.id, pe.name, pe.birth_date, p.state, p.trigger, p.next_meeting_at, p.discharge_call_due_at,
-              p.first_call_at, p.updated_at, count(*) OVER () AS total
-         FROM plan p JOIN person pe ON pe.id = p.person_id
-        WHERE p.id IN (SELECT id FROM reachable)
-          AND ($${n + 1}::boolean OR p.state <> 'avslutad')
-          AND ($${n + 2}::text IS NULL OR p.state = $${n + 2})
-        ORDER BY (p.discharge_call_due_at IS NOT NULL AND p.first_call_at IS NULL) DESC,
-                 p.next_meeting_at NULLS LAST, p.updated_at DESC, p.id
-        LIMIT $${n + 3} OFFSET $${n + 4}`,
+      `WITH reachable AS (${reachable.sql}),
+       page AS (
+         SELECT p.id, p.person_id, p.state, p.trigger, p.next_meeting_at, p.discharge_call_due_at,
+                p.first_call_at, p.updated_at, count(*) OVER () AS total
+           FROM plan p
+          WHERE p.id IN (SELECT id FROM reachable)
+            AND ($${n + 1}::boolean OR p.state <> 'avslutad')
+            AND ($${n + 2}::text IS NULL OR p.state = $${n + 2})
+          ORDER BY (p.discharge_call_due_at IS NOT NULL AND p.first_call_at IS NULL) DESC,
+                   p.next_meeting_at NULLS LAST, p.updated_at DESC, p.id
+          LIMIT $${n + 3} OFFSET $${n + 4})
+       SELECT page.*, pe.name, pe.birth_date FROM page JOIN person pe ON pe.id = page.person_id
+        ORDER BY (page.discharge_call_due_at IS NOT NULL AND page.first_call_at IS NULL) DESC,
+                 page.next_meeting_at NULLS LAST, page.updated_at DESC, page.id`,
       [...reachable.params, query.includeClosed ?? false, query.state ?? null, query.limit, query.offset],
     );
     const now = new Date();

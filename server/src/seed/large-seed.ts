@@ -153,8 +153,11 @@ export async function seedLargeData(
   await q(`CREATE TEMP TABLE new_plan AS
     SELECT p.id, p.person_id, p.state, p.initiating_unit_id, p.initiating_organisation_id, p.initiated_by, p.created_at,
            row_number() OVER (ORDER BY p.id) AS n,
-           CASE WHEN o.kind = 'kommun' THEN ${sqlLiteral(region.id)}::uuid ELSE ${sqlLiteral(uppsala.id)}::uuid END AS other_org
-      FROM plan p JOIN organisation o ON o.id = p.initiating_organisation_id JOIN gen g ON g.person_id = p.person_id`);
+           -- A region plan calls the kommun where the person lives: spread over the county.
+           CASE WHEN o.kind = 'kommun' THEN ${sqlLiteral(region.id)}::uuid
+                ELSE (kommuner.ids)[1 + (row_number() OVER (ORDER BY p.id) % array_length(kommuner.ids, 1))] END AS other_org
+      FROM plan p JOIN organisation o ON o.id = p.initiating_organisation_id JOIN gen g ON g.person_id = p.person_id
+      CROSS JOIN (SELECT array_agg(id ORDER BY name) AS ids FROM organisation WHERE kind = 'kommun') kommuner`);
   await q(`CREATE INDEX ON new_plan (id)`);
   await q(`CREATE INDEX ON new_plan (n)`);
   await q(`ANALYZE new_plan`);
@@ -168,7 +171,8 @@ export async function seedLargeData(
   await q(`INSERT INTO plan_participant (plan_id, role, account_id, organisation_id, unit_id, added_at)
            SELECT np.id, 'kallad_personal', sp.id, up.organisation_id, sp.unit_id, np.created_at + interval '2 days'
              FROM new_plan np
-             JOIN unit_pick up ON up.organisation_id = np.other_org AND up.k = (SELECT min(k) FROM unit_pick WHERE organisation_id = np.other_org) + np.n % 2
+             JOIN LATERAL (SELECT count(*) AS c, min(k) AS k0 FROM unit_pick WHERE organisation_id = np.other_org) oc ON true
+             JOIN unit_pick up ON up.organisation_id = np.other_org AND up.k = oc.k0 + np.n % oc.c
              JOIN staff_pick sp ON sp.unit_id = up.id AND sp.k = np.n % sp.c
             WHERE np.state NOT IN ('initierad', 'samtycke')`);
   // The demo practitioners take part in a share of plans, as a busy case worker would.

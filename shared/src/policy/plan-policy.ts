@@ -63,7 +63,10 @@ export interface PlanAccessFacts {
   isStaffParticipant: boolean;
   inInitiatingUnit: boolean;
   inInitiatingOrganisation: boolean;
-  /** A unit of the actor received a call (kallelse) for the plan. */
+  /**
+   * A unit of the actor received a call (kallelse) that nobody has confirmed yet. Whoever
+   * confirms becomes a participant; the rest of the unit then has no need to know.
+   */
   inCalledUnit: boolean;
   /** The active consent names the actor's organisation. */
   organisationCoveredByConsent: boolean;
