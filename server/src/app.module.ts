@@ -1,6 +1,6 @@
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
-import { DynamicModule, Module } from '@nestjs/common';
+import { DynamicModule, Module, RequestMethod } from '@nestjs/common';
 import { APP_FILTER, APP_GUARD, APP_PIPE } from '@nestjs/core';
 import { ServeStaticModule } from '@nestjs/serve-static';
 import { ThrottlerGuard, ThrottlerModule } from '@nestjs/throttler';
@@ -36,7 +36,11 @@ export class AppModule {
       module: AppModule,
       global: true,
       imports: [
-        LoggerModule.forRoot({ pinoHttp: logStream ? [loggerOptions(config), logStream] : loggerOptions(config) }),
+        LoggerModule.forRoot({
+          pinoHttp: logStream ? [loggerOptions(config), logStream] : loggerOptions(config),
+          // Express 5 route syntax; the default '*' draws a deprecation warning at every start.
+          forRoutes: [{ path: '{*splat}', method: RequestMethod.ALL }],
+        }),
         TypeOrmModule.forRoot(dataSourceOptions(databaseUrl)),
         ThrottlerModule.forRoot([{ ttl: 60_000, limit: config.rateLimitPerMinute }]),
         ...(serveClient

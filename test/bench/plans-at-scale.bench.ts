@@ -30,7 +30,10 @@ it(`worklist and plan page over ${PLANS} plans`, async () => {
   const seedStarted = Date.now();
   await seedLargeData(dataSource, loadConfig(TEST_ENV), PLANS, (m) => process.stdout.write(`  seed: ${m}\n`));
   const seedSeconds = (Date.now() - seedStarted) / 1000;
-  const [{ plans }] = await dataSource.query('SELECT count(*)::int AS plans FROM plan');
+  const [{ plans, units, staff }] = await dataSource.query(
+    `SELECT (SELECT count(*)::int FROM plan) AS plans, (SELECT count(*)::int FROM unit) AS units,
+            (SELECT count(*)::int FROM account WHERE 'practitioner' = ANY(system_roles)) AS staff`,
+  );
   await dataSource.destroy();
 
   const eva = await signedIn(t.baseUrl, 'eva.lind');
@@ -68,7 +71,7 @@ it(`worklist and plan page over ${PLANS} plans`, async () => {
 Reproduce: \`npm run bench\` (or \`BENCH_PLANS=100000 BENCH_SAMPLES=300 npm run bench\`).
 Measured ${machineLine()}.
 
-Data: the demo directory plus \`seed:large\`'s generator — ${plans} plans over ${'23'} units and ~410
+Data: the demo directory plus \`seed:large\`'s generator — ${plans} plans over ${units} units and ${staff}
 practitioners, every state, consents, calls and meetings (seeded in ${seedSeconds.toFixed(0)} s).
 ${SAMPLES} sequential requests per row after 20 warm-up requests, one signed-in client on loopback.
 Server time is the server's own \`X-Response-Time\` (Express \`response-time\`): from the request

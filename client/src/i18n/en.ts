@@ -181,7 +181,6 @@ export const en: Messages = {
     contact: 'Whom to contact',
     readers: 'Who has read your plan',
     readersNone: 'Nobody has read the plan yet.',
-    you: 'You',
     relatives: 'Your relatives',
     relativesIntro: 'You decide which relatives may see the plan.',
     allowed: 'May see the plan',

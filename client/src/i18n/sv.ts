@@ -180,7 +180,6 @@ export const sv = {
     contact: 'Vem du kan kontakta',
     readers: 'Vem har läst din plan',
     readersNone: 'Ingen har läst planen än.',
-    you: 'Du',
     relatives: 'Dina närstående',
     relativesIntro: 'Du bestämmer vilka närstående som får se planen.',
     allowed: 'Får se planen',

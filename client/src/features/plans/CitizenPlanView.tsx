@@ -15,6 +15,8 @@ export function CitizenPlanView({ plan }: { plan: PlanDetail }) {
   const id = useId();
   const isOwnSide = plan.permissions.read.access_log;
   const log = useAccessLog(plan.id, isOwnSide);
+  // Others' reads are what the person wants to see; their own are in the audit log too.
+  const readers = log.data?.filter((entry) => entry.who !== 'self');
   const allow = usePlanAction(plan.id, (accountId: string) => ({ method: 'POST', path: '/relatives', body: { accountId } }));
   const removeRelative = usePlanAction(plan.id, (participantId: string) => ({ method: 'DELETE', path: `/relatives/${participantId}` }));
   const withdraw = usePlanAction(plan.id, (consentId: string) => ({ method: 'POST', path: `/consents/${consentId}/withdraw`, body: {} }));
@@ -102,11 +104,11 @@ export function CitizenPlanView({ plan }: { plan: PlanDetail }) {
       {isOwnSide && (
         <section aria-labelledby={`${id}-log`} className="card">
           <h2 id={`${id}-log`}>{t('citizen.readers')}</h2>
-          {log.data && log.data.length === 0 && <p>{t('citizen.readersNone')}</p>}
+          {readers && readers.length === 0 && <p>{t('citizen.readersNone')}</p>}
           <ul className="people" data-testid="access-log">
-            {log.data?.map((entry, i) => (
+            {readers?.map((entry, i) => (
               <li key={i}>
-                <strong>{entry.who === 'self' ? t('citizen.you') : entry.who}</strong>
+                <strong>{entry.who}</strong>
                 <span>
                   {entry.organisation ? `${entry.organisation}, ` : ''}
                   {formatDateTime(entry.at, i18n.language)}

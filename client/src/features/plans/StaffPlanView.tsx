@@ -184,6 +184,9 @@ function ConsentSection({ plan }: Props) {
       </ul>
       <ProblemAlert error={withdraw.error} />
       {plan.permissions.can.record_consent && orgs.data && (
+        // Once a consent is in force, a further one (renewed, widened) is the exception.
+        <details open={plan.consentState !== 'active'}>
+          <summary>{t('plan.consent.record')}</summary>
         <form onSubmit={submit} aria-label={t('plan.consent.record')}>
           {plan.person.isChild && (
             <fieldset>
@@ -236,6 +239,7 @@ function ConsentSection({ plan }: Props) {
           <ProblemAlert error={record.error} />
           <button type="submit" className="button-primary">{t('plan.consent.record')}</button>
         </form>
+        </details>
       )}
     </section>
   );
