@@ -1,27 +1,16 @@
-import type { Browser } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { DEMO_PASSWORD } from '../../server/src/seed/demo-data';
-import { launchBrowser } from '../support/browser';
-import { startTestApp, type TestApp } from '../support/test-app';
+import { useTestApp } from '../support/use-test-app';
 import { collectConsoleErrors, expectNoAxeViolations } from './support';
 
-let t: TestApp;
-let browser: Browser;
-beforeAll(async () => {
-  t = await startTestApp();
-  browser = await launchBrowser();
-});
-afterAll(async () => {
-  await browser?.close();
-  await t?.close();
-});
+const app = useTestApp({ browser: true });
 
 describe('the app shell in a real browser', () => {
   it('signs in, shows the worklist, switches language and signs out — accessibly and within the CSP', async () => {
-    const context = await browser.newContext();
+    const context = await app.browser.newContext();
     const page = await context.newPage();
     const errors = collectConsoleErrors(page);
-    await page.goto(t.baseUrl);
+    await page.goto(app.t.baseUrl);
 
     await page.waitForURL('**/sign-in');
     await expect(page.getByRole('heading', { level: 1 }).textContent()).resolves.toBe('Logga in');
@@ -50,7 +39,7 @@ describe('the app shell in a real browser', () => {
     await page.getByRole('button', { name: 'Sign out' }).click();
     await page.waitForURL('**/sign-in');
     await page.getByText('You are signed out.').waitFor();
-    await page.goto(`${t.baseUrl}/`);
+    await page.goto(`${app.t.baseUrl}/`);
     await page.waitForURL('**/sign-in'); // the session is really gone
 
     expect(errors).toEqual([]);
@@ -58,9 +47,9 @@ describe('the app shell in a real browser', () => {
   });
 
   it('tells the user when the password is wrong, and keeps keyboard focus usable', async () => {
-    const context = await browser.newContext();
+    const context = await app.browser.newContext();
     const page = await context.newPage();
-    await page.goto(`${t.baseUrl}/sign-in`);
+    await page.goto(`${app.t.baseUrl}/sign-in`);
     // The heading takes focus on arrival; Tab moves through the form in order.
     await page.getByRole('heading', { name: 'Logga in' }).waitFor();
     expect(await page.evaluate(() => document.activeElement?.tagName)).toBe('H1');
@@ -78,9 +67,9 @@ describe('the app shell in a real browser', () => {
   });
 
   it('works on a phone-sized screen', async () => {
-    const context = await browser.newContext({ viewport: { width: 375, height: 740 }, isMobile: true, hasTouch: true });
+    const context = await app.browser.newContext({ viewport: { width: 375, height: 740 }, isMobile: true, hasTouch: true });
     const page = await context.newPage();
-    await page.goto(`${t.baseUrl}/sign-in`);
+    await page.goto(`${app.t.baseUrl}/sign-in`);
     await page.getByLabel('Användarnamn').fill('anders.nilsson');
     await page.getByLabel('Lösenord').fill(DEMO_PASSWORD);
     await page.getByRole('button', { name: 'Logga in' }).click();

@@ -1,25 +1,14 @@
-import type { Browser } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchBrowser } from '../support/browser';
+import { describe, expect, it } from 'vitest';
 import { PNR } from '../support/plan-fixtures';
-import { startTestApp, type TestApp } from '../support/test-app';
+import { useTestApp } from '../support/use-test-app';
 import { collectConsoleErrors, expectNoAxeViolations, signInAs } from './support';
 
-let t: TestApp;
-let browser: Browser;
-beforeAll(async () => {
-  t = await startTestApp();
-  browser = await launchBrowser();
-});
-afterAll(async () => {
-  await browser?.close();
-  await t?.close();
-});
+const app = useTestApp({ browser: true });
 
 describe('a SIP from start to meeting, and the person’s view', () => {
   it('a practitioner starts a SIP, records consent, calls the region and records the meeting; the person sees it and controls a relative’s access', async () => {
     // --- The practitioner -----------------------------------------------------------
-    const { context: staffContext, page } = await signInAs(browser, t.baseUrl, 'eva.lind');
+    const { context: staffContext, page } = await signInAs(app.browser, app.t.baseUrl, 'eva.lind');
     const errors = collectConsoleErrors(page);
     await page.getByRole('link', { name: 'Starta SIP' }).click();
     await page.getByLabel('Personnummer eller samordningsnummer').fill(PNR.anders);
@@ -66,7 +55,7 @@ describe('a SIP from start to meeting, and the person’s view', () => {
 
     // --- The person, on a phone ------------------------------------------------------
     const phone = { viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true };
-    const person = await signInAs(browser, t.baseUrl, 'anders.nilsson', phone);
+    const person = await signInAs(app.browser, app.t.baseUrl, 'anders.nilsson', phone);
     await person.page.getByRole('link', { name: 'Anders Nilsson' }).click();
     await person.page.getByRole('heading', { level: 1, name: 'Din plan' }).waitFor();
     await person.page.getByTestId('access-log').getByText('Eva Lind').first().waitFor();
@@ -76,7 +65,7 @@ describe('a SIP from start to meeting, and the person’s view', () => {
     await person.page.getByRole('button', { name: 'Ta bort Birgitta Nilsson' }).waitFor();
 
     // --- The relative sees the plan while allowed --------------------------------------
-    const relative = await signInAs(browser, t.baseUrl, 'birgitta.nilsson', phone);
+    const relative = await signInAs(app.browser, app.t.baseUrl, 'birgitta.nilsson', phone);
     await relative.page.goto(planUrl);
     await relative.page.getByRole('heading', { level: 1, name: 'Plan för Anders Nilsson' }).waitFor();
     await expectNoAxeViolations(relative.page);
@@ -86,7 +75,7 @@ describe('a SIP from start to meeting, and the person’s view', () => {
     await person.page.getByRole('button', { name: 'Ge Birgitta Nilsson tillgång' }).waitFor();
     await relative.page.reload();
     await relative.page.getByRole('alert').getByText('Det som efterfrågades finns inte.').waitFor();
-    await relative.page.goto(t.baseUrl);
+    await relative.page.goto(app.t.baseUrl);
     await relative.page.getByText('Du har inga SIP-planer ännu.').waitFor();
     await person.context.close();
     await relative.context.close();

@@ -1,22 +1,17 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type ApiSession, signedIn, ApiSession as Anonymous } from '../support/api-session';
+import { describe, expect, it } from 'vitest';
+import { ApiSession as Anonymous, signedIn } from '../support/api-session';
 import { sqlClient } from '../support/database';
-import { startTestApp, type TestApp } from '../support/test-app';
+import { startTestApp } from '../support/test-app';
+import { useTestApp } from '../support/use-test-app';
 
-let t: TestApp;
-let admin: ApiSession;
-beforeAll(async () => {
-  t = await startTestApp();
-  admin = await signedIn(t.baseUrl, 'admin');
-});
-afterAll(() => t.close());
+const app = useTestApp({ admin: true });
 
 describe('audit log', () => {
   it('records sign-in, failed sign-in and sign-out with actor, time, action and target', async () => {
-    await new Anonymous(t.baseUrl).signIn('eva.lind', 'wrong');
-    const eva = await signedIn(t.baseUrl, 'eva.lind');
+    await new Anonymous(app.t.baseUrl).signIn('eva.lind', 'wrong');
+    const eva = await signedIn(app.t.baseUrl, 'eva.lind');
     await eva.post('/api/auth/sign-out');
-    const events = (await admin.get('/api/audit?limit=10')).body;
+    const events = (await app.admin.get('/api/audit?limit=10')).body;
     const [signOut, signIn, failed] = events;
     expect(signOut).toMatchObject({ action: 'auth.sign_out', actorRole: 'practitioner', targetType: 'account' });
     expect(signIn).toMatchObject({ action: 'auth.sign_in', actorId: signOut.actorId, targetId: signOut.actorId });
@@ -26,14 +21,14 @@ describe('audit log', () => {
   });
 
   it('verifies an intact chain', async () => {
-    await admin.post('/api/organisations', { kind: 'other', name: 'Skolan' });
-    const res = await admin.get('/api/audit/verify');
+    await app.admin.post('/api/organisations', { kind: 'other', name: 'Skolan' });
+    const res = await app.admin.get('/api/audit/verify');
     expect(res.body.ok).toBe(true);
     expect(res.body.checked).toBeGreaterThan(20);
   });
 
   it('is append-only in the database', async () => {
-    const db = await sqlClient(t.databaseUrl);
+    const db = await sqlClient(app.t.databaseUrl);
     await expect(db.query(`UPDATE audit_event SET action = 'x' WHERE seq = 1`)).rejects.toThrow(/append-only/);
     await expect(db.query(`DELETE FROM audit_event WHERE seq = 1`)).rejects.toThrow(/append-only/);
     await expect(db.query(`TRUNCATE audit_event`)).rejects.toThrow(/append-only/);
@@ -41,11 +36,11 @@ describe('audit log', () => {
   });
 
   it('detects a row changed behind the application’s back', async () => {
-    const db = await sqlClient(t.databaseUrl);
+    const db = await sqlClient(app.t.databaseUrl);
     // A superuser can bypass the trigger; the hash chain still shows the change.
     await db.query(`SET session_replication_role = replica`);
     await db.query(`UPDATE audit_event SET details = '{"username":"someone-else"}' WHERE seq = 5`);
-    const res = await admin.get('/api/audit/verify');
+    const res = await app.admin.get('/api/audit/verify');
     expect(res.body).toEqual({ ok: false, checked: 4, brokenAtSeq: 5 });
     await db.end();
   });

@@ -1,46 +1,40 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { luhnCheckDigit } from '@sip/shared';
-import { type ApiSession, signedIn } from '../support/api-session';
-import { startTestApp, type TestApp } from '../support/test-app';
+import { ApiSession, signedIn } from '../support/api-session';
+import { useTestApp } from '../support/use-test-app';
 
-let t: TestApp;
-let admin: ApiSession;
-beforeAll(async () => {
-  t = await startTestApp();
-  admin = await signedIn(t.baseUrl, 'admin');
-});
-afterAll(() => t.close());
+const app = useTestApp({ admin: true });
 
 const pnr = (yyyymmdd: string, serial: string) => `${yyyymmdd}-${serial}${luhnCheckDigit(yyyymmdd.slice(2) + serial)}`;
-const auditActions = async () => (await admin.get('/api/audit?limit=20')).body.map((e: { action: string }) => e.action);
+const auditActions = async () => (await app.admin.get('/api/audit?limit=20')).body.map((e: { action: string }) => e.action);
 
 describe('organisations and units', () => {
   it('has the demo principals: a kommun, a region and another actor, in Uppsala län', async () => {
-    const orgs = (await admin.get('/api/organisations')).body;
+    const orgs = (await app.admin.get('/api/organisations')).body;
     expect(orgs.map((o: { name: string; kind: string }) => `${o.kind}:${o.name}`)).toEqual(
       expect.arrayContaining(['kommun:Uppsala kommun', 'region:Region Uppsala', 'other:Försäkringskassan']),
     );
     const region = orgs.find((o: { kind: string }) => o.kind === 'region');
     expect(region.countyCode).toBe('03');
-    const units = (await admin.get(`/api/units?organisationId=${region.id}`)).body.map((u: { name: string }) => u.name);
+    const units = (await app.admin.get(`/api/units?organisationId=${region.id}`)).body.map((u: { name: string }) => u.name);
     expect(units).toEqual(['BUP Uppsala', 'Vuxenpsykiatrimottagningen Uppsala']);
   });
 
   it('creates, renames and removes an organisation with a unit, auditing each change', async () => {
-    const created = await admin.post('/api/organisations', { kind: 'kommun', name: 'Enköpings kommun', countyCode: '03' });
+    const created = await app.admin.post('/api/organisations', { kind: 'kommun', name: 'Enköpings kommun', countyCode: '03' });
     expect(created.status).toBe(201);
-    const unit = await admin.post('/api/units', { organisationId: created.body.id, name: 'Socialtjänsten' });
+    const unit = await app.admin.post('/api/units', { organisationId: created.body.id, name: 'Socialtjänsten' });
     expect(unit.status).toBe(201);
 
-    const blocked = await admin.delete(`/api/organisations/${created.body.id}`);
+    const blocked = await app.admin.delete(`/api/organisations/${created.body.id}`);
     expect(blocked.status).toBe(409);
     expect(blocked.body.code).toBe('in_use');
 
-    const renamed = await admin.patch(`/api/units/${unit.body.id}`, { name: 'Socialförvaltningen' });
+    const renamed = await app.admin.patch(`/api/units/${unit.body.id}`, { name: 'Socialförvaltningen' });
     expect(renamed.body.name).toBe('Socialförvaltningen');
-    expect((await admin.delete(`/api/units/${unit.body.id}`)).status).toBe(204);
-    expect((await admin.delete(`/api/organisations/${created.body.id}`)).status).toBe(204);
-    expect((await admin.get(`/api/organisations/${created.body.id}`)).status).toBe(404);
+    expect((await app.admin.delete(`/api/units/${unit.body.id}`)).status).toBe(204);
+    expect((await app.admin.delete(`/api/organisations/${created.body.id}`)).status).toBe(204);
+    expect((await app.admin.get(`/api/organisations/${created.body.id}`)).status).toBe(404);
 
     expect(await auditActions()).toEqual(
       expect.arrayContaining([
@@ -54,16 +48,16 @@ describe('organisations and units', () => {
   });
 
   it('requires a county for a kommun or region and refuses duplicates', async () => {
-    const res = await admin.post('/api/organisations', { kind: 'region', name: 'Region X' });
+    const res = await app.admin.post('/api/organisations', { kind: 'region', name: 'Region X' });
     expect(res.status).toBe(400);
     expect(res.body.errors).toEqual([expect.objectContaining({ path: 'body.countyCode' })]);
-    const dup = await admin.post('/api/organisations', { kind: 'kommun', name: 'Uppsala kommun', countyCode: '03' });
+    const dup = await app.admin.post('/api/organisations', { kind: 'kommun', name: 'Uppsala kommun', countyCode: '03' });
     expect(dup.status).toBe(409);
     expect(dup.body.code).toBe('conflict');
   });
 
   it('refuses a unit under an organisation that does not exist', async () => {
-    const res = await admin.post('/api/units', { organisationId: '00000000-0000-4000-8000-000000000000', name: 'X' });
+    const res = await app.admin.post('/api/units', { organisationId: '00000000-0000-4000-8000-000000000000', name: 'X' });
     expect(res.status).toBe(400);
     expect(res.body.errors[0].path).toBe('body.organisationId');
   });
@@ -71,8 +65,8 @@ describe('organisations and units', () => {
 
 describe('staff', () => {
   it('creates a staff account that can sign in with its roles and unit', async () => {
-    const unit = (await admin.get('/api/units')).body.find((u: { name: string }) => u.name === 'BUP Uppsala');
-    const res = await admin.post('/api/staff', {
+    const unit = (await app.admin.get('/api/units')).body.find((u: { name: string }) => u.name === 'BUP Uppsala');
+    const res = await app.admin.post('/api/staff', {
       username: 'Nils.Nyman',
       displayName: 'Nils Nyman',
       title: 'Psykolog',
@@ -83,32 +77,31 @@ describe('staff', () => {
     expect(res.status).toBe(201);
     expect(res.body).toMatchObject({ username: 'nils.nyman', unitIds: [unit.id], disabled: false });
     expect(res.body).not.toHaveProperty('passwordHash');
-    const nils = await signedIn(t.baseUrl, 'nils.nyman').catch(() => null);
+    const nils = await signedIn(app.t.baseUrl, 'nils.nyman').catch(() => null);
     expect(nils).toBeNull(); // demo password is not his
-    const { ApiSession } = await import('../support/api-session');
-    const s = new ApiSession(t.baseUrl);
+    const s = new ApiSession(app.t.baseUrl);
     const signIn = await s.signIn('nils.nyman', 'a-long-enough-password');
     expect(signIn.body.user.units[0].name).toBe('BUP Uppsala');
   });
 
   it('disabling an account ends its sessions', async () => {
-    const list = (await admin.get('/api/staff')).body;
+    const list = (await app.admin.get('/api/staff')).body;
     const target = list.find((s: { username: string }) => s.username === 'omar.haddad');
-    const omar = await signedIn(t.baseUrl, 'omar.haddad');
-    expect((await admin.patch(`/api/staff/${target.id}`, { disabled: true })).status).toBe(200);
+    const omar = await signedIn(app.t.baseUrl, 'omar.haddad');
+    expect((await app.admin.patch(`/api/staff/${target.id}`, { disabled: true })).status).toBe(200);
     expect((await omar.get('/api/units')).status).toBe(401);
-    expect((await admin.patch(`/api/staff/${target.id}`, { disabled: false })).status).toBe(200);
+    expect((await app.admin.patch(`/api/staff/${target.id}`, { disabled: false })).status).toBe(200);
   });
 
   it('keeps at least one administrator', async () => {
-    const me = (await admin.get('/api/staff')).body.find((s: { username: string }) => s.username === 'admin');
-    const res = await admin.patch(`/api/staff/${me.id}`, { systemRoles: ['manager'] });
+    const me = (await app.admin.get('/api/staff')).body.find((s: { username: string }) => s.username === 'admin');
+    const res = await app.admin.patch(`/api/staff/${me.id}`, { systemRoles: ['manager'] });
     expect(res.status).toBe(409);
-    expect((await admin.get(`/api/staff/${me.id}`)).body.systemRoles).toEqual(['admin']);
+    expect((await app.admin.get(`/api/staff/${me.id}`)).body.systemRoles).toEqual(['admin']);
   });
 
   it('refuses short passwords, unknown roles and taken usernames with field errors', async () => {
-    const res = await admin.post('/api/staff', {
+    const res = await app.admin.post('/api/staff', {
       username: 'x',
       displayName: '',
       systemRoles: ['wizard'],
@@ -118,7 +111,7 @@ describe('staff', () => {
     expect(res.body.errors.map((e: { path: string }) => e.path).sort()).toEqual(
       ['body.displayName', 'body.password', 'body.systemRoles.0', 'body.username'].sort(),
     );
-    const taken = await admin.post('/api/staff', { username: 'eva.lind', displayName: 'Eva', systemRoles: ['practitioner'], password: 'long-enough-pass' });
+    const taken = await app.admin.post('/api/staff', { username: 'eva.lind', displayName: 'Eva', systemRoles: ['practitioner'], password: 'long-enough-pass' });
     expect(taken.status).toBe(409);
   });
 });
@@ -126,7 +119,7 @@ describe('staff', () => {
 describe('persons, guardians and relatives', () => {
   it('registers a person, derives birth date and sex, and finds them by personnummer', async () => {
     const number = pnr('19700101', '123');
-    const res = await admin.post('/api/persons', { name: 'Karl Karlsson', personnummer: number, phone: '018-12 34 56' });
+    const res = await app.admin.post('/api/persons', { name: 'Karl Karlsson', personnummer: number, phone: '018-12 34 56' });
     expect(res.status).toBe(201);
     expect(res.body).toMatchObject({
       name: 'Karl Karlsson',
@@ -135,23 +128,23 @@ describe('persons, guardians and relatives', () => {
       personnummerMasked: '19700101-****',
       isSamordningsnummer: false,
     });
-    const found = await admin.post('/api/persons/lookup', { personnummer: number.replace('-', '') });
+    const found = await app.admin.post('/api/persons/lookup', { personnummer: number.replace('-', '') });
     expect(found.status).toBe(200);
     expect(found.body.id).toBe(res.body.id);
-    const missing = await admin.post('/api/persons/lookup', { personnummer: pnr('19700101', '999') });
+    const missing = await app.admin.post('/api/persons/lookup', { personnummer: pnr('19700101', '999') });
     expect(missing.status).toBe(404);
   });
 
   it('refuses a second registration of the same personnummer', async () => {
     const number = pnr('19800101', '456');
-    expect((await admin.post('/api/persons', { name: 'A', personnummer: number })).status).toBe(201);
-    const again = await admin.post('/api/persons', { name: 'B', personnummer: number });
+    expect((await app.admin.post('/api/persons', { name: 'A', personnummer: number })).status).toBe(201);
+    const again = await app.admin.post('/api/persons', { name: 'B', personnummer: number });
     expect(again.status).toBe(409);
   });
 
   it('links a new guardian account to a child and removes it again', async () => {
-    const child = await admin.post('/api/persons', { name: 'Liv Berg', personnummer: pnr('20150601', '248') });
-    const withGuardian = await admin.post(`/api/persons/${child.body.id}/relations`, {
+    const child = await app.admin.post('/api/persons', { name: 'Liv Berg', personnummer: pnr('20150601', '248') });
+    const withGuardian = await app.admin.post(`/api/persons/${child.body.id}/relations`, {
       kind: 'guardian',
       hasCustody: true,
       newAccount: { username: 'anna.berg', displayName: 'Anna Berg', password: 'guardian-password' },
@@ -161,14 +154,14 @@ describe('persons, guardians and relatives', () => {
       expect.objectContaining({ kind: 'guardian', hasCustody: true, displayName: 'Anna Berg', username: 'anna.berg' }),
     ]);
     const relationId = withGuardian.body.relations[0].id;
-    const removed = await admin.delete(`/api/persons/${child.body.id}/relations/${relationId}`);
+    const removed = await app.admin.delete(`/api/persons/${child.body.id}/relations/${relationId}`);
     expect(removed.status).toBe(200);
     expect(removed.body.relations).toEqual([]);
     expect(await auditActions()).toEqual(expect.arrayContaining(['directory.relation.create', 'directory.relation.delete']));
   });
 
   it('has the demo family: a 15-year-old with two guardians with custody', async () => {
-    const page = (await admin.get('/api/persons?q=Elin')).body;
+    const page = (await app.admin.get('/api/persons?q=Elin')).body;
     expect(page.total).toBe(1);
     const elin = page.items[0];
     expect(elin.relations.map((r: { kind: string; hasCustody: boolean }) => `${r.kind}:${r.hasCustody}`)).toEqual(['guardian:true', 'guardian:true']);
@@ -176,16 +169,16 @@ describe('persons, guardians and relatives', () => {
   });
 
   it('refuses an invalid personnummer with a field error naming the reason', async () => {
-    const res = await admin.post('/api/persons', { name: 'X', personnummer: '19811218-9875' });
+    const res = await app.admin.post('/api/persons', { name: 'X', personnummer: '19811218-9875' });
     expect(res.status).toBe(400);
     expect(res.body.errors).toEqual([{ path: 'body.personnummer', code: 'personnummer_checksum', message: expect.any(String) }]);
   });
 
   it('updates contact details and audits the read of a person', async () => {
-    const p = (await admin.get('/api/persons?q=Gunnel')).body.items[0];
-    const res = await admin.patch(`/api/persons/${p.id}`, { email: 'gunnel@example.se' });
+    const p = (await app.admin.get('/api/persons?q=Gunnel')).body.items[0];
+    const res = await app.admin.patch(`/api/persons/${p.id}`, { email: 'gunnel@example.se' });
     expect(res.body.email).toBe('gunnel@example.se');
-    await admin.get(`/api/persons/${p.id}`);
+    await app.admin.get(`/api/persons/${p.id}`);
     expect(await auditActions()).toEqual(expect.arrayContaining(['directory.person.update', 'directory.person.read']));
   });
 });

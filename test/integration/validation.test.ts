@@ -1,18 +1,11 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type ApiSession, signedIn } from '../support/api-session';
+import { describe, expect, it } from 'vitest';
 import { sqlClient } from '../support/database';
-import { startTestApp, type TestApp } from '../support/test-app';
+import { useTestApp } from '../support/use-test-app';
 
-let t: TestApp;
-let admin: ApiSession;
-beforeAll(async () => {
-  t = await startTestApp();
-  admin = await signedIn(t.baseUrl, 'admin');
-});
-afterAll(() => t.close());
+const app = useTestApp({ admin: true });
 
 async function organisationCount() {
-  const db = await sqlClient(t.databaseUrl);
+  const db = await sqlClient(app.t.databaseUrl);
   const { rows } = await db.query('SELECT count(*)::int AS n FROM organisation');
   await db.end();
   return rows[0].n as number;
@@ -21,7 +14,7 @@ async function organisationCount() {
 describe('bad input gets a problem document and changes nothing', () => {
   it('wrong types and unknown fields give field errors', async () => {
     const before = await organisationCount();
-    const res = await admin.post('/api/organisations', { kind: 42, name: ['x'], extra: true });
+    const res = await app.admin.post('/api/organisations', { kind: 42, name: ['x'], extra: true });
     expect(res.status).toBe(400);
     expect(res.contentType).toContain('application/problem+json');
     expect(res.body).toMatchObject({ type: 'urn:sip:problem:validation_failed', title: 'Bad Request', status: 400, code: 'validation_failed' });
@@ -32,9 +25,9 @@ describe('bad input gets a problem document and changes nothing', () => {
   });
 
   it('malformed JSON', async () => {
-    const res = await admin.raw('POST', '/api/organisations', {
+    const res = await app.admin.raw('POST', '/api/organisations', {
       body: '{"kind": "kommun", "name": ',
-      headers: { 'content-type': 'application/json', 'x-csrf-token': admin.csrfToken! },
+      headers: { 'content-type': 'application/json', 'x-csrf-token': app.admin.csrfToken! },
     });
     expect(res.status).toBe(400);
     expect(res.body).toMatchObject({ code: 'malformed_json' });
@@ -42,37 +35,37 @@ describe('bad input gets a problem document and changes nothing', () => {
 
   it('random bytes', async () => {
     const bytes = Buffer.from(Array.from({ length: 2048 }, (_, i) => (i * 7919) % 256));
-    const res = await admin.raw('POST', '/api/persons', {
+    const res = await app.admin.raw('POST', '/api/persons', {
       body: bytes,
-      headers: { 'content-type': 'application/json', 'x-csrf-token': admin.csrfToken! },
+      headers: { 'content-type': 'application/json', 'x-csrf-token': app.admin.csrfToken! },
     });
     expect(res.status).toBe(400);
     expect(res.contentType).toContain('application/problem+json');
   });
 
   it('an oversized body', async () => {
-    const res = await admin.post('/api/organisations', { kind: 'other', name: 'x'.repeat(400_000) });
+    const res = await app.admin.post('/api/organisations', { kind: 'other', name: 'x'.repeat(400_000) });
     expect(res.status).toBe(413);
     expect(res.body.code).toBe('payload_too_large');
   });
 
   it('a body that is not JSON at all', async () => {
-    const res = await admin.raw('POST', '/api/organisations', {
+    const res = await app.admin.raw('POST', '/api/organisations', {
       body: 'kind=other&name=x',
-      headers: { 'content-type': 'application/x-www-form-urlencoded', 'x-csrf-token': admin.csrfToken! },
+      headers: { 'content-type': 'application/x-www-form-urlencoded', 'x-csrf-token': app.admin.csrfToken! },
     });
     expect(res.status).toBe(400);
     expect(res.body.code).toBe('validation_failed');
   });
 
   it('a malformed id in the path', async () => {
-    const res = await admin.get('/api/organisations/not-a-uuid');
+    const res = await app.admin.get('/api/organisations/not-a-uuid');
     expect(res.status).toBe(400);
     expect(res.body.errors[0].path).toBe('params.id');
   });
 
   it('bad query parameters', async () => {
-    const res = await admin.get('/api/persons?limit=-5&bogus=1');
+    const res = await app.admin.get('/api/persons?limit=-5&bogus=1');
     expect(res.status).toBe(400);
     expect(res.body.errors.map((e: { path: string }) => e.path)).toContain('query.limit');
   });
@@ -80,16 +73,16 @@ describe('bad input gets a problem document and changes nothing', () => {
 
 describe('unknown routes', () => {
   it('answer 404 as a problem document, in Swedish by default and English on request', async () => {
-    const sv = await admin.get('/api/does-not-exist');
+    const sv = await app.admin.get('/api/does-not-exist');
     expect(sv.status).toBe(404);
     expect(sv.contentType).toContain('application/problem+json');
     expect(sv.body).toMatchObject({ code: 'route_not_found', detail: 'Adressen finns inte.' });
-    const en = await admin.request('GET', '/api/does-not-exist', undefined, { headers: { 'accept-language': 'en-GB,en;q=0.9' } });
+    const en = await app.admin.request('GET', '/api/does-not-exist', undefined, { headers: { 'accept-language': 'en-GB,en;q=0.9' } });
     expect(en.body.detail).toBe('There is no such address.');
   });
 
   it('a missing record is a plain not_found', async () => {
-    const res = await admin.get('/api/organisations/00000000-0000-4000-8000-000000000000');
+    const res = await app.admin.get('/api/organisations/00000000-0000-4000-8000-000000000000');
     expect(res.status).toBe(404);
     expect(res.body.code).toBe('not_found');
   });
@@ -97,9 +90,9 @@ describe('unknown routes', () => {
 
 it('never sends a stack trace', async () => {
   const responses = await Promise.all([
-    admin.post('/api/organisations', { kind: 42 }),
-    admin.get('/api/nope'),
-    admin.raw('POST', '/api/units', { body: '{', headers: { 'content-type': 'application/json', 'x-csrf-token': admin.csrfToken! } }),
+    app.admin.post('/api/organisations', { kind: 42 }),
+    app.admin.get('/api/nope'),
+    app.admin.raw('POST', '/api/units', { body: '{', headers: { 'content-type': 'application/json', 'x-csrf-token': app.admin.csrfToken! } }),
   ]);
   for (const res of responses) expect(JSON.stringify(res.body)).not.toMatch(/\bat .+\.(ts|js):\d+|stack/i);
 });

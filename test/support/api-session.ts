@@ -23,11 +23,11 @@ export class ApiSession {
     return [...this.cookies].map(([k, v]) => `${k}=${v}`).join('; ');
   }
 
-  async raw(method: string, path: string, init: { body?: string | Buffer; headers?: Record<string, string> } = {}): Promise<ApiResponse> {
+  async raw(method: string, path: string, init: { body?: string | Buffer; headers?: Record<string, string> } = {}): Promise<ApiResponse<any>> {
     const response = await fetch(`${this.baseUrl}${path}`, {
       method,
       headers: { ...(this.cookies.size ? { cookie: this.cookieHeader() } : {}), ...init.headers },
-      body: init.body,
+      body: typeof init.body === 'string' || init.body === undefined ? init.body : new Uint8Array(init.body),
       redirect: 'manual',
     });
     this.lastSetCookies = response.headers.getSetCookie();
@@ -79,8 +79,9 @@ export class ApiSession {
     return info;
   }
 
-  async signIn(username: string, password = DEMO_PASSWORD): Promise<ApiResponse<SessionInfo>> {
-    const res = await this.post<SessionInfo>('/api/auth/sign-in', { username, password });
+  /** The body is SessionInfo on success and a problem document otherwise. */
+  async signIn(username: string, password = DEMO_PASSWORD): Promise<ApiResponse<any>> {
+    const res = await this.post('/api/auth/sign-in', { username, password });
     if (res.status === 200) this.csrfToken = res.body.csrfToken;
     return res;
   }
