@@ -11,3 +11,4 @@ export * from './plans/discharge';
 export * from './policy/plan-policy';
 export * from './schemas/plans';
 export * from './i18n/plan-messages';
+export * from './document/index';

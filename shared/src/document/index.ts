@@ -1,0 +1,3 @@
+export * from './sections';
+export * from './section-access';
+export * from './yjs-json';
