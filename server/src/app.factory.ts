@@ -1,5 +1,6 @@
 import { NestFactory } from '@nestjs/core';
 import type { NestExpressApplication } from '@nestjs/platform-express';
+import { IoAdapter } from '@nestjs/platform-socket.io';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 import cookieParser from 'cookie-parser';
 import express, { type NextFunction, type Request, type Response } from 'express';
@@ -46,6 +47,8 @@ export async function createApp(options: AppModuleOptions): Promise<NestExpressA
   app.set('trust proxy', options.config.trustProxy);
   app.disable('x-powered-by');
   app.setGlobalPrefix('api');
+  // socket.io on the same HTTP server: /socket.io, namespace /collab.
+  app.useWebSocketAdapter(new IoAdapter(app));
 
   const problems = new ProblemFilter();
   const appHelmet = helmet({ contentSecurityPolicy: appCsp, crossOriginEmbedderPolicy: false });

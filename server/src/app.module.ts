@@ -12,6 +12,7 @@ import { PlanAccessGuard } from './access/plan-access.guard';
 import { AuditModule } from './audit/audit.module';
 import { AccessGuard } from './auth/access.guard';
 import { AuthModule } from './auth/auth.module';
+import { CollaborationModule } from './collaboration/collaboration.module';
 import { ProblemFilter } from './common/problem.filter';
 import { SharedSchemaValidationPipe } from './common/zod-validation.pipe';
 import { APP_CONFIG, type AppConfig } from './config/config';
@@ -51,6 +52,7 @@ export class AppModule {
         AccessModule,
         DirectoryModule,
         PlansModule,
+        CollaborationModule,
       ],
       controllers: [HealthController],
       providers: [

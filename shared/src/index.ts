@@ -12,3 +12,4 @@ export * from './policy/plan-policy';
 export * from './schemas/plans';
 export * from './i18n/plan-messages';
 export * from './document/index';
+export * from './schemas/collab';

@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, expect, it } from 'vitest';
+import { COLLAB_CLIENT_EVENTS } from '@sip/shared';
 import { describeRoutes, listRoutes } from '../../server/src/auth/route-inventory';
 import { startTestApp, type TestApp } from '../support/test-app';
 
@@ -13,7 +14,8 @@ it('lists every route with its declared audience', async () => {
   const routes = listRoutes(t.app);
   expect(routes.length).toBeGreaterThan(20);
   expect(routes.filter((r) => !r.access)).toEqual([]);
-  await expect(describeRoutes(routes)).toMatchFileSnapshot('__snapshots__/route-permissions.txt');
+  const socketEvents = Object.entries(COLLAB_CLIENT_EVENTS).map(([event, need]) => `SOCKET /collab ${event.padEnd(33)}signed-in (handshake) + ${need}`);
+  await expect(`${describeRoutes(routes)}${socketEvents.join('\n')}\n`).toMatchFileSnapshot('__snapshots__/route-permissions.txt');
 });
 
 it('has every route under /api/plans/:id declare what it needs from the plan policy', () => {

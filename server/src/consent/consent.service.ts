@@ -3,6 +3,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { type PlanDetail, type RecordConsent, guardFailures } from '@sip/shared';
 import { PlanAccessService } from '../access/plan-access.service';
+import { CollaborationService } from '../collaboration/collaboration.service';
 import { auditRole, type Actor } from '../auth/actor';
 import { AuditService } from '../audit/audit.service';
 import { notFound, validationFailed } from '../common/problem.exception';
@@ -24,6 +25,7 @@ export class ConsentService {
     private readonly access: PlanAccessService,
     private readonly audit: AuditService,
     private readonly plans: PlansService,
+    private readonly collaboration: CollaborationService,
   ) {}
 
   async record(actor: Actor, planId: string, input: RecordConsent): Promise<PlanDetail> {
@@ -101,6 +103,8 @@ export class ConsentService {
         await recordTransition(m, planId, facts.planState, 'avslutad', 'withdraw_consent', actor.accountId, { consentId });
       }
     });
+    // Everyone whose access depended on the consent leaves the plan's documents now.
+    await this.collaboration.recheckPlan(planId);
     return this.plans.detail(actor, planId);
   }
 }

@@ -3,6 +3,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import type { AddParticipant, PlanDetail } from '@sip/shared';
 import { PlanAccessService } from '../access/plan-access.service';
+import { CollaborationService } from '../collaboration/collaboration.service';
 import { auditRole, type Actor } from '../auth/actor';
 import { AuditService } from '../audit/audit.service';
 import { conflict, notFound, validationFailed } from '../common/problem.exception';
@@ -16,6 +17,7 @@ export class ParticipantsService {
     private readonly access: PlanAccessService,
     private readonly audit: AuditService,
     private readonly plans: PlansService,
+    private readonly collaboration: CollaborationService,
   ) {}
 
   async add(actor: Actor, planId: string, input: AddParticipant): Promise<PlanDetail> {
@@ -67,6 +69,7 @@ export class ParticipantsService {
         m,
       );
     });
+    await this.collaboration.recheckPlan(planId);
     return this.plans.detail(actor, planId);
   }
 
@@ -112,6 +115,7 @@ export class ParticipantsService {
         m,
       );
     });
+    await this.collaboration.recheckPlan(planId);
     return this.plans.detail(actor, planId);
   }
 }

@@ -1,5 +1,6 @@
 import { Module } from '@nestjs/common';
 import { AuditModule } from '../audit/audit.module';
+import { CollaborationModule } from '../collaboration/collaboration.module';
 import { ConsentController } from '../consent/consent.controller';
 import { ConsentService } from '../consent/consent.service';
 import { DirectoryModule } from '../directory/directory.module';
@@ -10,7 +11,7 @@ import { PlansController, StaffDirectoryController } from './plans.controller';
 import { PlansService } from './plans.service';
 
 @Module({
-  imports: [AuditModule, DirectoryModule],
+  imports: [AuditModule, DirectoryModule, CollaborationModule],
   controllers: [PlansController, StaffDirectoryController, ConsentController, MeetingsController],
   providers: [PlansService, ParticipantsService, ConsentService, MeetingsService],
   exports: [PlansService],

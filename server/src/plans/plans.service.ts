@@ -20,6 +20,7 @@ import {
   nextState,
 } from '@sip/shared';
 import { PlanAccessService } from '../access/plan-access.service';
+import { CollaborationService } from '../collaboration/collaboration.service';
 import { auditRole, type Actor } from '../auth/actor';
 import { AuditService } from '../audit/audit.service';
 import { ProblemException, notFound, validationFailed } from '../common/problem.exception';
@@ -52,6 +53,7 @@ export class PlansService {
     private readonly access: PlanAccessService,
     private readonly audit: AuditService,
     private readonly vault: PersonnummerVault,
+    private readonly collaboration: CollaborationService,
   ) {}
 
   private auditEntry(actor: Actor) {
@@ -244,6 +246,9 @@ export class PlansService {
       await recordTransition(m, planId, facts.planState, to, action, actor.accountId, { closingReason: input.closingReason });
       await this.audit.append({ ...this.auditEntry(actor), action: 'plan.transition', targetType: 'plan', targetId: planId, planId, details: { action, from: facts.planState, to } }, m);
     });
+    // A closed plan is read-only for everyone: sockets keep reading but can no longer write,
+    // and those who lost reading leave.
+    await this.collaboration.recheckPlan(planId);
     return this.detail(actor, planId);
   }
 

@@ -5,9 +5,11 @@ import { z } from 'zod';
  * `plan:<planId>:<section>`. The section is the permission boundary: each has its own
  * read and write audience (see section-access.ts).
  *
- * Inside each document everything lives under one root map, `content`. Free text is a
- * Y.Text (co-edited character by character); lists are Y.Arrays of Y.Maps whose fields are
- * plain values edited through form controls.
+ * Each field is a named root type of the document (`doc.getText('currentSituation')`,
+ * `doc.getArray('needs')`). Root types merge by name, so two people who start the same
+ * field at once both keep their work; nesting fields under one map would let one
+ * concurrently created field replace the other. Free text is a Y.Text; lists are Y.Arrays
+ * of Y.Maps whose values are edited through form controls.
  */
 export const FIXED_SECTIONS = ['person', 'child', 'shared', 'others'] as const;
 export type FixedSection = (typeof FIXED_SECTIONS)[number];
@@ -15,7 +17,20 @@ export type FixedSection = (typeof FIXED_SECTIONS)[number];
 export type ActionsSection = `actions:${string}`;
 export type SectionName = FixedSection | ActionsSection;
 
-export const ROOT = 'content';
+export type FieldKind = 'text' | 'list';
+
+/** The fields of each section and their kind; anything else in a document is refused. */
+export const SECTION_FIELDS = {
+  person: { importantToMe: 'text', worksWell: 'text', worksBadly: 'text', longTermGoal: 'text', shortTermGoals: 'text', canDoMyself: 'text' },
+  child: { childView: 'text' },
+  shared: { currentSituation: 'text', needs: 'list', goals: 'list', questions: 'list', disagreements: 'text' },
+  others: { measures: 'list' },
+  actions: { actions: 'list' },
+} as const satisfies Record<string, Record<string, FieldKind>>;
+
+export function sectionFields(section: SectionName): Record<string, FieldKind> {
+  return section.startsWith('actions:') ? SECTION_FIELDS.actions : SECTION_FIELDS[section as FixedSection];
+}
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 

@@ -1,9 +1,49 @@
 import * as Y from 'yjs';
-import { ROOT } from './sections';
+import { type SectionName, sectionFields } from './sections';
 
-/** The section's content as plain JSON: Y.Text → string, Y.Array → array, Y.Map → object. */
-export function contentToJSON(doc: Y.Doc): Record<string, unknown> {
-  return toPlain(doc.getMap(ROOT)) as Record<string, unknown>;
+/** Marks content that is not of the field's kind, so the section's schema refuses it. */
+const INVALID = { invalid: 'content of the wrong kind' };
+
+/**
+ * The section's content as plain JSON: text fields as strings, lists as arrays of objects.
+ * A root the section does not define appears under its own name, so the strict schema
+ * refuses it too.
+ */
+export function contentToJSON(doc: Y.Doc, section: SectionName): Record<string, unknown> {
+  const fields = sectionFields(section);
+  const out: Record<string, unknown> = {};
+  for (const name of doc.share.keys()) {
+    const kind = fields[name];
+    if (!kind) {
+      out[name] = INVALID;
+      continue;
+    }
+    try {
+      if (!rootHoldsOnly(doc.share.get(name)!, kind)) out[name] = INVALID;
+      else if (kind === 'text') out[name] = doc.getText(name).toString();
+      else out[name] = doc.getArray(name).toArray().map(toPlain);
+    } catch {
+      // The root was made as another kind of type.
+      out[name] = INVALID;
+    }
+  }
+  return out;
+}
+
+/**
+ * Whether a root holds only what its kind allows: characters for text, maps for a list.
+ * Looked up on the items themselves: a root arrives untyped from the network, and a
+ * typed view over foreign content (an array item inside a text) would hide it.
+ */
+function rootHoldsOnly(type: Y.AbstractType<Y.YEvent<any>>, kind: 'text' | 'list'): boolean {
+  if (type._map.size > 0) return false;
+  for (let item = type._start; item !== null; item = item.right) {
+    if (item.deleted) continue;
+    const content = item.content;
+    const ok = kind === 'text' ? content instanceof Y.ContentString : content instanceof Y.ContentType && content.type instanceof Y.Map;
+    if (!ok) return false;
+  }
+  return true;
 }
 
 function toPlain(value: unknown): unknown {
@@ -19,30 +59,12 @@ function toPlain(value: unknown): unknown {
   return value;
 }
 
-/** Builds a list item as a Y.Map (fields edited by form controls, synced as a whole value). */
+/** A list item as a Y.Map: its values are edited through form controls. */
 export function yMapFrom(fields: Record<string, unknown>): Y.Map<unknown> {
   const map = new Y.Map<unknown>();
   for (const [k, v] of Object.entries(fields)) map.set(k, v);
   return map;
 }
 
-/** The Y.Text of a free-text field, created on first use. */
-export function textField(doc: Y.Doc, field: string): Y.Text {
-  const root = doc.getMap<unknown>(ROOT);
-  let value = root.get(field);
-  if (!(value instanceof Y.Text)) {
-    value = new Y.Text();
-    root.set(field, value);
-  }
-  return value as Y.Text;
-}
-
-export function arrayField(doc: Y.Doc, field: string): Y.Array<Y.Map<unknown>> {
-  const root = doc.getMap<unknown>(ROOT);
-  let value = root.get(field);
-  if (!(value instanceof Y.Array)) {
-    value = new Y.Array<Y.Map<unknown>>();
-    root.set(field, value);
-  }
-  return value as Y.Array<Y.Map<unknown>>;
-}
+export const textField = (doc: Y.Doc, field: string): Y.Text => doc.getText(field);
+export const arrayField = (doc: Y.Doc, field: string): Y.Array<Y.Map<unknown>> => doc.getArray(field);

@@ -1,0 +1,200 @@
+import * as decoding from 'lib0/decoding';
+import * as encoding from 'lib0/encoding';
+import * as awarenessProtocol from 'y-protocols/awareness';
+import * as syncProtocol from 'y-protocols/sync';
+import * as Y from 'yjs';
+import type { CollabError, CollabJoined, CollabSaved } from '@sip/shared';
+
+/** The parts of a socket.io client socket the provider uses (browser and Node alike). */
+export interface CollabSocketLike {
+  connected: boolean;
+  on(event: string, listener: (...args: any[]) => void): unknown;
+  off(event: string, listener: (...args: any[]) => void): unknown;
+  emit(event: string, ...args: any[]): unknown;
+}
+
+export type SaveStatus = 'connecting' | 'synced' | 'saving' | 'saved' | 'refused' | 'offline';
+
+/** Refusals after which the local copy no longer matches the server: start again from it. */
+const RESET_ON: CollabError['code'][] = ['read_only', 'forbidden', 'schema_violation', 'malformed_update', 'too_large', 'document_too_large', 'incomplete_update', 'access_revoked'];
+
+/**
+ * Keeps one Yjs document in step with the server's copy over the /collab socket.
+ * On every (re)connect both sides run sync step 1/2, which heals socket.io's at-most-once
+ * delivery; edits made offline stay in the document and go out then. Each local update is
+ * numbered; `saved` from the server marks it durable.
+ */
+export class SocketYjsProvider {
+  doc: Y.Doc;
+  awareness: awarenessProtocol.Awareness;
+  status: SaveStatus = 'connecting';
+  access: { read: boolean; write: boolean } | null = null;
+  lastError: CollabError | null = null;
+  private nextRef = 1;
+  private readonly unsaved = new Set<number>();
+  private readonly listeners = new Set<() => void>();
+  private readonly resetListeners = new Set<(doc: Y.Doc) => void>();
+  private destroyed = false;
+  /** Joined on this connection: until then, edits wait in the document for step 2. */
+  private joined = false;
+
+  constructor(
+    private readonly socket: CollabSocketLike,
+    readonly docName: string,
+    doc: Y.Doc = new Y.Doc(),
+  ) {
+    this.doc = doc;
+    this.awareness = new awarenessProtocol.Awareness(doc);
+    this.bindDoc();
+    socket.on('connect', this.onConnect);
+    socket.on('disconnect', this.onDisconnect);
+    socket.on('sync', this.onSync);
+    socket.on('saved', this.onSaved);
+    socket.on('error', this.onError);
+    socket.on('awareness', this.onAwareness);
+    if (socket.connected) this.onConnect();
+  }
+
+  /** Called on every status change (saving, saved, refused…). */
+  subscribe(listener: () => void): () => void {
+    this.listeners.add(listener);
+    return () => this.listeners.delete(listener);
+  }
+
+  /** Called when the document was replaced by a fresh copy from the server. */
+  onReset(listener: (doc: Y.Doc) => void): () => void {
+    this.resetListeners.add(listener);
+    return () => this.resetListeners.delete(listener);
+  }
+
+  get unsavedCount() {
+    return this.unsaved.size;
+  }
+
+  private setStatus(status: SaveStatus) {
+    this.status = status;
+    for (const l of this.listeners) l();
+  }
+
+  private bindDoc() {
+    this.doc.on('update', this.onLocalUpdate);
+    this.awareness.on('update', this.onLocalAwareness);
+  }
+
+  private send(data: Uint8Array, ref?: number) {
+    this.socket.emit('sync', { doc: this.docName, data, ...(ref !== undefined ? { ref } : {}) });
+  }
+
+  private onConnect = () => {
+    this.setStatus('connecting');
+    this.socket.emit('join', { doc: this.docName }, (reply: CollabJoined | ({ ok: false } & CollabError)) => {
+      if (!reply.ok) {
+        this.lastError = reply;
+        this.setStatus('refused');
+        return;
+      }
+      this.access = { read: reply.read, write: reply.write };
+      this.joined = true;
+      const encoder = encoding.createEncoder();
+      syncProtocol.writeSyncStep1(encoder, this.doc);
+      this.send(encoding.toUint8Array(encoder));
+      this.setStatus(this.unsaved.size ? 'saving' : 'synced');
+    });
+  };
+
+  private onDisconnect = () => {
+    this.joined = false;
+    // Refs are per connection; what was not saved is still in the document and syncs again.
+    this.unsaved.clear();
+    this.setStatus('offline');
+  };
+
+  private onSync = (message: { doc: string; data: Uint8Array | ArrayBuffer }) => {
+    if (message.doc !== this.docName || this.destroyed) return;
+    const decoder = decoding.createDecoder(new Uint8Array(message.data));
+    const type = decoding.readVarUint(decoder);
+    if (type === syncProtocol.messageYjsSyncStep1) {
+      const encoder = encoding.createEncoder();
+      syncProtocol.writeSyncStep2(encoder, this.doc, decoding.readVarUint8Array(decoder));
+      const data = encoding.toUint8Array(encoder);
+      // A read-only member's answer carries nothing new unless it has local edits.
+      const ref = this.nextRef++;
+      this.unsaved.add(ref);
+      this.send(data, ref);
+      this.setStatus('saving');
+    } else {
+      Y.applyUpdate(this.doc, decoding.readVarUint8Array(decoder), this);
+      if (this.status === 'connecting') this.setStatus('synced');
+    }
+  };
+
+  private onLocalUpdate = (update: Uint8Array, origin: unknown) => {
+    if (origin === this || this.destroyed) return;
+    if (!this.socket.connected || !this.joined) return; // it stays in the document; step 2 sends it later
+    const encoder = encoding.createEncoder();
+    syncProtocol.writeUpdate(encoder, update);
+    const ref = this.nextRef++;
+    this.unsaved.add(ref);
+    this.send(encoding.toUint8Array(encoder), ref);
+    this.setStatus('saving');
+  };
+
+  private onSaved = (saved: CollabSaved) => {
+    if (saved.doc !== this.docName || saved.ref === undefined) return;
+    this.unsaved.delete(saved.ref);
+    if (!this.unsaved.size) this.setStatus('saved');
+  };
+
+  private onError = (error: CollabError) => {
+    if (error.doc !== this.docName) return;
+    if (error.ref !== undefined) this.unsaved.delete(error.ref);
+    // A step 2 with nothing in it comes back as "nothing stored", not as saved.
+    this.lastError = error;
+    // Sent before the server had us joined (a reconnect race): join again; step 2 resends it.
+    if (error.code === 'not_joined') {
+      this.joined = false;
+      if (this.socket.connected) this.onConnect();
+      return;
+    }
+    this.setStatus('refused');
+    if (RESET_ON.includes(error.code)) this.resetFromServer(error.code === 'access_revoked');
+  };
+
+  private onAwareness = (message: { doc: string; data: Uint8Array | ArrayBuffer }) => {
+    if (message.doc !== this.docName) return;
+    awarenessProtocol.applyAwarenessUpdate(this.awareness, new Uint8Array(message.data), this);
+  };
+
+  private onLocalAwareness = ({ added, updated, removed }: { added: number[]; updated: number[]; removed: number[] }, origin: unknown) => {
+    if (origin === this || !this.socket.connected) return;
+    const changed = [...added, ...updated, ...removed];
+    this.socket.emit('awareness', { doc: this.docName, data: awarenessProtocol.encodeAwarenessUpdate(this.awareness, changed) });
+  };
+
+  /** Drops the local copy (and whatever the server refused in it) and syncs afresh. */
+  private resetFromServer(leaveOnly: boolean) {
+    this.doc.off('update', this.onLocalUpdate);
+    this.awareness.off('update', this.onLocalAwareness);
+    this.awareness.destroy();
+    this.doc = new Y.Doc();
+    this.awareness = new awarenessProtocol.Awareness(this.doc);
+    this.bindDoc();
+    this.unsaved.clear();
+    for (const l of this.resetListeners) l(this.doc);
+    this.joined = false;
+    if (!leaveOnly && this.socket.connected) this.onConnect();
+  }
+
+  destroy() {
+    this.destroyed = true;
+    this.socket.off('connect', this.onConnect);
+    this.socket.off('disconnect', this.onDisconnect);
+    this.socket.off('sync', this.onSync);
+    this.socket.off('saved', this.onSaved);
+    this.socket.off('error', this.onError);
+    this.socket.off('awareness', this.onAwareness);
+    this.doc.off('update', this.onLocalUpdate);
+    this.awareness.destroy();
+    if (this.socket.connected) this.socket.emit('leave', { doc: this.docName });
+  }
+}

@@ -1,0 +1,13 @@
+import { Module } from '@nestjs/common';
+import { AuthModule } from '../auth/auth.module';
+import { CollabAccessService } from './collab-access.service';
+import { CollabGateway } from './collab.gateway';
+import { CollaborationService } from './collaboration.service';
+import { DocumentStore } from './document-store';
+
+@Module({
+  imports: [AuthModule],
+  providers: [CollabGateway, CollaborationService, CollabAccessService, DocumentStore],
+  exports: [CollaborationService],
+})
+export class CollaborationModule {}

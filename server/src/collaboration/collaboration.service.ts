@@ -1,0 +1,298 @@
+import { Injectable, Logger, type OnModuleDestroy } from '@nestjs/common';
+import type { Namespace, Socket } from 'socket.io';
+import * as Y from 'yjs';
+import * as decoding from 'lib0/decoding';
+import * as encoding from 'lib0/encoding';
+import * as syncProtocol from 'y-protocols/sync';
+import {
+  type CollabError,
+  type CollabErrorCode,
+  MAX_DOCUMENT_BYTES,
+  MAX_UPDATE_BYTES,
+  contentToJSON,
+  parseDocumentName,
+  sectionSchema,
+} from '@sip/shared';
+import type { Actor } from '../auth/actor';
+import { CollabAccessService } from './collab-access.service';
+import { DocumentStore } from './document-store';
+import { LoadedDocument } from './loaded-document';
+
+export const roomOf = (docName: string) => `doc:${docName}`;
+export const planRoomOf = (planId: string) => `plan:${planId}`;
+
+/** The socket's signed-in actor, set at the handshake. */
+export interface CollabSocketData {
+  actor: Actor;
+  sessionToken: string;
+}
+export type CollabSocket = Socket & { data: CollabSocketData };
+
+export class CollabRefusal extends Error {
+  constructor(
+    readonly code: CollabErrorCode,
+    reason: string,
+  ) {
+    super(reason);
+  }
+}
+
+const IDLE_UNLOAD_MS = 60_000;
+const COMPACT_EVERY = 500;
+
+/**
+ * Hosts the plan's Yjs documents. Every incoming update is authorised at the moment it
+ * arrives, size-capped, decoded inside a guard, applied, checked against its section's
+ * schema, stored (group commit), then broadcast and acknowledged. A refused update leaves
+ * the document as it was.
+ */
+@Injectable()
+export class CollaborationService implements OnModuleDestroy {
+  private readonly logger = new Logger('Collaboration');
+  private readonly docs = new Map<string, LoadedDocument>();
+  private readonly loading = new Map<string, Promise<LoadedDocument>>();
+  private namespace: Namespace | null = null;
+  private sweeper: NodeJS.Timeout | null = null;
+  /** At most this many documents stay loaded; idle ones go first. */
+  maxLoaded = 2000;
+
+  constructor(
+    private readonly store: DocumentStore,
+    private readonly access: CollabAccessService,
+  ) {}
+
+  attach(namespace: Namespace) {
+    this.namespace = namespace;
+    this.sweeper = setInterval(() => this.sweep(), 15_000);
+    this.sweeper.unref();
+  }
+
+  get loadedCount() {
+    return this.docs.size;
+  }
+
+  async document(docName: string): Promise<LoadedDocument> {
+    const loaded = this.docs.get(docName);
+    if (loaded) return loaded;
+    let pending = this.loading.get(docName);
+    if (!pending) {
+      const parsed = parseDocumentName(docName)!;
+      pending = this.store.load(docName).then(({ doc }) => {
+        const d = new LoadedDocument(docName, parsed.planId, parsed.section, doc);
+        this.docs.set(docName, d);
+        this.loading.delete(docName);
+        this.enforceCap();
+        return d;
+      });
+      pending.catch(() => this.loading.delete(docName));
+      this.loading.set(docName, pending);
+    }
+    return pending;
+  }
+
+  /** Joins the socket to a section it may read and starts the sync (server's step 1). */
+  async join(socket: CollabSocket, docName: string) {
+    const parsed = parseDocumentName(docName);
+    if (!parsed) throw new CollabRefusal('unknown_document', 'Not a plan section');
+    const access = await this.access.sectionAccess(socket.data.actor, parsed.planId, parsed.section);
+    // Same answer for a section that does not exist as for one out of reach.
+    if (!access.read) throw new CollabRefusal('forbidden', 'You cannot open this section');
+    const loaded = await this.document(docName);
+    await socket.join([roomOf(docName), planRoomOf(parsed.planId)]);
+    const encoder = encoding.createEncoder();
+    syncProtocol.writeSyncStep1(encoder, loaded.doc);
+    socket.emit('sync', { doc: docName, data: encoding.toUint8Array(encoder) });
+    return { ok: true as const, doc: docName, read: access.read, write: access.write };
+  }
+
+  leave(socket: CollabSocket, docName: string) {
+    if (!socket.rooms.has(roomOf(docName))) throw new CollabRefusal('not_joined', 'Join the section first');
+    void socket.leave(roomOf(docName));
+  }
+
+  /**
+   * A y-protocols sync message from a member. Step 1 is answered with step 2; step 2 and
+   * updates go through the write pipeline. Resolves with the sequence when something was
+   * stored, null when there was nothing to store.
+   */
+  async receiveSync(socket: CollabSocket, docName: string, message: Uint8Array): Promise<number | null> {
+    if (!socket.rooms.has(roomOf(docName))) throw new CollabRefusal('not_joined', 'Join the section first');
+    if (message.byteLength > MAX_UPDATE_BYTES + 16) {
+      throw new CollabRefusal('too_large', `An update may be at most ${MAX_UPDATE_BYTES} bytes`);
+    }
+    let type: number;
+    let payload: Uint8Array;
+    try {
+      const decoder = decoding.createDecoder(message);
+      type = decoding.readVarUint(decoder);
+      payload = decoding.readVarUint8Array(decoder);
+    } catch {
+      throw new CollabRefusal('malformed_update', 'Not a sync message');
+    }
+    const loaded = await this.document(docName);
+    if (type === syncProtocol.messageYjsSyncStep1) {
+      const reply = await loaded.run(async () => {
+        const encoder = encoding.createEncoder();
+        try {
+          syncProtocol.writeSyncStep2(encoder, loaded.doc, payload);
+        } catch {
+          throw new CollabRefusal('malformed_update', 'Not a state vector');
+        }
+        return encoding.toUint8Array(encoder);
+      });
+      socket.emit('sync', { doc: docName, data: reply });
+      return null;
+    }
+    if (type !== syncProtocol.messageYjsSyncStep2 && type !== syncProtocol.messageYjsUpdate) {
+      throw new CollabRefusal('malformed_update', 'Unknown sync message type');
+    }
+    return this.applyUpdate(socket, loaded, payload);
+  }
+
+  private async applyUpdate(socket: CollabSocket, loaded: LoadedDocument, update: Uint8Array): Promise<number | null> {
+    if (update.byteLength > MAX_UPDATE_BYTES) throw new CollabRefusal('too_large', `An update may be at most ${MAX_UPDATE_BYTES} bytes`);
+    let decoded: ReturnType<typeof Y.decodeUpdate>;
+    try {
+      decoded = Y.decodeUpdate(update);
+    } catch {
+      throw new CollabRefusal('malformed_update', 'The update could not be decoded');
+    }
+    const carriesChanges = decoded.structs.length > 0 || decoded.ds.clients.size > 0;
+    if (!carriesChanges) return null;
+
+    // The queue covers validation and applying; the commit is awaited outside it, so that
+    // the next update can be validated and join the same group commit.
+    const { actor } = socket.data;
+    const { pending } = await loaded.run(async (): Promise<{ pending: Promise<number> | null }> => {
+      // Rights can change mid-session: ask the policy now, for this update. Inside the
+      // queue, so one client's updates are checked and applied in the order they came.
+      const access = await this.access.sectionAccess(actor, loaded.planId, loaded.section);
+      if (!access.read) throw new CollabRefusal('access_revoked', 'You no longer have access to this section');
+      if (!access.write) throw new CollabRefusal('read_only', 'You may read this section but not change it');
+      const before = Y.encodeStateVector(loaded.doc);
+      let changed = false;
+      const onUpdate = () => {
+        changed = true;
+      };
+      loaded.doc.on('update', onUpdate);
+      try {
+        Y.applyUpdate(loaded.doc, update, socket.id);
+      } catch {
+        loaded.doc.off('update', onUpdate);
+        await this.reload(loaded);
+        throw new CollabRefusal('malformed_update', 'The update could not be applied');
+      }
+      loaded.doc.off('update', onUpdate);
+      if (loaded.doc.store.pendingStructs || loaded.doc.store.pendingDs) {
+        await this.reload(loaded);
+        throw new CollabRefusal('incomplete_update', 'The update depends on changes the server does not have; resync');
+      }
+      if (!changed && equalBytes(before, Y.encodeStateVector(loaded.doc))) return { pending: null };
+      loaded.bytesSinceLoad += update.byteLength;
+      if (loaded.bytesSinceLoad > MAX_DOCUMENT_BYTES && Y.encodeStateAsUpdate(loaded.doc).byteLength > MAX_DOCUMENT_BYTES) {
+        await this.reload(loaded);
+        throw new CollabRefusal('document_too_large', `A section may hold at most ${MAX_DOCUMENT_BYTES} bytes`);
+      }
+      const check = sectionSchema(loaded.section).safeParse(contentToJSON(loaded.doc, loaded.section));
+      if (!check.success) {
+        await this.reload(loaded);
+        const issue = check.error.issues[0];
+        throw new CollabRefusal('schema_violation', `${issue?.path.join('.') || 'content'}: ${issue?.message ?? 'invalid'}`);
+      }
+      loaded.inflight.add(update);
+      loaded.lastActive = Date.now();
+      const seq = this.store.append(loaded.name, update, actor.accountId).finally(() => loaded.inflight.delete(update));
+      // Broadcast and acknowledgement wait for the commit.
+      const committed = seq.then((s) => {
+        const encoder = encoding.createEncoder();
+        syncProtocol.writeUpdate(encoder, update);
+        socket.to(roomOf(loaded.name)).emit('sync', { doc: loaded.name, data: encoding.toUint8Array(encoder) });
+        if (++loaded.updatesSinceCompaction >= COMPACT_EVERY) {
+          loaded.updatesSinceCompaction = 0;
+          void this.store.compact(loaded.name).catch((e) => this.logger.warn({ err: { message: e.message } }, 'Compaction failed'));
+        }
+        return s;
+      }, async (error) => {
+        await this.reload(loaded);
+        throw new CollabRefusal('storage_failed', `The update was not stored (${(error as Error).message.slice(0, 100)})`);
+      });
+      return { pending: committed };
+    });
+    return pending;
+  }
+
+  /** Back to the stored state plus what is accepted but still committing. */
+  private async reload(loaded: LoadedDocument) {
+    const { doc } = await this.store.load(loaded.name);
+    for (const update of loaded.inflight) Y.applyUpdate(doc, update);
+    loaded.doc.destroy();
+    loaded.doc = doc;
+    loaded.bytesSinceLoad = 0;
+  }
+
+  relayAwareness(socket: CollabSocket, docName: string, data: Uint8Array) {
+    if (!socket.rooms.has(roomOf(docName))) throw new CollabRefusal('not_joined', 'Join the section first');
+    if (data.byteLength > 64 * 1024) throw new CollabRefusal('too_large', 'Awareness updates may be at most 64 KiB');
+    socket.to(roomOf(docName)).emit('awareness', { doc: docName, data });
+  }
+
+  /**
+   * Re-checks everyone connected to a plan, e.g. after consent was withdrawn or a
+   * participant removed, and takes away the sections they may no longer read.
+   */
+  async recheckPlan(planId: string): Promise<void> {
+    if (!this.namespace) return;
+    const sockets = await this.namespace.in(planRoomOf(planId)).fetchSockets();
+    for (const remote of sockets) {
+      const actor = (remote.data as CollabSocketData).actor;
+      const docs = [...remote.rooms].filter((r) => r.startsWith('doc:')).map((r) => r.slice(4));
+      let remaining = 0;
+      for (const docName of docs) {
+        const parsed = parseDocumentName(docName);
+        if (!parsed || parsed.planId !== planId) {
+          remaining++;
+          continue;
+        }
+        const access = await this.access.sectionAccess(actor, planId, parsed.section);
+        if (access.read) {
+          remaining++;
+          continue;
+        }
+        const error: CollabError = { code: 'access_revoked', doc: docName, reason: 'Your access to this section has ended' };
+        remote.emit('error', error);
+        remote.leave(roomOf(docName));
+      }
+      if (docs.length && remaining === 0) remote.disconnect(true);
+    }
+  }
+
+  /** Unloads documents nobody has open; keeps the number loaded under the cap. */
+  sweep(now = Date.now()) {
+    for (const [name, d] of this.docs) {
+      const members = this.namespace?.adapter.rooms.get(roomOf(name))?.size ?? 0;
+      if (!members && !d.inflight.size && now - d.lastActive > IDLE_UNLOAD_MS) this.unload(name, d);
+    }
+  }
+
+  private enforceCap() {
+    if (this.docs.size <= this.maxLoaded) return;
+    const idle = [...this.docs.values()]
+      .filter((d) => !d.inflight.size && !(this.namespace?.adapter.rooms.get(roomOf(d.name))?.size ?? 0))
+      .sort((a, b) => a.lastActive - b.lastActive);
+    for (const d of idle.slice(0, this.docs.size - this.maxLoaded)) this.unload(d.name, d);
+  }
+
+  private unload(name: string, d: LoadedDocument) {
+    this.docs.delete(name);
+    d.doc.destroy();
+  }
+
+  onModuleDestroy() {
+    if (this.sweeper) clearInterval(this.sweeper);
+    for (const [name, d] of this.docs) this.unload(name, d);
+  }
+}
+
+function equalBytes(a: Uint8Array, b: Uint8Array) {
+  return a.byteLength === b.byteLength && a.every((v, i) => v === b[i]);
+}

@@ -1,0 +1,107 @@
+import { Injectable, Logger, type OnModuleDestroy } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource } from 'typeorm';
+import * as Y from 'yjs';
+
+interface PendingWrite {
+  docName: string;
+  data: Uint8Array;
+  actorId: string;
+  resolve: (id: number) => void;
+  reject: (error: unknown) => void;
+}
+
+/**
+ * Yjs documents in PostgreSQL: an append log (`doc_update`) and a snapshot (`doc_snapshot`).
+ *
+ * Appends are group-committed: updates that arrive while a commit is in flight wait and go
+ * together in the next one — one INSERT, one fsync — and each caller learns its sequence
+ * only after that commit. Nothing is acknowledged before it is durable.
+ */
+@Injectable()
+export class DocumentStore implements OnModuleDestroy {
+  private readonly logger = new Logger('DocumentStore');
+  private queue: PendingWrite[] = [];
+  private flushing: Promise<void> | null = null;
+
+  constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
+
+  /** Resolves with the update's sequence once it is committed. */
+  append(docName: string, data: Uint8Array, actorId: string): Promise<number> {
+    return new Promise((resolve, reject) => {
+      this.queue.push({ docName, data, actorId, resolve, reject });
+      if (!this.flushing) this.flushing = this.flush();
+    });
+  }
+
+  private async flush(): Promise<void> {
+    while (this.queue.length) {
+      const batch = this.queue;
+      this.queue = [];
+      try {
+        const values: string[] = [];
+        const params: unknown[] = [];
+        for (const w of batch) {
+          values.push(`($${params.length + 1}, $${params.length + 2}, $${params.length + 3})`);
+          params.push(w.docName, Buffer.from(w.data), w.actorId);
+        }
+        const rows: { id: string }[] = await this.dataSource.query(
+          `INSERT INTO doc_update (doc_name, data, actor_id) VALUES ${values.join(',')} RETURNING id`,
+          params,
+        );
+        // RETURNING keeps VALUES order for a single multi-row INSERT.
+        batch.forEach((w, i) => w.resolve(Number(rows[i]!.id)));
+      } catch (error) {
+        this.logger.error({ err: { message: (error as Error).message } }, 'Storing document updates failed');
+        batch.forEach((w) => w.reject(error));
+      }
+    }
+    this.flushing = null;
+  }
+
+  /** The document as stored: snapshot plus every later update, and the last sequence in it. */
+  async load(docName: string): Promise<{ doc: Y.Doc; lastId: number; updates: number }> {
+    const doc = new Y.Doc({ gc: true });
+    const [snapshot] = await this.dataSource.query('SELECT last_update_id, data FROM doc_snapshot WHERE doc_name = $1', [docName]);
+    let lastId = 0;
+    if (snapshot) {
+      Y.applyUpdate(doc, snapshot.data);
+      lastId = Number(snapshot.last_update_id);
+    }
+    const rows: { id: string; data: Buffer }[] = await this.dataSource.query(
+      'SELECT id, data FROM doc_update WHERE doc_name = $1 AND id > $2 ORDER BY id',
+      [docName, lastId],
+    );
+    // Applying in one transaction is far cheaper than merging updates one by one.
+    doc.transact(() => {
+      for (const row of rows) Y.applyUpdate(doc, row.data);
+    });
+    if (rows.length) lastId = Number(rows[rows.length - 1]!.id);
+    return { doc, lastId, updates: rows.length };
+  }
+
+  /**
+   * Folds the log into the snapshot. Guarded: a snapshot never replaces a newer one, and
+   * only the rows it contains are deleted, in the same transaction.
+   */
+  async compact(docName: string): Promise<{ merged: number }> {
+    return this.dataSource.transaction(async (m) => {
+      await m.query('SELECT pg_advisory_xact_lock(hashtext($1))', [docName]);
+      const { doc, lastId, updates } = await this.load(docName);
+      if (!updates) return { merged: 0 };
+      await m.query(
+        `INSERT INTO doc_snapshot (doc_name, last_update_id, data) VALUES ($1, $2, $3)
+         ON CONFLICT (doc_name) DO UPDATE SET last_update_id = excluded.last_update_id, data = excluded.data, updated_at = now()
+           WHERE doc_snapshot.last_update_id <= excluded.last_update_id`,
+        [docName, lastId, Buffer.from(Y.encodeStateAsUpdate(doc))],
+      );
+      await m.query('DELETE FROM doc_update WHERE doc_name = $1 AND id <= $2', [docName, lastId]);
+      doc.destroy();
+      return { merged: updates };
+    });
+  }
+
+  async onModuleDestroy() {
+    await this.flushing;
+  }
+}

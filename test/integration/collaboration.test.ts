@@ -1,0 +1,187 @@
+import { io } from 'socket.io-client';
+import * as Y from 'yjs';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { type SectionName, arrayField, contentToJSON, documentName, textField, yMapFrom } from '@sip/shared';
+import { type ApiSession, signedIn } from '../support/api-session';
+import { CollabClient, waitFor } from '../support/collab-client';
+import { sqlClient } from '../support/database';
+import { PNR, directoryIds, ok, personId, staffId, today } from '../support/plan-fixtures';
+import { useTestApp } from '../support/use-test-app';
+
+const app = useTestApp();
+const s: Record<string, ApiSession> = {};
+const clients: CollabClient[] = [];
+let ids: Awaited<ReturnType<typeof directoryIds>>;
+let planId: string;
+
+async function client(user: string) {
+  const c = await CollabClient.connect(app.t.baseUrl, s[user]!);
+  clients.push(c);
+  return c;
+}
+
+/** The section exactly as stored in PostgreSQL (snapshot + log), as a fresh reader sees it. */
+async function stored(section: SectionName) {
+  const db = await sqlClient(app.t.databaseUrl);
+  const name = documentName(planId, section);
+  const doc = new Y.Doc();
+  const { rows: snap } = await db.query('SELECT last_update_id, data FROM doc_snapshot WHERE doc_name = $1', [name]);
+  if (snap[0]) Y.applyUpdate(doc, snap[0].data);
+  const { rows } = await db.query('SELECT data FROM doc_update WHERE doc_name = $1 AND id > $2 ORDER BY id', [name, snap[0]?.last_update_id ?? 0]);
+  for (const r of rows) Y.applyUpdate(doc, r.data);
+  await db.end();
+  return contentToJSON(doc, section);
+}
+
+beforeAll(async () => {
+  for (const u of ['eva.lind', 'jonas.ek', 'anders.nilsson', 'birgitta.nilsson', 'peter.falk', 'karin.berg']) s[u] = await signedIn(app.t.baseUrl, u);
+  const eva = s['eva.lind']!;
+  ids = await directoryIds(eva);
+  const plan = ok(await eva.post('/api/plans', { personId: await personId(eva, PNR.anders), trigger: 'ordinary', reason: 'Samordning', initiatingUnitId: ids.vuxenenheten }));
+  planId = plan.id;
+  ok(await eva.post(`/api/plans/${planId}/consents`, { givenBy: 'person', form: 'written', scopeOrganisationIds: [ids.kommun, ids.region], informationKinds: ['social_services', 'psychiatry'], validFrom: today() }));
+  ok(await eva.post(`/api/plans/${planId}/participants`, { role: 'kallad_personal', accountId: await staffId(eva, 'Jonas Ek') }));
+  const mine = ok(await s['anders.nilsson']!.get(`/api/plans/${planId}`));
+  ok(await s['anders.nilsson']!.post(`/api/plans/${planId}/relatives`, { accountId: mine.relativeCandidates[0].accountId }));
+});
+afterAll(() => clients.forEach((c) => c.close()));
+
+describe('the /collab handshake', () => {
+  it('refuses a connection without a session, or from another site', async () => {
+    await expect(CollabClient.connect(app.t.baseUrl, null)).rejects.toThrow(/unauthenticated/);
+    const cookie = [...s['eva.lind']!.cookies].map(([k, v]) => `${k}=${v}`).join('; ');
+    const foreign = io(`${app.t.baseUrl}/collab`, { transports: ['websocket'], extraHeaders: { cookie, origin: 'https://evil.example' }, reconnection: false, forceNew: true });
+    const error = await new Promise<Error>((resolve) => foreign.once('connect_error', resolve));
+    expect(error.message).toBe('forbidden_origin');
+    foreign.close();
+  });
+
+  it('does not let a manager, an outsider or a stranger open any section', async () => {
+    for (const user of ['karin.berg', 'peter.falk']) {
+      const c = await client(user);
+      const p = await c.open(planId, 'shared');
+      expect(p.status).toBe('refused');
+      expect(p.lastError?.code).toBe('forbidden');
+    }
+  });
+});
+
+describe('co-editing', () => {
+  it('two practitioners see each other’s text, saved only once stored', async () => {
+    const eva = await (await client('eva.lind')).open(planId, 'shared');
+    const jonas = await (await client('jonas.ek')).open(planId, 'shared');
+    expect(eva.access).toEqual({ read: true, write: true });
+    textField(eva.doc, 'currentSituation').insert(0, 'Anders bor hos sin mamma.');
+    await waitFor(() => eva.status === 'saved', 'eva saved');
+    await waitFor(() => contentToJSON(jonas.doc, 'shared').currentSituation === 'Anders bor hos sin mamma.', 'jonas sees the text');
+    expect((await stored('shared')).currentSituation).toBe('Anders bor hos sin mamma.');
+  });
+
+  it('the person writes their own part; nobody but the kommun writes the kommun’s actions', async () => {
+    const anders = await client('anders.nilsson');
+    const own = await anders.open(planId, 'person');
+    textField(own.doc, 'importantToMe').insert(0, 'Att få bo kvar i Uppsala.');
+    await waitFor(() => own.status === 'saved', 'person part saved');
+    expect((await stored('person')).importantToMe).toBe('Att få bo kvar i Uppsala.');
+
+    const kommunActions: SectionName = `actions:${ids.kommun}`;
+    const theirs = await anders.open(planId, kommunActions);
+    expect(theirs.access).toEqual({ read: true, write: false });
+    arrayField(theirs.doc, 'actions').push([yMapFrom({ id: 'a1', what: 'Jag skriver själv', status: 'planned' })]);
+    await waitFor(() => theirs.lastError !== null, 'refusal');
+    expect(theirs.lastError?.code).toBe('read_only');
+    await waitFor(() => contentToJSON(theirs.doc, `actions:${ids.kommun}`).actions === undefined, 'reset to the server copy');
+    expect(await stored(kommunActions)).toEqual({});
+
+    const jonas = await (await client('jonas.ek')).open(planId, kommunActions);
+    expect(jonas.access?.write).toBe(false); // the region writes its own actions, not the kommun's
+    const regionActions = await (await client('jonas.ek')).open(planId, `actions:${ids.region}`);
+    expect(regionActions.access?.write).toBe(true);
+
+    const eva = await (await client('eva.lind')).open(planId, kommunActions);
+    arrayField(eva.doc, 'actions').push([yMapFrom({ id: 'k1', what: 'Boendestöd två gånger i veckan', status: 'planned', dueDate: '2027-03-01' })]);
+    await waitFor(() => eva.status === 'saved', 'kommun action saved');
+    await waitFor(() => (contentToJSON(theirs.doc, `actions:${ids.kommun}`).actions as unknown[] | undefined)?.length === 1, 'the person sees it');
+  });
+
+  it('a relative reads but never edits', async () => {
+    const birgitta = await (await client('birgitta.nilsson')).open(planId, 'shared');
+    expect(birgitta.access).toEqual({ read: true, write: false });
+    expect(contentToJSON(birgitta.doc, 'shared').currentSituation).toBe('Anders bor hos sin mamma.');
+    textField(birgitta.doc, 'currentSituation').insert(0, 'Birgitta: ');
+    await waitFor(() => birgitta.lastError !== null, 'refusal');
+    expect(birgitta.lastError?.code).toBe('read_only');
+    await waitFor(() => contentToJSON(birgitta.doc, 'shared').currentSituation === 'Anders bor hos sin mamma.', 'reset');
+    expect((await stored('shared')).currentSituation).toBe('Anders bor hos sin mamma.');
+  });
+
+  it('refuses content that breaks the section’s schema, and keeps the stored state', async () => {
+    const eva = await (await client('eva.lind')).open(planId, `actions:${ids.kommun}`);
+    const before = await stored(`actions:${ids.kommun}`);
+    arrayField(eva.doc, 'actions').push([yMapFrom({ id: 'k2', what: 'Daglig verksamhet', status: 'not_done' })]);
+    await waitFor(() => eva.lastError !== null, 'refusal');
+    expect(eva.lastError).toMatchObject({ code: 'schema_violation', reason: expect.stringMatching(/notDoneReason/) });
+    expect(await stored(`actions:${ids.kommun}`)).toEqual(before);
+  });
+
+  it('refuses a field the section does not have, or a field of the wrong kind', async () => {
+    const before = await stored('shared');
+    for (const edit of [(d: Y.Doc) => d.getText('secretNotes').insert(0, 'x'), (d: Y.Doc) => d.getArray('disagreements').push(['x'])]) {
+      const p = await (await client('eva.lind')).open(planId, 'shared');
+      edit(p.doc);
+      await waitFor(() => p.lastError !== null, 'refusal');
+      expect(p.lastError?.code).toBe('schema_violation');
+    }
+    expect(await stored('shared')).toEqual(before);
+  });
+});
+
+describe('bad input', () => {
+  it('answers garbage with an error event, stays up, and stores nothing', async () => {
+    const c = await client('eva.lind');
+    const p = await c.open(planId, 'shared');
+    const before = await stored('shared');
+    const doc = documentName(planId, 'shared');
+    const valid = Y.encodeStateAsUpdate(p.doc);
+    const sends: [string, unknown][] = [
+      ['sync', { doc, data: new Uint8Array(Array.from({ length: 512 }, (_, i) => (i * 131 + 7) % 256)) }],
+      ['sync', { doc, data: new Uint8Array([2, ...Array.from({ length: 40 }, (_, i) => (i * 37) % 256)]) }],
+      ['sync', { doc, data: new Uint8Array([2, 200, 1, ...valid.slice(0, Math.floor(valid.length / 2))]) }],
+      ['sync', { doc, data: new Uint8Array(300 * 1024) }],
+      ['sync', { doc, data: 'not bytes' }],
+      ['sync', 'just a string'],
+      ['join', { doc: 'plan:not-a-plan:shared' }],
+      ['join', { doc: `plan:${planId}:nonsense` }],
+      ['sync', { doc: documentName(planId, 'others'), data: new Uint8Array([0, 0]) }],
+      ['awareness', { doc, data: new Uint8Array(70 * 1024) }],
+      ['no-such-event', { x: 1 }],
+    ];
+    for (const [event, payload] of sends) c.socket.emit(event, payload);
+    await waitFor(() => c.errors.length >= sends.length, `${sends.length} error events (got ${c.errors.length})`);
+    expect(new Set(c.errors.map((e) => e.code))).toEqual(
+      new Set(['malformed_update', 'too_large', 'invalid_message', 'unknown_document', 'not_joined', 'unknown_event']),
+    );
+    expect((await s['eva.lind']!.get('/api/health')).status).toBe(200);
+    expect(c.socket.connected).toBe(true);
+    expect(await stored('shared')).toEqual(before);
+  });
+});
+
+describe('revocation', () => {
+  it('consent withdrawal mid-session takes the region and the relative out within a second', async () => {
+    const jonas = await client('jonas.ek');
+    const birgitta = await client('birgitta.nilsson');
+    await jonas.open(planId, 'shared');
+    await birgitta.open(planId, 'shared');
+    const anders = s['anders.nilsson']!;
+    const consentId = ok(await anders.get(`/api/plans/${planId}`)).consents[0].id;
+    const started = Date.now();
+    ok(await anders.post(`/api/plans/${planId}/consents/${consentId}/withdraw`, {}));
+    await waitFor(() => !jonas.socket.connected && !birgitta.socket.connected, 'disconnects', 1000);
+    expect(Date.now() - started).toBeLessThan(1000);
+    expect(jonas.errors.map((e) => e.code)).toContain('access_revoked');
+    // The person still reads the closed plan's content, and can no longer change it.
+    const own = await (await client('anders.nilsson')).open(planId, 'person');
+    expect(own.access).toEqual({ read: true, write: false });
+  });
+});
