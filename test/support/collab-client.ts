@@ -24,11 +24,15 @@ export class CollabClient {
       forceNew: true,
     });
     await new Promise<void>((resolve, reject) => {
-      socket.once('connect', () => resolve());
-      socket.once('connect_error', (e) => {
+      const failed = (e: Error) => {
         socket.disconnect();
         reject(e);
+      };
+      socket.once('connect', () => {
+        socket.off('connect_error', failed); // later failures are retried
+        resolve();
       });
+      socket.once('connect_error', failed);
     });
     return new CollabClient(socket);
   }

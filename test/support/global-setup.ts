@@ -1,3 +1,4 @@
+import { spawnSync } from 'node:child_process';
 import { rmSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { join } from 'node:path';
@@ -43,6 +44,9 @@ export default async function setup(project: TestProject) {
   await prepareDatabase(pg.url(TEMPLATE_DATABASE), config);
 
   if (!buildClientIfStale(root)) throw new Error('The client build failed; browser tests cannot run.');
+  // Tests that run the server as its own process (durability) use the compiled server.
+  const tsc = spawnSync(join(root, 'node_modules/.bin/tsc'), ['-b', 'server/tsconfig.json'], { cwd: root, stdio: 'inherit' });
+  if (tsc.status !== 0) throw new Error('Compiling the server failed.');
 
   project.provide('pgAdminUrl', adminUrl);
   project.provide('pgTemplateDatabase', TEMPLATE_DATABASE);

@@ -71,6 +71,11 @@ export class SocketYjsProvider {
     return this.unsaved.size;
   }
 
+  /** The number given to the most recent message sent (matches `saved.ref`). */
+  get lastRef() {
+    return this.nextRef - 1;
+  }
+
   private setStatus(status: SaveStatus) {
     this.status = status;
     for (const l of this.listeners) l();

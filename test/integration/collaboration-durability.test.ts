@@ -1,0 +1,81 @@
+import { createServer } from 'node:net';
+import * as Y from 'yjs';
+import { afterAll, expect, it } from 'vitest';
+import { arrayField, contentToJSON, documentName, yMapFrom } from '@sip/shared';
+import { signedIn } from '../support/api-session';
+import { CollabClient, waitFor } from '../support/collab-client';
+import { createTestDatabase, sqlClient } from '../support/database';
+import { PNR, directoryIds, ok, personId, today } from '../support/plan-fixtures';
+import { killHard, startServerProcess } from '../support/server-process';
+
+const cleanup: (() => unknown)[] = [];
+afterAll(async () => {
+  for (const c of cleanup.reverse()) await c();
+});
+
+const freePort = () =>
+  new Promise<number>((resolve) => {
+    const s = createServer();
+    s.listen(0, '127.0.0.1', () => {
+      const { port } = s.address() as { port: number };
+      s.close(() => resolve(port));
+    });
+  });
+
+it('a server killed during a burst of edits has stored every acknowledged update; the client resyncs the rest', async () => {
+  const databaseUrl = await createTestDatabase();
+  const port = await freePort();
+  const baseUrl = `http://127.0.0.1:${port}`;
+  let server = await startServerProcess(databaseUrl, port);
+  cleanup.push(() => server.exitCode === null && killHard(server));
+
+  const eva = await signedIn(baseUrl, 'eva.lind');
+  const ids = await directoryIds(eva);
+  const planId = ok(await eva.post('/api/plans', { personId: await personId(eva, PNR.anders), trigger: 'ordinary', reason: 'x', initiatingUnitId: ids.vuxenenheten })).id;
+  ok(await eva.post(`/api/plans/${planId}/consents`, { givenBy: 'person', form: 'written', scopeOrganisationIds: [ids.kommun], informationKinds: ['social_services'], validFrom: today() }));
+
+  const client = await CollabClient.connect(baseUrl, eva);
+  cleanup.push(() => client.close());
+  const provider = await client.open(planId, 'shared');
+  const idByRef = new Map<number, string>();
+  const acknowledged: string[] = [];
+  client.socket.on('saved', (saved: { ref?: number; seq: number | null }) => {
+    const id = saved.ref !== undefined ? idByRef.get(saved.ref) : undefined;
+    if (id && saved.seq !== null) acknowledged.push(id);
+  });
+
+  const total = 150; // within the schema's 200-item cap for a list
+  let killed = false;
+  for (let i = 0; i < total; i++) {
+    arrayField(provider.doc, 'needs').push([yMapFrom({ id: `n${i}`, text: `behov ${i}` })]);
+    idByRef.set(provider.lastRef, `n${i}`);
+    if (!killed && acknowledged.length >= 40) {
+      await killHard(server); // no warning, no shutdown hooks
+      killed = true;
+    }
+    if (i % 10 === 0) await new Promise((r) => setTimeout(r, 2));
+  }
+  await waitFor(() => killed || acknowledged.length >= 40, 'forty acknowledgements before the kill');
+  if (!killed) await killHard(server);
+
+  // Everything the server acknowledged before it died is in PostgreSQL.
+  const storedIds = async () => {
+    const db = await sqlClient(databaseUrl);
+    const { rows } = await db.query('SELECT data FROM doc_update WHERE doc_name = $1 ORDER BY id', [documentName(planId, 'shared')]);
+    await db.end();
+    const doc = new Y.Doc();
+    for (const r of rows) Y.applyUpdate(doc, r.data);
+    return ((contentToJSON(doc, 'shared').needs ?? []) as { id: string }[]).map((n) => n.id);
+  };
+  const afterCrash = new Set(await storedIds());
+  expect(acknowledged.length).toBeGreaterThanOrEqual(40);
+  expect(acknowledged.filter((id) => !afterCrash.has(id))).toEqual([]);
+  expect(afterCrash.size).toBeLessThan(total); // the kill really interrupted the burst
+
+  // A new server on the same database: the client reconnects and sends what was not stored.
+  server = await startServerProcess(databaseUrl, port);
+  await waitFor(() => client.socket.connected && provider.unsavedCount === 0 && provider.status === 'saved', () => `resync after restart: ${JSON.stringify({ connected: client.socket.connected, status: provider.status, unsaved: provider.unsavedCount, errors: client.errors })}`, 15_000);
+  const final = await storedIds();
+  expect(new Set(final).size).toBe(total);
+  expect(final.length).toBe(total); // each edit stored once
+});

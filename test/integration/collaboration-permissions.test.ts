@@ -1,0 +1,89 @@
+import * as Y from 'yjs';
+import { afterAll, beforeAll, expect, it } from 'vitest';
+import { type SectionName, arrayField, contentToJSON, documentName, sectionFields, textField, yMapFrom } from '@sip/shared';
+import { type ApiSession, signedIn } from '../support/api-session';
+import { CollabClient, waitFor } from '../support/collab-client';
+import { sqlClient } from '../support/database';
+import { PNR, directoryIds, ok, personId, staffId, today } from '../support/plan-fixtures';
+import { useTestApp } from '../support/use-test-app';
+
+const app = useTestApp();
+const clients: CollabClient[] = [];
+const sessions: Record<string, ApiSession> = {};
+let planId: string;
+let ids: Awaited<ReturnType<typeof directoryIds>>;
+afterAll(() => clients.forEach((c) => c.close()));
+
+beforeAll(async () => {
+  for (const u of ['eva.lind', 'jonas.ek', 'anders.nilsson', 'birgitta.nilsson']) sessions[u] = await signedIn(app.t.baseUrl, u);
+  const eva = sessions['eva.lind']!;
+  ids = await directoryIds(eva);
+  planId = ok(await eva.post('/api/plans', { personId: await personId(eva, PNR.anders), trigger: 'ordinary', reason: 'x', initiatingUnitId: ids.vuxenenheten })).id;
+  ok(await eva.post(`/api/plans/${planId}/consents`, { givenBy: 'person', form: 'written', scopeOrganisationIds: [ids.kommun, ids.region], informationKinds: ['psychiatry'], validFrom: today() }));
+  ok(await eva.post(`/api/plans/${planId}/participants`, { role: 'kallad_personal', accountId: await staffId(eva, 'Jonas Ek') }));
+  const anders = sessions['anders.nilsson']!;
+  ok(await anders.post(`/api/plans/${planId}/relatives`, { accountId: ok(await anders.get(`/api/plans/${planId}`)).relativeCandidates[0].accountId }));
+});
+
+async function stored(section: SectionName) {
+  const db = await sqlClient(app.t.databaseUrl);
+  const { rows } = await db.query('SELECT data FROM doc_update WHERE doc_name = $1 ORDER BY id', [documentName(planId, section)]);
+  await db.end();
+  const doc = new Y.Doc();
+  for (const r of rows) Y.applyUpdate(doc, r.data);
+  return contentToJSON(doc, section);
+}
+
+/** A valid edit for the section: text into its first text field, or an item into its list. */
+function edit(doc: Y.Doc, section: SectionName, marker: string) {
+  const [field, kind] = Object.entries(sectionFields(section))[0]!;
+  if (kind === 'text') textField(doc, field).insert(0, marker);
+  else arrayField(doc, field).push([yMapFrom(section.startsWith('actions:') ? { id: marker, what: marker, status: 'planned' } : section === 'others' ? { id: marker, actor: 'Skolan', what: marker } : { id: marker, text: marker })]);
+}
+
+// Expected per actor, in the order of SECTIONS: rw = may write, r = read only, - = may not open.
+const SECTIONS = (): SectionName[] => ['person', 'child', 'shared', 'others', `actions:${ids.kommun}`, `actions:${ids.region}`];
+const EXPECTED: Record<string, string> = {
+  'anders.nilsson': 'rw rw rw rw r r',
+  'birgitta.nilsson': 'r - r r r r',
+  'eva.lind': 'r rw rw rw rw r',
+  'jonas.ek': 'r rw rw rw r rw',
+};
+
+it('for every role × section, a write without write access is refused and reaches neither the store nor anyone else', async () => {
+  const observer = await CollabClient.connect(app.t.baseUrl, sessions['eva.lind']!);
+  clients.push(observer);
+  const watching = new Map<SectionName, Y.Doc>();
+  for (const section of SECTIONS()) watching.set(section, (await observer.open(planId, section)).doc);
+
+  for (const [user, expected] of Object.entries(EXPECTED)) {
+    const c = await CollabClient.connect(app.t.baseUrl, sessions[user]!);
+    clients.push(c);
+    const rights = expected.split(' ');
+    for (const [i, section] of SECTIONS().entries()) {
+      const label = `${user} × ${section.startsWith('actions:') ? (section.endsWith(ids.kommun) ? 'actions:kommun' : 'actions:region') : section}`;
+      const p = await c.open(planId, section);
+      if (rights[i] === '-') {
+        expect(p.lastError?.code, label).toBe('forbidden');
+        continue;
+      }
+      expect(p.access, label).toEqual({ read: true, write: rights[i] === 'rw' });
+      const marker = `m-${user}-${i}`;
+      edit(p.doc, section, marker);
+      if (rights[i] === 'rw') {
+        await waitFor(() => p.status === 'saved', `${label} saved`);
+        expect(JSON.stringify(await stored(section)), label).toContain(marker);
+      } else {
+        await waitFor(() => p.lastError !== null, `${label} refused`);
+        expect(p.lastError?.code, label).toBe('read_only');
+        expect(JSON.stringify(await stored(section)), label).not.toContain(marker);
+      }
+    }
+  }
+  // Nothing refused ever reached another client; everything accepted did.
+  await new Promise((r) => setTimeout(r, 200));
+  for (const [section, doc] of watching) {
+    const seen = JSON.stringify(contentToJSON(doc, section));
+    expect(seen).toBe(JSON.stringify(await stored(section)));
+  }
+});
