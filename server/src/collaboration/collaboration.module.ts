@@ -4,10 +4,11 @@ import { CollabAccessService } from './collab-access.service';
 import { CollabGateway } from './collab.gateway';
 import { CollaborationService } from './collaboration.service';
 import { DocumentStore } from './document-store';
+import { ProjectionService } from './projection.service';
 
 @Module({
   imports: [AuthModule],
-  providers: [CollabGateway, CollaborationService, CollabAccessService, DocumentStore],
-  exports: [CollaborationService],
+  providers: [CollabGateway, CollaborationService, CollabAccessService, DocumentStore, ProjectionService],
+  exports: [CollaborationService, ProjectionService, DocumentStore, CollabAccessService],
 })
 export class CollaborationModule {}

@@ -17,6 +17,7 @@ import type { Actor } from '../auth/actor';
 import { CollabAccessService } from './collab-access.service';
 import { DocumentStore } from './document-store';
 import { LoadedDocument } from './loaded-document';
+import { ProjectionService } from './projection.service';
 
 export const roomOf = (docName: string) => `doc:${docName}`;
 export const planRoomOf = (planId: string) => `plan:${planId}`;
@@ -59,6 +60,7 @@ export class CollaborationService implements OnModuleDestroy {
   constructor(
     private readonly store: DocumentStore,
     private readonly access: CollabAccessService,
+    private readonly projection: ProjectionService,
   ) {}
 
   attach(namespace: Namespace) {
@@ -207,6 +209,7 @@ export class CollaborationService implements OnModuleDestroy {
         const encoder = encoding.createEncoder();
         syncProtocol.writeUpdate(encoder, update);
         socket.to(roomOf(loaded.name)).emit('sync', { doc: loaded.name, data: encoding.toUint8Array(encoder) });
+        this.projection.schedule(loaded.name, loaded.planId, loaded.section, () => loaded.doc);
         if (++loaded.updatesSinceCompaction >= COMPACT_EVERY) {
           loaded.updatesSinceCompaction = 0;
           void this.store.compact(loaded.name).catch((e) => this.logger.warn({ err: { message: e.message } }, 'Compaction failed'));

@@ -17,6 +17,7 @@ import { recordTransition } from '../plans/plan-events';
 import { assertGuards, transitionRefused } from '../plans/plan-guards';
 import { loadCalls } from '../plans/plan-reader';
 import { PlansService } from '../plans/plans.service';
+import { VersionsService } from '../plans/versions.service';
 import { callToIcs } from './call-calendar';
 
 /** Calls (kallelse to kommun and region, inbjudan to others), meetings and attendance. */
@@ -27,6 +28,7 @@ export class MeetingsService {
     private readonly access: PlanAccessService,
     private readonly audit: AuditService,
     private readonly plans: PlansService,
+    private readonly versions: VersionsService,
   ) {}
 
   private async refreshNextMeeting(m: EntityManager, planId: string) {
@@ -177,6 +179,8 @@ export class MeetingsService {
       await this.refreshNextMeeting(m, planId);
       if (movesPlan) {
         await recordTransition(m, planId, facts.planState, nextState('record_meeting', facts.planState), 'record_meeting', actor.accountId, { meetingId });
+        // The plan as it stood when the meeting closed.
+        await this.versions.freeze(m, planId, 'meeting', actor.accountId);
       }
       await this.audit.append({ actorId: actor.accountId, actorRole: auditRole(actor), action: 'plan.meeting.held', targetType: 'meeting', targetId: meetingId, planId, details: { personTookPart: input.personTookPart } }, m);
     });

@@ -9,11 +9,13 @@ import { MeetingsService } from '../meetings/meetings.service';
 import { ParticipantsService } from './participants.service';
 import { PlansController, StaffDirectoryController } from './plans.controller';
 import { PlansService } from './plans.service';
+import { VersionsService } from './versions.service';
+import { VersionsController } from './versions.controller';
 
 @Module({
   imports: [AuditModule, DirectoryModule, CollaborationModule],
-  controllers: [PlansController, StaffDirectoryController, ConsentController, MeetingsController],
-  providers: [PlansService, ParticipantsService, ConsentService, MeetingsService],
+  controllers: [PlansController, StaffDirectoryController, ConsentController, MeetingsController, VersionsController],
+  providers: [PlansService, ParticipantsService, ConsentService, MeetingsService, VersionsService],
   exports: [PlansService],
 })
 export class PlansModule {}

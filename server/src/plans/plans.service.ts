@@ -21,6 +21,8 @@ import {
 } from '@sip/shared';
 import { PlanAccessService } from '../access/plan-access.service';
 import { CollaborationService } from '../collaboration/collaboration.service';
+import { ProjectionService } from '../collaboration/projection.service';
+import { VersionsService } from './versions.service';
 import { auditRole, type Actor } from '../auth/actor';
 import { AuditService } from '../audit/audit.service';
 import { ProblemException, notFound, validationFailed } from '../common/problem.exception';
@@ -54,6 +56,8 @@ export class PlansService {
     private readonly audit: AuditService,
     private readonly vault: PersonnummerVault,
     private readonly collaboration: CollaborationService,
+    private readonly projection: ProjectionService,
+    private readonly versions: VersionsService,
   ) {}
 
   private auditEntry(actor: Actor) {
@@ -206,6 +210,7 @@ export class PlansService {
       initiatingUnit: { id: p.initiating_unit_id, name: p.unit_name, organisationId: p.org_id, organisationName: p.org_name },
       leadOrganisation: p.lead_organisation_id ? { id: p.lead_organisation_id, name: p.lead_name } : null,
       longTermGoal: p.long_term_goal,
+      followUpDate: p.follow_up_date,
       questions: p.questions,
       childSecrecy: p.child_secrecy,
       ...(permissions.read.child_view ? { childView: p.child_view } : {}),
@@ -231,14 +236,18 @@ export class PlansService {
   }
 
   async transition(actor: Actor, planId: string, input: TransitionRequest): Promise<PlanDetail> {
+    // Finalising reads the projected rows: bring them up to date with what is stored first.
+    if (input.action === 'finalise') await this.projection.flushPlan(planId);
     await this.dataSource.transaction(async (m) => {
       await m.query('SELECT 1 FROM plan WHERE id = $1 FOR UPDATE', [planId]);
       const { facts } = await this.access.require(actor, planId, { capability: 'manage_lifecycle' }, m);
       const [plan] = await m.query('SELECT trigger FROM plan WHERE id = $1', [planId]);
       const action = input.action;
       const reason = action === 'close' ? input.closingReason : action === 'refuse_request' ? input.note : undefined;
-      assertGuards(action, guardFailures(action, { state: facts.planState, trigger: plan.trigger, consentActive: facts.consent === 'active' }, { reason }));
+      const content = action === 'finalise' ? await this.contentFacts(m, planId) : undefined;
+      assertGuards(action, guardFailures(action, { state: facts.planState, trigger: plan.trigger, consentActive: facts.consent === 'active' }, { reason, content }));
       const to = nextState(action, facts.planState);
+      if (action === 'finalise') await this.versions.freeze(m, planId, 'finalised', actor.accountId);
       if (action === 'close' || action === 'refuse_request') {
         const closingReason: ClosingReason = action === 'close' ? input.closingReason! : 'request_refused';
         await m.query('UPDATE plan SET closing_reason = $2, closing_note = $3 WHERE id = $1', [planId, closingReason, input.note ?? null]);
@@ -250,6 +259,29 @@ export class PlansService {
     // and those who lost reading leave.
     await this.collaboration.recheckPlan(planId);
     return this.detail(actor, planId);
+  }
+
+  /** What finalising checks, read from the projected rows and the plan. */
+  private async contentFacts(m: EntityManager, planId: string) {
+    const [row] = await m.query(
+      `SELECT (SELECT count(*)::int FROM plan_need WHERE plan_id = $1) AS needs,
+              (SELECT count(*)::int FROM plan_other_measure WHERE plan_id = $1) AS others,
+              (SELECT lead_organisation_id IS NOT NULL FROM plan WHERE id = $1) AS lead,
+              (SELECT follow_up_date IS NOT NULL FROM plan WHERE id = $1) AS follow_up,
+              EXISTS (SELECT 1 FROM plan_participant WHERE plan_id = $1 AND role = 'samordningsansvarig' AND removed_at IS NULL) AS coordinator,
+              coalesce((SELECT array_agg(DISTINCT o.name) FROM plan_participant pp JOIN organisation o ON o.id = pp.organisation_id
+                         WHERE pp.plan_id = $1 AND pp.removed_at IS NULL AND o.kind IN ('kommun', 'region')
+                           AND NOT EXISTS (SELECT 1 FROM plan_action a WHERE a.plan_id = $1 AND a.organisation_id = o.id)), '{}') AS without_actions`,
+      [planId],
+    );
+    return {
+      needs: row.needs,
+      principalsWithoutActions: row.without_actions,
+      othersMeasures: row.others,
+      leadPrincipal: row.lead,
+      coordinator: row.coordinator,
+      followUpDate: row.follow_up,
+    };
   }
 
   async updatePreparation(actor: Actor, planId: string, input: Preparation): Promise<PlanDetail> {
@@ -266,6 +298,7 @@ export class PlansService {
         `UPDATE plan SET questions = coalesce($2::jsonb, questions),
                 long_term_goal = CASE WHEN $3 THEN $4 ELSE long_term_goal END,
                 lead_organisation_id = CASE WHEN $5 THEN $6::uuid ELSE lead_organisation_id END,
+                follow_up_date = CASE WHEN $7 THEN $8::date ELSE follow_up_date END,
                 updated_at = now()
           WHERE id = $1`,
         [
@@ -275,6 +308,8 @@ export class PlansService {
           input.longTermGoal ?? null,
           input.leadOrganisationId !== undefined,
           input.leadOrganisationId ?? null,
+          input.followUpDate !== undefined,
+          input.followUpDate ?? null,
         ],
       );
       await this.audit.append({ ...this.auditEntry(actor), action: 'plan.preparation.update', targetType: 'plan', targetId: planId, planId, details: { changed: Object.keys(input) } }, m);

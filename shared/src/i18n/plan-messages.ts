@@ -27,10 +27,15 @@ export const GUARD_MESSAGES: Record<GuardFailure, Record<Language, string>> = {
   meeting_not_planned: { sv: 'mötet är inte planerat', en: 'the meeting is not planned' },
   reason_required: { sv: 'ett skäl måste anges', en: 'a reason must be given' },
   not_a_request: { sv: 'bara en begärd SIP kan avslås', en: 'only a requested SIP can be refused' },
-  content_check_pending: {
-    sv: 'planens innehåll kan ännu inte kontrolleras',
-    en: 'the plan’s content cannot be checked yet',
+  needs_missing: { sv: 'behoven är inte beskrivna', en: 'the needs are not described' },
+  principal_efforts_missing: {
+    sv: 'varje huvudman som deltar måste ha minst en insats',
+    en: 'every principal taking part needs at least one effort',
   },
+  others_measures_missing: { sv: 'andras insatser saknas', en: 'the measures by others are missing' },
+  lead_principal_missing: { sv: 'huvudansvarig huvudman är inte utsedd', en: 'no principal has the overall responsibility' },
+  coordinator_missing: { sv: 'samordningsansvarig saknas', en: 'no coordinator is named' },
+  follow_up_date_missing: { sv: 'datum för uppföljning saknas', en: 'the follow-up date is missing' },
 };
 
 export function refusalMessage(action: PlanAction, failures: GuardFailure[], language: Language): string {

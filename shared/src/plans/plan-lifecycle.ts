@@ -84,7 +84,12 @@ export const GUARD_FAILURES = [
   'meeting_not_planned',
   'reason_required',
   'not_a_request',
-  'content_check_pending',
+  'needs_missing',
+  'principal_efforts_missing',
+  'others_measures_missing',
+  'lead_principal_missing',
+  'coordinator_missing',
+  'follow_up_date_missing',
 ] as const;
 export type GuardFailure = (typeof GUARD_FAILURES)[number];
 
@@ -101,6 +106,19 @@ export interface PlanActionInput {
   calledPrincipals?: number;
   meetingTimeSet?: boolean;
   meetingPlanned?: boolean;
+  /** For finalise: what the plan's projected content holds. */
+  content?: PlanContentFacts;
+}
+
+/** The statutory items and good practice that finalising checks (from projected rows). */
+export interface PlanContentFacts {
+  needs: number;
+  /** Principals (kommun/region) taking part that have no action of their own yet. */
+  principalsWithoutActions: string[];
+  othersMeasures: number;
+  leadPrincipal: boolean;
+  coordinator: boolean;
+  followUpDate: boolean;
 }
 
 /**
@@ -121,7 +139,15 @@ export function guardFailures(action: PlanAction, facts: PlanGuardFacts, input: 
   if (action === 'record_meeting' && input.meetingPlanned === false) failures.push('meeting_not_planned');
   if ((action === 'close' || action === 'refuse_request') && !input.reason?.trim()) failures.push('reason_required');
   if (action === 'refuse_request' && facts.trigger !== 'request') failures.push('not_a_request');
-  if (action === 'finalise' || action === 'start_follow_up') failures.push('content_check_pending');
+  if (action === 'finalise') {
+    const c = input.content;
+    if (!c || c.needs === 0) failures.push('needs_missing');
+    if (!c || c.principalsWithoutActions.length > 0) failures.push('principal_efforts_missing');
+    if (!c || c.othersMeasures === 0) failures.push('others_measures_missing');
+    if (!c?.leadPrincipal) failures.push('lead_principal_missing');
+    if (!c?.coordinator) failures.push('coordinator_missing');
+    if (!c?.followUpDate) failures.push('follow_up_date_missing');
+  }
   return failures;
 }
 

@@ -104,6 +104,8 @@ export const preparationSchema = z
     questions: z.array(text(500)).max(20),
     longTermGoal: z.string().trim().max(2000).nullable(),
     leadOrganisationId: z.uuid().nullable(),
+    /** When the plan is followed up (set at the meeting). */
+    followUpDate: isoDateSchema.nullable(),
   })
   .partial()
   .strict();
@@ -111,7 +113,7 @@ export type Preparation = z.infer<typeof preparationSchema>;
 
 export const transitionSchema = z
   .object({
-    action: z.enum(['start_preparation', 'close', 'refuse_request']),
+    action: z.enum(['start_preparation', 'finalise', 'start_follow_up', 'close', 'refuse_request']),
     closingReason: z.enum(CLOSING_REASONS).optional(),
     note: z.string().trim().max(2000).optional(),
   })
@@ -257,6 +259,7 @@ export const callSchema = z.object({
   participantId: z.uuid().nullable(),
   purpose: z.string(),
   longTermGoal: z.string().nullable(),
+  followUpDate: z.string().nullable(),
   questions: z.array(z.string()),
   sentAt: z.string(),
   sentByName: z.string(),
@@ -306,6 +309,7 @@ export const planDetailSchema = z.object({
   initiatingUnit: z.object({ id: z.uuid(), name: z.string(), organisationId: z.uuid(), organisationName: z.string() }),
   leadOrganisation: z.object({ id: z.uuid(), name: z.string() }).nullable(),
   longTermGoal: z.string().nullable(),
+  followUpDate: z.string().nullable(),
   questions: z.array(z.string()),
   childSecrecy: z.boolean(),
   childView: z.string().nullable().optional(),

@@ -1,0 +1,110 @@
+import { afterAll, beforeAll, expect, it } from 'vitest';
+import { arrayField, yMapFrom } from '@sip/shared';
+import { type ApiSession, signedIn } from '../support/api-session';
+import { CollabClient, waitFor } from '../support/collab-client';
+import { sqlClient } from '../support/database';
+import { PNR, directoryIds, inDays, ok, personId, staffId, today } from '../support/plan-fixtures';
+import { useTestApp } from '../support/use-test-app';
+
+const app = useTestApp();
+const clients: CollabClient[] = [];
+let eva: ApiSession;
+let jonas: ApiSession;
+let ids: Awaited<ReturnType<typeof directoryIds>>;
+let planId: string;
+afterAll(() => clients.forEach((c) => c.close()));
+
+async function open(session: ApiSession, section: Parameters<CollabClient['open']>[1]) {
+  const c = await CollabClient.connect(app.t.baseUrl, session);
+  clients.push(c);
+  return c.open(planId, section);
+}
+
+async function actionRow(actionId: string) {
+  const db = await sqlClient(app.t.databaseUrl);
+  const { rows } = await db.query(`SELECT status, due_date::text AS due FROM plan_action WHERE plan_id = $1 AND action_id = $2`, [planId, actionId]);
+  await db.end();
+  return rows[0] as { status: string; due: string } | undefined;
+}
+
+beforeAll(async () => {
+  eva = await signedIn(app.t.baseUrl, 'eva.lind');
+  jonas = await signedIn(app.t.baseUrl, 'jonas.ek');
+  ids = await directoryIds(eva);
+  planId = ok(await eva.post('/api/plans', { personId: await personId(eva, PNR.anders), trigger: 'ordinary', reason: 'Samordning', initiatingUnitId: ids.vuxenenheten })).id;
+  ok(await eva.post(`/api/plans/${planId}/consents`, { givenBy: 'person', form: 'written', scopeOrganisationIds: [ids.kommun, ids.region], informationKinds: ['psychiatry'], validFrom: today() }));
+  ok(await eva.post(`/api/plans/${planId}/participants`, { role: 'kallad_personal', accountId: await staffId(eva, 'Jonas Ek') }));
+  ok(await eva.post(`/api/plans/${planId}/transitions`, { action: 'start_preparation' }));
+  const called = ok(await eva.post(`/api/plans/${planId}/calls`, { meeting: { startsAt: inDays(1), location: 'Rum 1' }, purpose: 'SIP', recipients: [{ kind: 'kallelse', organisationId: ids.region, unitId: ids.vuxenpsykiatri }] }));
+  const chair = called.participants.find((p: { name: string }) => p.name === 'Eva Lind');
+  ok(await eva.post(`/api/plans/${planId}/meetings/${called.meetings[0].id}/held`, { heldOn: today(), chairParticipantId: chair.id, attendance: [], personTookPart: true, relativesTookPart: false }));
+});
+
+it('finalising lists what is missing, then succeeds from the projected rows and freezes a version', async () => {
+  const refused = await eva.post(`/api/plans/${planId}/transitions`, { action: 'finalise' });
+  expect(refused.status).toBe(409);
+  expect(refused.body.reasons).toEqual(['needs_missing', 'principal_efforts_missing', 'others_measures_missing', 'lead_principal_missing', 'coordinator_missing', 'follow_up_date_missing']);
+  expect(refused.body.detail).toMatch(/^Planen kan inte fastställas: behoven är inte beskrivna; /);
+
+  const shared = await open(eva, 'shared');
+  arrayField(shared.doc, 'needs').push([yMapFrom({ id: 'need1', text: 'Stöd i boendet' })]);
+  arrayField(shared.doc, 'goals').push([yMapFrom({ id: 'goal1', text: 'Egen lägenhet', term: 'long' })]);
+  const kommun = await open(eva, `actions:${ids.kommun}`);
+  arrayField(kommun.doc, 'actions').push([yMapFrom({ id: 'k1', what: 'Boendestöd', needId: 'need1', status: 'planned', dueDate: '2027-01-31' })]);
+  const region = await open(jonas, `actions:${ids.region}`);
+  arrayField(region.doc, 'actions').push([yMapFrom({ id: 'r1', what: 'Läkemedelsgenomgång', status: 'ongoing' })]);
+  const others = await open(eva, 'others');
+  arrayField(others.doc, 'measures').push([yMapFrom({ id: 'o1', actor: 'Försäkringskassan', what: 'Utreder aktivitetsersättning' })]);
+  for (const p of [shared, kommun, region, others]) await waitFor(() => p.status === 'saved', 'saved');
+
+  // An action's due date and status reach plan_action within a second.
+  const item = arrayField(kommun.doc, 'actions').get(0);
+  const changedAt = Date.now();
+  kommun.doc.transact(() => {
+    item.set('dueDate', '2027-02-28');
+    item.set('status', 'ongoing');
+  });
+  let row = await actionRow('k1');
+  while ((row?.due !== '2027-02-28' || row.status !== 'ongoing') && Date.now() - changedAt < 1000) {
+    await new Promise((r) => setTimeout(r, 25));
+    row = await actionRow('k1');
+  }
+  expect(row).toEqual({ status: 'ongoing', due: '2027-02-28' });
+  expect(Date.now() - changedAt).toBeLessThan(1000);
+
+  const still = await eva.post(`/api/plans/${planId}/transitions`, { action: 'finalise' });
+  expect(still.body.reasons).toEqual(['lead_principal_missing', 'coordinator_missing', 'follow_up_date_missing']);
+  ok(await eva.patch(`/api/plans/${planId}/preparation`, { leadOrganisationId: ids.kommun, followUpDate: '2027-03-15' }));
+  ok(await eva.post(`/api/plans/${planId}/participants`, { role: 'samordningsansvarig', accountId: await staffId(eva, 'Eva Lind') }));
+
+  const finalised = ok(await eva.post(`/api/plans/${planId}/transitions`, { action: 'finalise' }));
+  expect(finalised).toMatchObject({ state: 'faststalld', followUpDate: '2027-03-15' });
+  const versions = ok(await eva.get(`/api/plans/${planId}/versions`));
+  expect(versions.map((v: { reason: string }) => v.reason)).toEqual(['meeting', 'finalised']);
+  const v2 = ok(await eva.get(`/api/plans/${planId}/versions/${versions[1].id}`));
+  expect((v2.sections[`actions:${ids.kommun}`].actions as { what: string }[])[0]!.what).toBe('Boendestöd');
+
+  // Follow-up revises the plan; finalising again freezes the next version; compare shows what changed.
+  ok(await eva.post(`/api/plans/${planId}/transitions`, { action: 'start_follow_up' }));
+  kommun.doc.transact(() => arrayField(kommun.doc, 'actions').get(0).set('status', 'done'));
+  arrayField(shared.doc, 'goals').push([yMapFrom({ id: 'goal2', text: 'Arbetsträning', term: 'short' })]);
+  await waitFor(() => kommun.status === 'saved' && shared.status === 'saved', 'saved');
+  ok(await eva.post(`/api/plans/${planId}/transitions`, { action: 'finalise' }));
+  const all = ok(await eva.get(`/api/plans/${planId}/versions`));
+  expect(all).toHaveLength(3);
+  const diff = ok(await eva.get(`/api/plans/${planId}/versions/compare?from=${all[1].id}&to=${all[2].id}`));
+  expect(diff.changes.map((c: { id: string; change: string }) => `${c.id}:${c.change}`).sort()).toEqual(['goal2:added', 'k1:changed']);
+
+  // Versions are immutable in the database too.
+  const db = await sqlClient(app.t.databaseUrl);
+  await expect(db.query(`UPDATE plan_version SET reason = 'meeting' WHERE plan_id = $1`, [planId])).rejects.toThrow(/immutable/);
+  await db.end();
+});
+
+it('a version shows a reader only the sections they may read today', async () => {
+  const all = ok(await eva.get(`/api/plans/${planId}/versions`));
+  const birgitta = await signedIn(app.t.baseUrl, 'birgitta.nilsson');
+  expect((await birgitta.get(`/api/plans/${planId}/versions/${all[0].id}`)).status).toBe(404); // not allowed in
+  const peter = await signedIn(app.t.baseUrl, 'peter.falk');
+  expect((await peter.get(`/api/plans/${planId}/versions`)).status).toBe(404);
+});
