@@ -10,6 +10,7 @@ import { Logger } from 'nestjs-pino';
 import { cleanupOpenApiDoc } from 'nestjs-zod';
 import { CSRF_HEADER } from '@sip/shared';
 import { AppModule, type AppModuleOptions } from './app.module';
+import { RedisIoAdapter } from './collaboration/redis-io.adapter';
 import { assertEveryRouteDeclared } from './auth/route-inventory';
 import { ProblemFilter } from './common/problem.filter';
 
@@ -47,8 +48,16 @@ export async function createApp(options: AppModuleOptions): Promise<NestExpressA
   app.set('trust proxy', options.config.trustProxy);
   app.disable('x-powered-by');
   app.setGlobalPrefix('api');
-  // socket.io on the same HTTP server: /socket.io, namespace /collab.
-  app.useWebSocketAdapter(new IoAdapter(app));
+  // socket.io on the same HTTP server: /socket.io, namespace /collab; over Redis when
+  // REDIS_URL is set, so that several instances serve the same plans.
+  if (options.config.redisUrl) {
+    const redis = new RedisIoAdapter(app);
+    await redis.connect(options.config.redisUrl);
+    app.useWebSocketAdapter(redis);
+    app.getHttpServer().on('close', () => void redis.disconnect());
+  } else {
+    app.useWebSocketAdapter(new IoAdapter(app));
+  }
 
   const problems = new ProblemFilter();
   const appHelmet = helmet({ contentSecurityPolicy: appCsp, crossOriginEmbedderPolicy: false });

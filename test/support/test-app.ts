@@ -17,10 +17,11 @@ export interface TestApp {
 }
 
 /** A real server on a free port, over its own database cloned from the seeded template. */
-export async function startTestApp(env: NodeJS.ProcessEnv = {}): Promise<TestApp> {
+export async function startTestApp(env: NodeJS.ProcessEnv = {}, options: { databaseUrl?: string } = {}): Promise<TestApp> {
   const root = join(__dirname, '../..');
   const config = loadConfig({ ...TEST_ENV, ...env }, root);
-  const databaseUrl = await createTestDatabase();
+  // A second instance can share the first one's database.
+  const databaseUrl = options.databaseUrl ?? (await createTestDatabase());
   const chunks: string[] = [];
   const logStream = new Writable({
     write(chunk, _encoding, callback) {

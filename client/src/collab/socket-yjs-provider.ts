@@ -130,8 +130,24 @@ export class SocketYjsProvider {
     } else {
       Y.applyUpdate(this.doc, decoding.readVarUint8Array(decoder), this);
       if (this.status === 'connecting') this.setStatus('synced');
+      // Delivery is at-most-once: an update that depends on one we never got stays pending.
+      // Ask the server for what we miss (its step 2 answers our step 1).
+      if (this.doc.store.pendingStructs || this.doc.store.pendingDs) this.requestResync();
     }
   };
+
+  private resyncTimer: ReturnType<typeof setTimeout> | null = null;
+
+  private requestResync() {
+    if (this.resyncTimer || !this.joined) return;
+    this.resyncTimer = setTimeout(() => {
+      this.resyncTimer = null;
+      if (!this.joined || this.destroyed) return;
+      const encoder = encoding.createEncoder();
+      syncProtocol.writeSyncStep1(encoder, this.doc);
+      this.send(encoding.toUint8Array(encoder));
+    }, 50);
+  }
 
   private onLocalUpdate = (update: Uint8Array, origin: unknown) => {
     if (origin === this || this.destroyed) return;
@@ -192,6 +208,7 @@ export class SocketYjsProvider {
 
   destroy() {
     this.destroyed = true;
+    if (this.resyncTimer) clearTimeout(this.resyncTimer);
     this.socket.off('connect', this.onConnect);
     this.socket.off('disconnect', this.onDisconnect);
     this.socket.off('sync', this.onSync);

@@ -1,4 +1,4 @@
-import { Injectable, Logger, type OnModuleDestroy } from '@nestjs/common';
+import { Inject, Injectable, Logger, type OnModuleDestroy } from '@nestjs/common';
 import type { Namespace, Socket } from 'socket.io';
 import * as Y from 'yjs';
 import * as decoding from 'lib0/decoding';
@@ -14,6 +14,7 @@ import {
   sectionSchema,
 } from '@sip/shared';
 import type { Actor } from '../auth/actor';
+import { APP_CONFIG, type AppConfig } from '../config/config';
 import { CollabAccessService } from './collab-access.service';
 import { DocumentStore } from './document-store';
 import { LoadedDocument } from './loaded-document';
@@ -61,10 +62,22 @@ export class CollaborationService implements OnModuleDestroy {
     private readonly store: DocumentStore,
     private readonly access: CollabAccessService,
     private readonly projection: ProjectionService,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
   attach(namespace: Namespace) {
     this.namespace = namespace;
+    // Another instance stored an update: keep this instance's copy (if loaded) in step.
+    // It was stored there once; here it is only applied.
+    namespace.on('doc-update', (message: { doc: string; data: unknown }) => {
+      const loaded = this.docs.get(message?.doc);
+      const update = asBytes(message?.data);
+      if (loaded && update) {
+        void loaded.run(async () => Y.applyUpdate(loaded.doc, update, 'instance')).catch((e) =>
+          this.logger.warn({ err: { message: (e as Error).message } }, 'An update from another instance did not apply'),
+        );
+      }
+    });
     this.sweeper = setInterval(() => this.sweep(), 15_000);
     this.sweeper.unref();
   }
@@ -186,8 +199,15 @@ export class CollaborationService implements OnModuleDestroy {
       }
       loaded.doc.off('update', onUpdate);
       if (loaded.doc.store.pendingStructs || loaded.doc.store.pendingDs) {
+        // Perhaps another instance stored what it depends on: reload from the database and
+        // try once more before refusing.
         await this.reload(loaded);
-        throw new CollabRefusal('incomplete_update', 'The update depends on changes the server does not have; resync');
+        Y.applyUpdate(loaded.doc, update, socket.id);
+        if (loaded.doc.store.pendingStructs || loaded.doc.store.pendingDs) {
+          await this.reload(loaded);
+          throw new CollabRefusal('incomplete_update', 'The update depends on changes the server does not have; resync');
+        }
+        changed = true;
       }
       if (!changed && equalBytes(before, Y.encodeStateVector(loaded.doc))) return { pending: null };
       loaded.bytesSinceLoad += update.byteLength;
@@ -209,6 +229,8 @@ export class CollaborationService implements OnModuleDestroy {
         const encoder = encoding.createEncoder();
         syncProtocol.writeUpdate(encoder, update);
         socket.to(roomOf(loaded.name)).emit('sync', { doc: loaded.name, data: encoding.toUint8Array(encoder) });
+        // A Buffer, not a bare Uint8Array: the Redis adapter's msgpack keeps only Buffers binary.
+        if (this.config.redisUrl) this.namespace?.serverSideEmit('doc-update', { doc: loaded.name, data: Buffer.from(update) });
         this.projection.schedule(loaded.name, loaded.planId, loaded.section, () => loaded.doc);
         if (++loaded.updatesSinceCompaction >= COMPACT_EVERY) {
           loaded.updatesSinceCompaction = 0;
@@ -294,6 +316,14 @@ export class CollaborationService implements OnModuleDestroy {
     if (this.sweeper) clearInterval(this.sweeper);
     for (const [name, d] of this.docs) this.unload(name, d);
   }
+}
+
+/** Bytes from whatever a transport turned them into. */
+function asBytes(value: unknown): Uint8Array | null {
+  if (value instanceof Uint8Array) return value;
+  if (value instanceof ArrayBuffer) return new Uint8Array(value);
+  const data = (value as { data?: unknown } | null)?.data;
+  return Array.isArray(data) ? Uint8Array.from(data as number[]) : null;
 }
 
 function equalBytes(a: Uint8Array, b: Uint8Array) {

@@ -35,6 +35,7 @@ const envSchema = z.object({
   TRUST_PROXY: boolFromEnv.default(false),
   SEED_DEMO_DATA: boolFromEnv.optional(),
   CLIENT_DIST: z.string().optional(),
+  REDIS_URL: z.string().regex(/^rediss?:\/\//, 'must be a redis:// or rediss:// URL').optional(),
 });
 
 export interface AppConfig {
@@ -56,6 +57,8 @@ export interface AppConfig {
   seedDemoData: boolean;
   clientDist: string;
   secureCookies: boolean;
+  /** Set: socket.io runs over Redis so that several server instances share the rooms. */
+  redisUrl: string | undefined;
 }
 
 export class ConfigError extends Error {
@@ -88,7 +91,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, cwd = process.c
       parsed.error.issues.map((issue) => {
         const name = String(issue.path[0] ?? '?');
         const raw = env[name];
-        const shown = raw === undefined ? 'unset' : /SECRET|KEY|DATABASE_URL/.test(name) ? '(hidden)' : JSON.stringify(raw);
+        const shown = raw === undefined ? 'unset' : /SECRET|KEY|DATABASE_URL|REDIS_URL/.test(name) ? '(hidden)' : JSON.stringify(raw);
         return `${name}: ${issue.message} (got ${shown})`;
       }),
     );
@@ -127,6 +130,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, cwd = process.c
     seedDemoData: e.SEED_DEMO_DATA ?? !production,
     clientDist: resolve(cwd, e.CLIENT_DIST ?? 'client/dist'),
     secureCookies: production,
+    redisUrl: e.REDIS_URL,
   };
 }
 

@@ -12,7 +12,11 @@ const INVALID = { invalid: 'content of the wrong kind' };
 export function contentToJSON(doc: Y.Doc, section: SectionName): Record<string, unknown> {
   const fields = sectionFields(section);
   const out: Record<string, unknown> = {};
-  for (const name of doc.share.keys()) {
+  // A stable order (the section's fields, then anything else sorted), whatever order this
+  // copy of the document happened to learn its roots in.
+  const present = new Set(doc.share.keys());
+  const names = [...Object.keys(fields).filter((f) => present.has(f)), ...[...present].filter((n) => !fields[n]).sort()];
+  for (const name of names) {
     const kind = fields[name];
     if (!kind) {
       out[name] = INVALID;
