@@ -28,9 +28,11 @@ export function buildClientIfStale(root, log = (m) => process.stdout.write(`${m}
   if (!clientIsStale(root)) return true;
   log('Building the client…');
   const vite = join(root, 'node_modules', '.bin', 'vite');
-  const result = spawnSync(vite, ['build', '--config', 'client/vite.config.ts', '--logLevel', 'warn'], {
+  // Always a production build, whatever NODE_ENV the caller runs with (tests set 'test').
+  const result = spawnSync(vite, ['build', '--config', 'client/vite.config.ts', '--mode', 'production', '--logLevel', 'warn'], {
     cwd: root,
     stdio: 'inherit',
+    env: { ...process.env, NODE_ENV: 'production' },
   });
   return result.status === 0;
 }

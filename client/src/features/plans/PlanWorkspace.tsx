@@ -1,0 +1,138 @@
+import { useId } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { Socket } from 'socket.io-client';
+import * as Y from 'yjs';
+import { ACTION_STATUSES, type PlanDetail, type SectionName, sectionFields } from '@sip/shared';
+import { useSession } from '../../api/session';
+import { YTextArea } from '../../collab/YTextArea';
+import { presentUsers, useCollabSocket, useSection } from '../../collab/use-collab';
+
+type Item = Y.Map<unknown>;
+const LIST_COLUMNS: Record<string, string[]> = {
+  needs: ['text'],
+  questions: ['text'],
+  goals: ['text', 'term'],
+  actions: ['what', 'responsiblePerson', 'when', 'frequency', 'dueDate', 'status', 'notDoneReason'],
+  measures: ['actor', 'what', 'when', 'responsible'],
+};
+
+/** Every section the user may read, co-edited live. */
+export function PlanWorkspace({ plan }: { plan: PlanDetail }) {
+  const { t } = useTranslation();
+  const socket = useCollabSocket();
+  const user = useSession().data?.user;
+  if (!user) return null;
+  const organisations = new Map<string, string>([[plan.initiatingUnit.organisationId, plan.initiatingUnit.organisationName]]);
+  for (const p of plan.participants ?? []) if (p.organisationId && p.organisationName) organisations.set(p.organisationId, p.organisationName);
+  const sections: { name: SectionName; title: string }[] = [
+    { name: 'person', title: t('collab.sections.person') },
+    ...(plan.person.isChild ? [{ name: 'child' as const, title: t('collab.sections.child') }] : []),
+    { name: 'shared', title: t('collab.sections.shared') },
+    ...[...organisations].map(([id, org]) => ({ name: `actions:${id}` as SectionName, title: t('collab.sections.actions', { org }) })),
+    { name: 'others', title: t('collab.sections.others') },
+  ];
+  return (
+    <section aria-labelledby="workspace-h" className="card workspace">
+      <h2 id="workspace-h">{t('collab.title')}</h2>
+      <p className="hint">{t('collab.intro')}</p>
+      {socket &&
+        sections.map((s) => <SectionEditor key={s.name} socket={socket} planId={plan.id} section={s.name} title={s.title} me={{ id: user.id, name: user.displayName }} />)}
+    </section>
+  );
+}
+
+function SectionEditor({ socket, planId, section, title, me }: { socket: Socket; planId: string; section: SectionName; title: string; me: { id: string; name: string } }) {
+  const { t } = useTranslation();
+  const id = useId();
+  const provider = useSection(socket, planId, section, me);
+  if (!provider || (provider.lastError?.code === 'forbidden' && !provider.access)) return null;
+  const readOnly = !provider.access?.write;
+  const others = presentUsers(provider);
+  return (
+    <section className="section-editor" aria-labelledby={`${id}-h`} data-section={section}>
+      <div className="section-head">
+        <h3 id={`${id}-h`}>{title}</h3>
+        <span role="status" className={`save-status save-${provider.status}`} data-testid={`save-${section.split(':')[0]}`}>
+          {t(`collab.save.${provider.status}`)}
+          {provider.status === 'refused' && provider.lastError ? `: ${provider.lastError.reason}` : ''}
+        </span>
+      </div>
+      {others.length > 0 && (
+        <p className="presence" data-testid="presence">
+          {t('collab.here')}:{' '}
+          {others.map((u, i) => (
+            <span key={i} className="presence-user">
+              <span className="presence-dot" style={{ backgroundColor: u.colour }} aria-hidden="true" />
+              {u.name}
+            </span>
+          ))}
+        </p>
+      )}
+      {readOnly && <p className="hint">{t('collab.readOnly')}</p>}
+      {Object.entries(sectionFields(section)).map(([field, kind]) =>
+        kind === 'text' ? (
+          <div className="field" key={field}>
+            <label htmlFor={`${id}-${field}`}>{t(`collab.fields.${field}`)}</label>
+            <YTextArea id={`${id}-${field}`} text={provider.doc.getText(field)} readOnly={readOnly} />
+          </div>
+        ) : (
+          <ListEditor key={field} list={provider.doc.getArray<Item>(field)} field={field} readOnly={readOnly} idPrefix={`${id}-${field}`} />
+        ),
+      )}
+    </section>
+  );
+}
+
+function ListEditor({ list, field, readOnly, idPrefix }: { list: Y.Array<Item>; field: string; readOnly: boolean; idPrefix: string }) {
+  const { t } = useTranslation();
+  const columns = LIST_COLUMNS[field] ?? ['text'];
+  const add = () => {
+    const item = new Y.Map<unknown>();
+    list.doc!.transact(() => {
+      item.set('id', crypto.randomUUID());
+      for (const c of columns) if (c !== 'notDoneReason' && c !== 'dueDate') item.set(c, c === 'status' ? 'planned' : c === 'term' ? 'short' : '');
+      list.push([item]);
+    });
+  };
+  return (
+    <fieldset className="list-editor">
+      <legend>{t(`collab.fields.${field}`)}</legend>
+      {list.toArray().map((item, index) => (
+        <div className="list-item" key={String(item.get('id'))}>
+          {columns.map((c) => {
+            const inputId = `${idPrefix}-${index}-${c}`;
+            const value = String(item.get(c) ?? '');
+            if (c === 'notDoneReason' && item.get('status') !== 'not_done') return null;
+            return (
+              <div className="field" key={c}>
+                <label htmlFor={inputId}>{t(`collab.fields.${c}`)}</label>
+                {c === 'status' ? (
+                  <select id={inputId} value={value} disabled={readOnly} onChange={(e) => item.set('status', e.target.value)}>
+                    {ACTION_STATUSES.map((s) => <option key={s} value={s}>{t(`collab.statuses.${s}`)}</option>)}
+                  </select>
+                ) : c === 'term' ? (
+                  <select id={inputId} value={value} disabled={readOnly} onChange={(e) => item.set('term', e.target.value)}>
+                    <option value="long">{t('collab.fields.long')}</option>
+                    <option value="short">{t('collab.fields.short')}</option>
+                  </select>
+                ) : (
+                  <input id={inputId} type={c === 'dueDate' ? 'date' : 'text'} value={value} readOnly={readOnly} onChange={(e) => item.set(c, e.target.value)} />
+                )}
+              </div>
+            );
+          })}
+          {!readOnly && (
+            <button type="button" className="button-small" onClick={() => list.delete(index, 1)}>
+              {t('collab.remove')}
+            </button>
+          )}
+        </div>
+      ))}
+      {!readOnly && (
+        <button type="button" onClick={add}>
+          {t('collab.add')}: {t(`collab.fields.${field}`).toLowerCase()}
+        </button>
+      )}
+    </fieldset>
+  );
+}

@@ -1,0 +1,62 @@
+import { describe, expect, it } from 'vitest';
+import { signedIn } from '../support/api-session';
+import { PNR, directoryIds, ok, personId, staffId, today } from '../support/plan-fixtures';
+import { useTestApp } from '../support/use-test-app';
+import { collectConsoleErrors, expectNoAxeViolations, signInAs } from './support';
+
+const app = useTestApp({ browser: true });
+
+describe('co-editing the plan in the browser', () => {
+  it('a practitioner and the person see each other’s text and presence; the person cannot edit the kommun’s actions; offline text arrives', async () => {
+    const api = await signedIn(app.t.baseUrl, 'eva.lind');
+    const ids = await directoryIds(api);
+    const plan = ok(await api.post('/api/plans', { personId: await personId(api, PNR.anders), trigger: 'ordinary', reason: 'Samordning', initiatingUnitId: ids.vuxenenheten }));
+    ok(await api.post(`/api/plans/${plan.id}/consents`, { givenBy: 'person', form: 'written', scopeOrganisationIds: [ids.kommun, ids.region], informationKinds: ['psychiatry'], validFrom: today() }));
+    ok(await api.post(`/api/plans/${plan.id}/participants`, { role: 'kallad_personal', accountId: await staffId(api, 'Jonas Ek') }));
+
+    const staff = await signInAs(app.browser, app.t.baseUrl, 'eva.lind');
+    const staffErrors = collectConsoleErrors(staff.page);
+    await staff.page.goto(`${app.t.baseUrl}/plans/${plan.id}`);
+    const person = await signInAs(app.browser, app.t.baseUrl, 'anders.nilsson', { viewport: { width: 390, height: 844 }, isMobile: true });
+    await person.page.goto(`${app.t.baseUrl}/plans/${plan.id}`);
+
+    const staffShared = staff.page.locator('[data-section="shared"]');
+    const personShared = person.page.locator('[data-section="shared"]');
+    await staffShared.getByLabel('Nuläge').waitFor();
+    await personShared.getByLabel('Nuläge').waitFor();
+
+    await staffShared.getByLabel('Nuläge').pressSequentially('Anders bor hos sin mamma.');
+    await expect.poll(() => personShared.getByLabel('Nuläge').inputValue(), { timeout: 5000 }).toBe('Anders bor hos sin mamma.');
+    await personShared.getByTestId('presence').getByText('Eva Lind').waitFor();
+    await staffShared.getByTestId('presence').getByText('Anders Nilsson').waitFor();
+    await expect.poll(() => staffShared.getByTestId('save-shared').textContent()).toBe('Sparat');
+
+    // The person's own part: theirs to write, and the practitioner sees it.
+    const personPart = person.page.locator('[data-section="person"]');
+    await personPart.getByLabel('Det här är viktigt för mig').fill('Att bo kvar i Uppsala');
+    await expect.poll(() => staff.page.locator('[data-section="person"]').getByLabel('Det här är viktigt för mig').inputValue(), { timeout: 5000 }).toBe('Att bo kvar i Uppsala');
+
+    // The kommun's actions: read-only for the person, writable for the practitioner.
+    const personKommun = person.page.locator(`[data-section="actions:${ids.kommun}"]`);
+    await personKommun.getByText('Du kan läsa men inte ändra här.').waitFor();
+    expect(await personKommun.getByRole('button', { name: /Lägg till/ }).count()).toBe(0);
+    const staffKommun = staff.page.locator(`[data-section="actions:${ids.kommun}"]`);
+    await staffKommun.getByRole('button', { name: /Lägg till/ }).click();
+    await staffKommun.getByLabel('Vad görs').fill('Boendestöd två gånger i veckan');
+    await expect.poll(() => personKommun.getByLabel('Vad görs').inputValue(), { timeout: 5000 }).toBe('Boendestöd två gånger i veckan');
+    expect(await personKommun.getByLabel('Vad görs').getAttribute('readonly')).not.toBeNull();
+    await expectNoAxeViolations(person.page);
+
+    // A network loss: what the person types meanwhile arrives when the connection is back.
+    await person.context.setOffline(true);
+    await expect.poll(() => personPart.getByTestId('save-person').textContent(), { timeout: 10_000 }).toMatch(/^Offline/);
+    await personPart.getByLabel('Det här fungerar bra').fill('Kontakten med boendestödet');
+    await person.context.setOffline(false);
+    await expect.poll(() => staff.page.locator('[data-section="person"]').getByLabel('Det här fungerar bra').inputValue(), { timeout: 15_000 }).toBe('Kontakten med boendestödet');
+
+    await expectNoAxeViolations(staff.page);
+    expect(staffErrors).toEqual([]);
+    await staff.context.close();
+    await person.context.close();
+  });
+});
