@@ -14,6 +14,8 @@ export default defineConfig({
     globalSetup: ['test/support/global-setup.ts'],
     pool: 'forks',
     fileParallelism: false,
+    // Memory per document is read after explicit garbage collections.
+    execArgv: ['--expose-gc'],
     testTimeout: 30 * 60_000,
     hookTimeout: 30 * 60_000,
   },
