@@ -85,6 +85,8 @@ export const en: Messages = {
       closingReason: 'Reason',
       note: 'Comment',
       refuse: 'Refuse the request',
+      finalise: 'Finalise the plan',
+      startFollowUp: 'Start follow-up',
       refuseReason: 'Why it is refused',
     },
     consent: {
@@ -122,6 +124,7 @@ export const en: Messages = {
       questions: 'Questions for the meeting (one per line)',
       longTermGoal: 'The person’s long-term goal',
       lead: 'Principal with overall responsibility',
+      followUpDate: 'Follow-up date',
       save: 'Save preparation',
       noQuestions: 'No questions yet.',
     },

@@ -84,6 +84,8 @@ export const sv = {
       closingReason: 'Skäl',
       note: 'Kommentar',
       refuse: 'Avslå begäran',
+      finalise: 'Fastställ planen',
+      startFollowUp: 'Starta uppföljning',
       refuseReason: 'Skäl till avslag',
     },
     consent: {
@@ -121,6 +123,7 @@ export const sv = {
       questions: 'Frågeställningar (en per rad)',
       longTermGoal: 'Personens långsiktiga mål',
       lead: 'Huvudansvarig huvudman',
+      followUpDate: 'Datum för uppföljning',
       save: 'Spara förberedelse',
       noQuestions: 'Inga frågeställningar ännu.',
     },

@@ -40,6 +40,13 @@ export class CollabRefusal extends Error {
 }
 
 const IDLE_UNLOAD_MS = 60_000;
+/**
+ * How long a socket's answer from the policy is reused for its next updates. Every change
+ * of rights made through the application (consent, participants, relatives, closing) calls
+ * recheckPlan(), which drops the cached answers for that plan at once, on every instance;
+ * only a consent running out at midnight is noticed up to this much later.
+ */
+const ACCESS_TTL_MS = 5_000;
 const COMPACT_EVERY = 500;
 
 /**
@@ -54,6 +61,8 @@ export class CollaborationService implements OnModuleDestroy {
   private readonly docs = new Map<string, LoadedDocument>();
   private readonly loading = new Map<string, Promise<LoadedDocument>>();
   private namespace: Namespace | null = null;
+  /** socket id → document → the policy's answer and when it was given. */
+  private readonly accessCache = new Map<string, Map<string, { at: number; read: boolean; write: boolean; planId: string }>>();
   private sweeper: NodeJS.Timeout | null = null;
   /** At most this many documents stay loaded; idle ones go first. */
   maxLoaded = 2000;
@@ -69,6 +78,7 @@ export class CollaborationService implements OnModuleDestroy {
     this.namespace = namespace;
     // Another instance stored an update: keep this instance's copy (if loaded) in step.
     // It was stored there once; here it is only applied.
+    namespace.on('access-changed', (planId: unknown) => typeof planId === 'string' && this.forgetAccess(planId));
     namespace.on('doc-update', (message: { doc: string; data: unknown }) => {
       const loaded = this.docs.get(message?.doc);
       const update = asBytes(message?.data);
@@ -179,9 +189,10 @@ export class CollaborationService implements OnModuleDestroy {
     // the next update can be validated and join the same group commit.
     const { actor } = socket.data;
     const { pending } = await loaded.run(async (): Promise<{ pending: Promise<number> | null }> => {
-      // Rights can change mid-session: ask the policy now, for this update. Inside the
-      // queue, so one client's updates are checked and applied in the order they came.
-      const access = await this.access.sectionAccess(actor, loaded.planId, loaded.section);
+      // Rights can change mid-session: the policy's answer for this socket (fresh, or at most
+      // ACCESS_TTL_MS old and dropped on every change of rights). Inside the queue, so one
+      // client's updates are checked and applied in the order they came.
+      const access = await this.cachedAccess(socket, actor, loaded);
       if (!access.read) throw new CollabRefusal('access_revoked', 'You no longer have access to this section');
       if (!access.write) throw new CollabRefusal('read_only', 'You may read this section but not change it');
       const before = Y.encodeStateVector(loaded.doc);
@@ -246,6 +257,28 @@ export class CollaborationService implements OnModuleDestroy {
     return pending;
   }
 
+  private async cachedAccess(socket: CollabSocket, actor: Actor, loaded: LoadedDocument) {
+    let bySocket = this.accessCache.get(socket.id);
+    if (!bySocket) {
+      bySocket = new Map();
+      this.accessCache.set(socket.id, bySocket);
+      socket.once('disconnect', () => this.accessCache.delete(socket.id));
+    }
+    const hit = bySocket.get(loaded.name);
+    if (hit && Date.now() - hit.at < ACCESS_TTL_MS) return hit;
+    const fresh = await this.access.sectionAccess(actor, loaded.planId, loaded.section);
+    const entry = { at: Date.now(), planId: loaded.planId, ...fresh };
+    bySocket.set(loaded.name, entry);
+    return entry;
+  }
+
+  /** Forgets every cached policy answer about a plan (this instance). */
+  private forgetAccess(planId: string) {
+    for (const bySocket of this.accessCache.values()) {
+      for (const [doc, entry] of bySocket) if (entry.planId === planId) bySocket.delete(doc);
+    }
+  }
+
   /** Back to the stored state plus what is accepted but still committing. */
   private async reload(loaded: LoadedDocument) {
     const { doc } = await this.store.load(loaded.name);
@@ -267,6 +300,8 @@ export class CollaborationService implements OnModuleDestroy {
    */
   async recheckPlan(planId: string): Promise<void> {
     if (!this.namespace) return;
+    this.forgetAccess(planId);
+    if (this.config.redisUrl) this.namespace.serverSideEmit('access-changed', planId);
     const sockets = await this.namespace.in(planRoomOf(planId)).fetchSockets();
     for (const remote of sockets) {
       const actor = (remote.data as CollabSocketData).actor;

@@ -88,7 +88,21 @@ function ActionsSection({ plan }: Props) {
     <section aria-labelledby={`${id}-h`} className="card">
       <h2 id={`${id}-h`}>{t('plan.actions.title')}</h2>
       <ProblemAlert error={action.error} />
-      {plan.state !== 'avslutad' && (
+      {(plan.state === 'mote_hallet' || plan.state === 'uppfoljning') && (
+        <div className="button-row">
+          <button type="button" className="button-primary" onClick={() => action.mutate({ action: 'finalise' })}>
+            {t('plan.actions.finalise')}
+          </button>
+        </div>
+      )}
+      {plan.state === 'faststalld' && (
+        <div className="button-row">
+          <button type="button" className="button-primary" onClick={() => action.mutate({ action: 'start_follow_up' })}>
+            {t('plan.actions.startFollowUp')}
+          </button>
+        </div>
+      )}
+      {(plan.state === 'initierad' || plan.state === 'samtycke') && (
         <div className="button-row">
           <button type="button" className="button-primary" onClick={() => action.mutate({ action: 'start_preparation' })} aria-describedby={prepFailures.length ? `${id}-why` : undefined}>
             {t('plan.actions.startPreparation')}
@@ -330,7 +344,12 @@ function PreparationSection({ plan }: Props) {
           e.preventDefault();
           const f = form(e);
           const questions = String(f.get('questions') ?? '').split('\n').map((q) => q.trim()).filter(Boolean);
-          save.mutate({ questions, longTermGoal: String(f.get('goal') || '') || null, leadOrganisationId: String(f.get('lead') || '') || null });
+          save.mutate({
+            questions,
+            longTermGoal: String(f.get('goal') || '') || null,
+            leadOrganisationId: String(f.get('lead') || '') || null,
+            followUpDate: String(f.get('followUp') || '') || null,
+          });
         }}
       >
         <div className="field">
@@ -349,6 +368,10 @@ function PreparationSection({ plan }: Props) {
               <option key={o.id} value={o.id}>{o.name}</option>
             ))}
           </select>
+        </div>
+        <div className="field">
+          <label htmlFor={`${id}-follow`}>{t('plan.preparation.followUpDate')}</label>
+          <input id={`${id}-follow`} name="followUp" type="date" defaultValue={plan.followUpDate ?? ''} />
         </div>
         <ProblemAlert error={save.error} />
         <button type="submit">{t('plan.preparation.save')}</button>
