@@ -26,9 +26,9 @@ const SECTIONS: SectionName[] = ['person', 'child', 'shared', 'others', `actions
 
 // r = read, w = write, - = nothing; columns in SECTIONS order.
 const EXPECTED: Record<string, string> = {
-  person: 'rw rw rw rw r r',
-  guardian: 'rw r rw rw r r',
-  'guardian (child secrecy)': 'rw - rw rw r r',
+  person: 'rw rw r r r r',
+  guardian: 'rw r r r r r',
+  'guardian (child secrecy)': 'rw - r r r r',
   relative: 'r - r r r r',
   'kommun practitioner': 'r rw rw rw rw r',
   'region practitioner': 'r rw rw rw r rw',

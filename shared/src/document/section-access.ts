@@ -42,8 +42,10 @@ export function sectionAccess(actor: SectionActor, section: SectionName): Sectio
       break;
     case 'shared':
     case 'others':
+      // The person writes their own part; the shared text is written by staff (the person's
+      // words reach it through the meeting and their own part).
       read = true;
-      write = personSide || staff;
+      write = staff;
       break;
     default: {
       const organisationId = actionsOrganisationId(section);
