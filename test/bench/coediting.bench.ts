@@ -55,7 +55,7 @@ async function typeAndMeasure(editors: Editor[]) {
   const sentAt = new Map<string, number>();
   const latencies: number[] = [];
   let arrivals = 0;
-  editors.forEach((e, i) => {
+  editors.forEach((e) => {
     e.doc().getText('currentSituation').observe((event, tr) => {
       if (tr.local) return;
       const now = performance.now();
@@ -70,7 +70,6 @@ async function typeAndMeasure(editors: Editor[]) {
         }
       }
     });
-    void i;
   });
   const started = performance.now();
   const timers = editors.map((e, i) => {

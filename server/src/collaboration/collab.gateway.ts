@@ -71,7 +71,7 @@ export class CollabGateway implements OnGatewayInit, OnGatewayConnection {
             this.refuse(socket, { code: error.code, doc: payload.doc, ref: payload.ref, reason: error.message }, reply);
           } else {
             this.logger.error({ err: { message: (error as Error).message, stack: (error as Error).stack } }, `Failed handling ${event}`);
-            this.refuse(socket, { code: 'storage_failed', doc: payload.doc, ref: payload.ref, reason: 'Something went wrong on the server' }, reply);
+            this.refuse(socket, { code: 'server_error', doc: payload.doc, ref: payload.ref, reason: 'Something went wrong on the server' }, reply);
           }
         }
       }));

@@ -12,7 +12,7 @@ import {
 import { PlanAccessService } from '../access/plan-access.service';
 import { auditRole, type Actor } from '../auth/actor';
 import { AuditService } from '../audit/audit.service';
-import { ProblemException, notFound, validationFailed } from '../common/problem.exception';
+import { forbidden, notFound, validationFailed } from '../common/problem.exception';
 import { recordTransition } from '../plans/plan-events';
 import { assertGuards, transitionRefused } from '../plans/plan-guards';
 import { loadCalls } from '../plans/plan-reader';
@@ -114,7 +114,7 @@ export class MeetingsService {
       );
       if (!call) throw notFound();
       const addressee = call.kind === 'kallelse' ? actor.unitIds.includes(call.unit_id) : call.invited_account === actor.accountId;
-      if (!addressee) throw new ProblemException(403, 'forbidden', { detail: undefined });
+      if (!addressee) throw forbidden();
       if (call.acknowledged_at) return;
       await m.query(`UPDATE plan_call SET acknowledged_at = now(), acknowledged_by = $2 WHERE id = $1`, [callId, actor.accountId]);
       // Staff of the called unit who confirm become participants of the plan.

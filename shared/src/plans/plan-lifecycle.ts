@@ -66,7 +66,7 @@ export const PLAN_TRANSITIONS: Record<PlanAction, { from: readonly PlanState[]; 
   start_preparation: { from: ['samtycke'], to: 'forberedelse' },
   send_call: { from: ['forberedelse', 'kallad', 'faststalld', 'uppfoljning'], to: 'kallad' },
   record_meeting: { from: ['kallad'], to: 'mote_hallet' },
-  // Checked against the plan's content; comes with the co-editing issue.
+  // Also checks the plan's content (PlanActionInput.content, from the projected rows).
   finalise: { from: ['mote_hallet', 'uppfoljning'], to: 'faststalld' },
   start_follow_up: { from: ['faststalld'], to: 'uppfoljning' },
   close: { from: OPEN, to: 'avslutad' },

@@ -35,6 +35,7 @@ export const COLLAB_ERROR_CODES = [
   'access_revoked',
   'session_expired',
   'storage_failed',
+  'server_error',
 ] as const;
 export type CollabErrorCode = (typeof COLLAB_ERROR_CODES)[number];
 
