@@ -7,7 +7,7 @@ import { io } from 'socket.io-client';
 import WebSocket from 'ws';
 import * as Y from 'yjs';
 import { expect, it } from 'vitest';
-import { documentName } from '@sip/shared';
+import { documentName, insertParagraphs, richTextField } from '@sip/shared';
 import { CollaborationService } from '../../server/src/collaboration/collaboration.service';
 import { DocumentStore } from '../../server/src/collaboration/document-store';
 import { signedIn } from '../support/api-session';
@@ -42,6 +42,15 @@ function spawnPeer(script: string, port: number): Promise<ChildProcess> {
 
 const rssKb = (pid: number) => Number(/VmRSS:\s+(\d+)/.exec(readFileSync(`/proc/${pid}/status`, 'utf8'))![1]);
 
+/** The text of the situation's first paragraph, where every client types (made if missing). */
+function paragraphText(doc: Y.Doc): Y.XmlText {
+  const fragment = richTextField(doc, 'currentSituation');
+  if (fragment.length === 0) insertParagraphs(fragment, '');
+  const paragraph = fragment.get(0) as Y.XmlElement;
+  if (paragraph.length === 0) paragraph.insert(0, [new Y.XmlText()]);
+  return paragraph.get(0) as Y.XmlText;
+}
+
 interface Editor {
   doc: () => Y.Doc;
   close: () => void;
@@ -56,16 +65,19 @@ async function typeAndMeasure(editors: Editor[]) {
   const latencies: number[] = [];
   let arrivals = 0;
   editors.forEach((e) => {
-    e.doc().getText('currentSituation').observe((event, tr) => {
+    richTextField(e.doc(), 'currentSituation').observeDeep((events, tr) => {
       if (tr.local) return;
       const now = performance.now();
-      for (const op of event.delta) {
-        if (typeof op.insert !== 'string') continue;
-        for (const m of op.insert.matchAll(/c\d+e\d+/g)) {
-          const t = sentAt.get(m[0]);
-          if (t !== undefined) {
-            latencies.push(now - t);
-            arrivals++;
+      for (const event of events) {
+        for (const op of event.delta) {
+          // Typed characters, or (rarely) a whole paragraph another client created first.
+          const inserted = typeof op.insert === 'string' ? op.insert : Array.isArray(op.insert) ? op.insert.map(String).join(' ') : '';
+          for (const m of inserted.matchAll(/c\d+e\d+/g)) {
+            const t = sentAt.get(m[0]);
+            if (t !== undefined) {
+              latencies.push(now - t);
+              arrivals++;
+            }
           }
         }
       }
@@ -76,7 +88,7 @@ async function typeAndMeasure(editors: Editor[]) {
     let n = 0;
     const tick = () => {
       const token = `c${i}e${n++} `;
-      const text = e.doc().getText('currentSituation');
+      const text = paragraphText(e.doc());
       sentAt.set(token.trim(), performance.now());
       text.insert(text.length, token);
     };
@@ -185,7 +197,7 @@ it(`co-editing: ${CLIENTS} clients over ${DOCS} documents, ${EDITS_PER_SECOND} e
     const doc = new Y.Doc();
     const updates: Buffer[] = [];
     doc.on('update', (u: Uint8Array) => updates.push(Buffer.from(u)));
-    const text = doc.getText('currentSituation');
+    const text = paragraphText(doc);
     for (let i = 0; i < 10_000; i++) text.insert(Math.floor((i * 7919) % (text.length + 1)), String.fromCharCode(97 + (i % 26)));
     for (let i = 0; i < updates.length; i += 2000) {
       const batch = updates.slice(i, i + 2000);
@@ -211,7 +223,7 @@ it(`co-editing: ${CLIENTS} clients over ${DOCS} documents, ${EDITS_PER_SECOND} e
     const params: unknown[] = [];
     for (let d = 0; d < 1000; d++) {
       const doc = new Y.Doc();
-      doc.getText('currentSituation').insert(0, 'Anders bor hos sin mamma och vill flytta till en egen lägenhet. ');
+      insertParagraphs(richTextField(doc, 'currentSituation'), 'Anders bor hos sin mamma och vill flytta till en egen lägenhet.');
       const needs = doc.getArray<Y.Map<unknown>>('needs');
       for (let k = 0; k < 3; k++) {
         const m = new Y.Map<unknown>();
@@ -261,7 +273,7 @@ it(`co-editing: ${CLIENTS} clients over ${DOCS} documents, ${EDITS_PER_SECOND} e
     const providers = await Promise.all(clients.map((c) => c.open(planId, 'shared')));
     for (const k of Object.values(stages)) k.length = 0;
     for (let round = 0; round < 25; round++) {
-      providers.forEach((p, i) => p.doc.getText('currentSituation').insert(0, `p${i}r${round} `));
+      providers.forEach((p, i) => paragraphText(p.doc).insert(0, `p${i}r${round} `));
       await new Promise((r) => setTimeout(r, 40));
     }
     await new Promise((r) => setTimeout(r, 500));

@@ -6,6 +6,13 @@ import { collectConsoleErrors, expectNoAxeViolations, signInAs } from './support
 
 const app = useTestApp({ browser: true });
 
+/** What a rich-text field says, without the others' carets drawn into it. */
+function editorText(element: Element): string {
+  const copy = element.cloneNode(true) as HTMLElement;
+  copy.querySelectorAll('.collab-caret').forEach((c) => c.remove());
+  return (copy.textContent ?? '').trim();
+}
+
 describe('co-editing the plan in the browser', () => {
   it('a practitioner and the person see each other’s text and presence; the person cannot edit the kommun’s actions; offline text arrives', async () => {
     const api = await signedIn(app.t.baseUrl, 'eva.lind');
@@ -26,15 +33,27 @@ describe('co-editing the plan in the browser', () => {
     await personShared.getByLabel('Nuläge').waitFor();
 
     await staffShared.getByLabel('Nuläge').pressSequentially('Anders bor hos sin mamma.');
-    await expect.poll(() => personShared.getByLabel('Nuläge').inputValue(), { timeout: 5000 }).toBe('Anders bor hos sin mamma.');
+    await expect.poll(() => personShared.getByLabel('Nuläge').evaluate(editorText), { timeout: 5000 }).toBe('Anders bor hos sin mamma.');
     await personShared.getByTestId('presence').getByText('Eva Lind').waitFor();
+    // Rich text: a bulleted list and bold, made with the toolbar, arrive as such.
+    await staffShared.getByLabel('Nuläge').press('Enter');
+    await staffShared.getByRole('button', { name: 'Punktlista' }).first().click();
+    await staffShared.getByRole('button', { name: 'Fet' }).first().click();
+    await staffShared.getByLabel('Nuläge').pressSequentially('Eget boende');
+    await personShared.getByLabel('Nuläge').locator('ul > li strong', { hasText: 'Eget boende' }).waitFor({ timeout: 5000 });
+    expect(await staffShared.getByRole('button', { name: 'Fet' }).first().getAttribute('aria-pressed')).toBe('true');
+    // The person sees where the practitioner is writing: a caret with her name, in her colour.
+    await personShared.locator('.collab-caret-label', { hasText: 'Eva Lind' }).waitFor({ timeout: 5000 });
     await staffShared.getByTestId('presence').getByText('Anders Nilsson').waitFor();
     await expect.poll(() => staffShared.getByTestId('save-shared').textContent()).toBe('Sparat');
 
     // The person's own part: theirs to write, and the practitioner sees it.
     const personPart = person.page.locator('[data-section="person"]');
     await personPart.getByLabel('Det här är viktigt för mig').fill('Att bo kvar i Uppsala');
-    await expect.poll(() => staff.page.locator('[data-section="person"]').getByLabel('Det här är viktigt för mig').inputValue(), { timeout: 5000 }).toBe('Att bo kvar i Uppsala');
+    await expect.poll(() => staff.page.locator('[data-section="person"]').getByLabel('Det här är viktigt för mig').evaluate(editorText), { timeout: 5000 }).toBe('Att bo kvar i Uppsala');
+    // …but only theirs: the shared text is read-only for the person.
+    expect(await personShared.getByLabel('Nuläge').getAttribute('contenteditable')).toBe('false');
+    expect(await personShared.getByRole('button', { name: 'Fet' }).count()).toBe(0);
 
     // The kommun's actions: read-only for the person, writable for the practitioner.
     const personKommun = person.page.locator(`[data-section="actions:${ids.kommun}"]`);
@@ -52,7 +71,7 @@ describe('co-editing the plan in the browser', () => {
     await expect.poll(() => personPart.getByTestId('save-person').textContent(), { timeout: 10_000 }).toMatch(/^Offline/);
     await personPart.getByLabel('Det här fungerar bra').fill('Kontakten med boendestödet');
     await person.context.setOffline(false);
-    await expect.poll(() => staff.page.locator('[data-section="person"]').getByLabel('Det här fungerar bra').inputValue(), { timeout: 15_000 }).toBe('Kontakten med boendestödet');
+    await expect.poll(() => staff.page.locator('[data-section="person"]').getByLabel('Det här fungerar bra').evaluate(editorText), { timeout: 15_000 }).toBe('Kontakten med boendestödet');
 
     await expectNoAxeViolations(staff.page);
     expect(staffErrors).toEqual([]);

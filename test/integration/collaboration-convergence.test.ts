@@ -1,6 +1,6 @@
 import * as Y from 'yjs';
 import { afterAll, beforeAll, expect, it } from 'vitest';
-import { arrayField, contentToJSON, documentName, textField, yMapFrom } from '@sip/shared';
+import { arrayField, contentToJSON, documentName, insertParagraphs, richTextField, yMapFrom } from '@sip/shared';
 import { signedIn } from '../support/api-session';
 import type { SocketYjsProvider } from '../../client/src/collab/socket-yjs-provider';
 import { CollabClient, waitFor } from '../support/collab-client';
@@ -31,6 +31,15 @@ function random(seed: number) {
   };
 }
 
+/** The text of a random paragraph of the situation, making the paragraph or its text if missing. */
+function someParagraphText(doc: Y.Doc, rnd: () => number): Y.XmlText {
+  const fragment = richTextField(doc, 'currentSituation');
+  if (fragment.length === 0) insertParagraphs(fragment, '');
+  const paragraph = fragment.get(Math.floor(rnd() * fragment.length)) as Y.XmlElement;
+  if (paragraph.length === 0) paragraph.insert(0, [new Y.XmlText()]);
+  return paragraph.get(0) as Y.XmlText;
+}
+
 it('four clients editing at random, dropping off and coming back, end identical to the stored document', async () => {
   const users = ['eva.lind', 'eva.lind', 'jonas.ek', 'jonas.ek'];
   const editors: { c: CollabClient; p: SocketYjsProvider }[] = [];
@@ -46,9 +55,10 @@ it('four clients editing at random, dropping off and coming back, end identical 
     editors.map(async ({ c, p }, who) => {
       for (let step = 0; step < 60; step++) {
         const doc = p.doc;
-        const text = textField(doc, 'currentSituation');
+        const text = someParagraphText(doc, rnd);
         const r = rnd();
-        if (r < 0.45) text.insert(Math.floor(rnd() * (text.length + 1)), `${words[Math.floor(rnd() * words.length)]} `);
+        if (r < 0.05) insertParagraphs(richTextField(doc, 'currentSituation'), words[step % words.length]!);
+        else if (r < 0.45) text.insert(Math.floor(rnd() * (text.length + 1)), `${words[Math.floor(rnd() * words.length)]} `);
         else if (r < 0.6 && text.length > 3) {
           const at = Math.floor(rnd() * (text.length - 2));
           text.delete(at, 1 + Math.floor(rnd() * 2));

@@ -1,6 +1,6 @@
 import * as Y from 'yjs';
 import { afterAll, beforeAll, expect, it } from 'vitest';
-import { type SectionName, arrayField, contentToJSON, documentName, sectionFields, textField, yMapFrom } from '@sip/shared';
+import { type SectionName, arrayField, contentToJSON, documentName, insertParagraphs, richTextField, sectionFields, yMapFrom } from '@sip/shared';
 import { type ApiSession, signedIn } from '../support/api-session';
 import { CollabClient, waitFor } from '../support/collab-client';
 import { sqlClient } from '../support/database';
@@ -34,10 +34,10 @@ async function stored(section: SectionName) {
   return contentToJSON(doc, section);
 }
 
-/** A valid edit for the section: text into its first text field, or an item into its list. */
+/** A valid edit for the section: a paragraph into its first rich-text field, or an item into its list. */
 function edit(doc: Y.Doc, section: SectionName, marker: string) {
   const [field, kind] = Object.entries(sectionFields(section))[0]!;
-  if (kind === 'text') textField(doc, field).insert(0, marker);
+  if (kind === 'rich') insertParagraphs(richTextField(doc, field), marker, 'start');
   else arrayField(doc, field).push([yMapFrom(section.startsWith('actions:') ? { id: marker, what: marker, status: 'planned' } : section === 'others' ? { id: marker, actor: 'Skolan', what: marker } : { id: marker, text: marker })]);
 }
 

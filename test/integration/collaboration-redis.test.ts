@@ -1,7 +1,7 @@
 import type { ChildProcess } from 'node:child_process';
 import { createServer } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { arrayField, contentToJSON, documentName, textField, yMapFrom } from '@sip/shared';
+import { arrayField, contentToJSON, documentName, insertParagraphs, richTextField, yMapFrom } from '@sip/shared';
 import { signedIn } from '../support/api-session';
 import { CollabClient, waitFor } from '../support/collab-client';
 import { sqlClient } from '../support/database';
@@ -56,7 +56,7 @@ describe.skipIf(!hasRedisServer)('two server instances through Redis (needs redi
     for (const c of [a, b]) c.socket.on('saved', (s: { seq: number | null }) => s.seq !== null && seqs.add(s.seq));
 
     for (let i = 0; i < 20; i++) {
-      textField(pa.doc, 'currentSituation').insert(0, `a${i} `);
+      insertParagraphs(richTextField(pa.doc, 'currentSituation'), `a${i}`, 'start');
       arrayField(pb.doc, 'needs').push([yMapFrom({ id: `b${i}`, text: `behov ${i}` })]);
       await new Promise((r) => setTimeout(r, 5));
     }

@@ -1,7 +1,7 @@
 import { io } from 'socket.io-client';
 import * as Y from 'yjs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type SectionName, arrayField, contentToJSON, documentName, textField, yMapFrom } from '@sip/shared';
+import { type SectionName, arrayField, contentToJSON, documentName, insertParagraphs, richTextField, yMapFrom } from '@sip/shared';
 import { type ApiSession, signedIn } from '../support/api-session';
 import { CollabClient, waitFor } from '../support/collab-client';
 import { sqlClient } from '../support/database';
@@ -71,7 +71,7 @@ describe('co-editing', () => {
     const eva = await (await client('eva.lind')).open(planId, 'shared');
     const jonas = await (await client('jonas.ek')).open(planId, 'shared');
     expect(eva.access).toEqual({ read: true, write: true });
-    textField(eva.doc, 'currentSituation').insert(0, 'Anders bor hos sin mamma.');
+    insertParagraphs(richTextField(eva.doc, 'currentSituation'), 'Anders bor hos sin mamma.');
     await waitFor(() => eva.status === 'saved', 'eva saved');
     await waitFor(() => contentToJSON(jonas.doc, 'shared').currentSituation === 'Anders bor hos sin mamma.', 'jonas sees the text');
     expect((await stored('shared')).currentSituation).toBe('Anders bor hos sin mamma.');
@@ -80,7 +80,7 @@ describe('co-editing', () => {
   it('the person writes their own part; nobody but the kommun writes the kommun’s actions', async () => {
     const anders = await client('anders.nilsson');
     const own = await anders.open(planId, 'person');
-    textField(own.doc, 'importantToMe').insert(0, 'Att få bo kvar i Uppsala.');
+    insertParagraphs(richTextField(own.doc, 'importantToMe'), 'Att få bo kvar i Uppsala.');
     await waitFor(() => own.status === 'saved', 'person part saved');
     expect((await stored('person')).importantToMe).toBe('Att få bo kvar i Uppsala.');
 
@@ -108,7 +108,7 @@ describe('co-editing', () => {
     const birgitta = await (await client('birgitta.nilsson')).open(planId, 'shared');
     expect(birgitta.access).toEqual({ read: true, write: false });
     expect(contentToJSON(birgitta.doc, 'shared').currentSituation).toBe('Anders bor hos sin mamma.');
-    textField(birgitta.doc, 'currentSituation').insert(0, 'Birgitta: ');
+    insertParagraphs(richTextField(birgitta.doc, 'currentSituation'), 'Birgitta: ', 'start');
     await waitFor(() => birgitta.lastError !== null, 'refusal');
     expect(birgitta.lastError?.code).toBe('read_only');
     await waitFor(() => contentToJSON(birgitta.doc, 'shared').currentSituation === 'Anders bor hos sin mamma.', 'reset');
@@ -126,7 +126,7 @@ describe('co-editing', () => {
 
   it('refuses a field the section does not have, or a field of the wrong kind', async () => {
     const before = await stored('shared');
-    for (const edit of [(d: Y.Doc) => d.getText('secretNotes').insert(0, 'x'), (d: Y.Doc) => d.getArray('disagreements').push(['x'])]) {
+    for (const edit of [(d: Y.Doc) => insertParagraphs(d.getXmlFragment('secretNotes'), 'x'), (d: Y.Doc) => d.getArray('disagreements').push(['x']), (d: Y.Doc) => d.getText('disagreements').insert(0, 'plain characters'), (d: Y.Doc) => d.getXmlFragment('disagreements').insert(0, [new Y.XmlElement('img')])]) {
       const p = await (await client('eva.lind')).open(planId, 'shared');
       edit(p.doc);
       await waitFor(() => p.lastError !== null, 'refusal');

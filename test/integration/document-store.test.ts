@@ -1,5 +1,8 @@
 import * as Y from 'yjs';
 import { expect, it } from 'vitest';
+import { DataSource } from 'typeorm';
+import { contentToJSON, sectionSchema, yMapFrom } from '@sip/shared';
+import { RichText1764300000000 } from '../../migrations/1764300000000-RichText';
 import { DocumentStore } from '../../server/src/collaboration/document-store';
 import { sqlClient } from '../support/database';
 import { useTestApp } from '../support/use-test-app';
@@ -48,4 +51,31 @@ it('compacts the log into a snapshot, keeps later updates, and never moves a sna
   const { rows: snap } = await db.query('SELECT last_update_id FROM doc_snapshot WHERE doc_name = $1', [NAME]);
   expect(Number(snap[0].last_update_id)).toBe(9_000_000_000);
   await db.end();
+});
+
+it('the rich-text migration turns text stored as plain characters into paragraphs, as one more update', async () => {
+  const store = app.t.app.get(DocumentStore);
+  const name = 'plan:00000000-0000-4000-8000-000000000002:shared';
+  const legacy = new Y.Doc();
+  legacy.getText('currentSituation').insert(0, 'Anders bor hos sin mamma.\nHan vill flytta.');
+  legacy.getArray('needs').push([yMapFrom({ id: 'n1', text: 'Eget boende' })]);
+  const db = await sqlClient(app.t.databaseUrl);
+  const [{ id: actorId }] = (await db.query(`SELECT id FROM account WHERE username = 'eva.lind'`)).rows;
+  await store.append(name, Y.encodeStateAsUpdate(legacy), actorId);
+  expect(sectionSchema('shared').safeParse(contentToJSON((await store.load(name)).doc, 'shared')).success).toBe(false);
+
+  const runner = app.t.app.get(DataSource).createQueryRunner();
+  await new RichText1764300000000().up(runner);
+  await new RichText1764300000000().up(runner); // a second run finds nothing left to convert
+  await runner.release();
+
+  const { doc, updates } = await store.load(name);
+  expect(updates).toBe(2);
+  expect(contentToJSON(doc, 'shared')).toEqual({ currentSituation: 'Anders bor hos sin mamma.\nHan vill flytta.', needs: [{ id: 'n1', text: 'Eget boende' }] });
+  expect(doc.getXmlFragment('currentSituation').toArray().map((p) => (p as Y.XmlElement).nodeName)).toEqual(['paragraph', 'paragraph']);
+  // A copy that still holds the old characters takes the conversion in as an ordinary update.
+  const { rows } = await db.query('SELECT data FROM doc_update WHERE doc_name = $1 ORDER BY id DESC LIMIT 1', [name]);
+  await db.end();
+  Y.applyUpdate(legacy, rows[0].data);
+  expect(contentToJSON(legacy, 'shared').currentSituation).toBe('Anders bor hos sin mamma.\nHan vill flytta.');
 });

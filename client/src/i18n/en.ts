@@ -217,6 +217,8 @@ export const en: Messages = {
     save: { connecting: 'Connecting…', synced: 'Saved', saving: 'Saving…', saved: 'Saved', refused: 'The change was not saved', offline: 'Offline – what you write is saved when the connection is back' },
     readOnly: 'You can read but not change this.',
     here: 'Here now',
+    loading: 'Loading the plan’s content…',
+    format: { toolbar: 'Text format', bold: 'Bold', italic: 'Italic', bulletList: 'Bulleted list', orderedList: 'Numbered list' },
   },
   notFound: { title: 'Page not found', back: 'Back to the worklist' },
   errors: { network: 'Could not reach the server. Check the connection and try again.' },

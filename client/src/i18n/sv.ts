@@ -216,6 +216,8 @@ export const sv = {
     save: { connecting: 'Ansluter…', synced: 'Sparat', saving: 'Sparar…', saved: 'Sparat', refused: 'Ändringen sparades inte', offline: 'Offline – det du skriver sparas när anslutningen är tillbaka' },
     readOnly: 'Du kan läsa men inte ändra här.',
     here: 'Här nu',
+    loading: 'Hämtar planens innehåll…',
+    format: { toolbar: 'Textformat', bold: 'Fet', italic: 'Kursiv', bulletList: 'Punktlista', orderedList: 'Numrerad lista' },
   },
   notFound: { title: 'Sidan finns inte', back: 'Till arbetslistan' },
   errors: { network: 'Kunde inte nå servern. Kontrollera anslutningen och försök igen.' },

@@ -1,3 +1,4 @@
 export * from './sections';
 export * from './section-access';
 export * from './yjs-json';
+export * from './rich-text';

@@ -5,11 +5,12 @@ import { z } from 'zod';
  * `plan:<planId>:<section>`. The section is the permission boundary: each has its own
  * read and write audience (see section-access.ts).
  *
- * Each field is a named root type of the document (`doc.getText('currentSituation')`,
+ * Each field is a named root type of the document (`doc.getXmlFragment('currentSituation')`,
  * `doc.getArray('needs')`). Root types merge by name, so two people who start the same
  * field at once both keep their work; nesting fields under one map would let one
- * concurrently created field replace the other. Free text is a Y.Text; lists are Y.Arrays
- * of Y.Maps whose values are edited through form controls.
+ * concurrently created field replace the other. Free text is rich text, a Y.XmlFragment
+ * written by the editor (see rich-text.ts); lists are Y.Arrays of Y.Maps whose values are
+ * edited through form controls.
  */
 export const FIXED_SECTIONS = ['person', 'child', 'shared', 'others'] as const;
 export type FixedSection = (typeof FIXED_SECTIONS)[number];
@@ -17,13 +18,13 @@ export type FixedSection = (typeof FIXED_SECTIONS)[number];
 export type ActionsSection = `actions:${string}`;
 export type SectionName = FixedSection | ActionsSection;
 
-export type FieldKind = 'text' | 'list';
+export type FieldKind = 'rich' | 'list';
 
 /** The fields of each section and their kind; anything else in a document is refused. */
 export const SECTION_FIELDS = {
-  person: { importantToMe: 'text', worksWell: 'text', worksBadly: 'text', longTermGoal: 'text', shortTermGoals: 'text', canDoMyself: 'text' },
-  child: { childView: 'text' },
-  shared: { currentSituation: 'text', needs: 'list', goals: 'list', questions: 'list', disagreements: 'text' },
+  person: { importantToMe: 'rich', worksWell: 'rich', worksBadly: 'rich', longTermGoal: 'rich', shortTermGoals: 'rich', canDoMyself: 'rich' },
+  child: { childView: 'rich' },
+  shared: { currentSituation: 'rich', needs: 'list', goals: 'list', questions: 'list', disagreements: 'rich' },
   others: { measures: 'list' },
   actions: { actions: 'list' },
 } as const satisfies Record<string, Record<string, FieldKind>>;

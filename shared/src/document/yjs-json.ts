@@ -1,11 +1,13 @@
 import * as Y from 'yjs';
+import { richTextToPlain } from './rich-text';
 import { type SectionName, sectionFields } from './sections';
 
 /** Marks content that is not of the field's kind, so the section's schema refuses it. */
 const INVALID = { invalid: 'content of the wrong kind' };
 
 /**
- * The section's content as plain JSON: text fields as strings, lists as arrays of objects.
+ * The section's content as plain JSON: rich text as its plain text, lists as arrays of
+ * objects.
  * A root the section does not define appears under its own name, so the strict schema
  * refuses it too.
  */
@@ -23,8 +25,9 @@ export function contentToJSON(doc: Y.Doc, section: SectionName): Record<string, 
       continue;
     }
     try {
-      if (!rootHoldsOnly(doc.share.get(name)!, kind)) out[name] = INVALID;
-      else if (kind === 'text') out[name] = doc.getText(name).toString();
+      const root = doc.share.get(name)!;
+      if (kind === 'rich') out[name] = richTextToPlain(root) ?? INVALID;
+      else if (!listHoldsOnlyMaps(root)) out[name] = INVALID;
       else out[name] = doc.getArray(name).toArray().map(toPlain);
     } catch {
       // The root was made as another kind of type.
@@ -35,17 +38,14 @@ export function contentToJSON(doc: Y.Doc, section: SectionName): Record<string, 
 }
 
 /**
- * Whether a root holds only what its kind allows: characters for text, maps for a list.
- * Looked up on the items themselves: a root arrives untyped from the network, and a
- * typed view over foreign content (an array item inside a text) would hide it.
+ * Whether a list root holds only maps. Looked up on the items themselves: a root arrives
+ * untyped from the network, and a typed view over foreign content would hide it.
  */
-function rootHoldsOnly(type: Y.AbstractType<Y.YEvent<any>>, kind: 'text' | 'list'): boolean {
+function listHoldsOnlyMaps(type: Y.AbstractType<Y.YEvent<any>>): boolean {
   if (type._map.size > 0) return false;
   for (let item = type._start; item !== null; item = item.right) {
     if (item.deleted) continue;
-    const content = item.content;
-    const ok = kind === 'text' ? content instanceof Y.ContentString : content instanceof Y.ContentType && content.type instanceof Y.Map;
-    if (!ok) return false;
+    if (!(item.content instanceof Y.ContentType && item.content.type instanceof Y.Map)) return false;
   }
   return true;
 }
@@ -70,5 +70,5 @@ export function yMapFrom(fields: Record<string, unknown>): Y.Map<unknown> {
   return map;
 }
 
-export const textField = (doc: Y.Doc, field: string): Y.Text => doc.getText(field);
+export const richTextField = (doc: Y.Doc, field: string): Y.XmlFragment => doc.getXmlFragment(field);
 export const arrayField = (doc: Y.Doc, field: string): Y.Array<Y.Map<unknown>> => doc.getArray(field);

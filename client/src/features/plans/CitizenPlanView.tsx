@@ -5,7 +5,7 @@ import type { PlanDetail } from '@sip/shared';
 import { useAccessLog, usePlanAction } from '../../api/plans';
 import { ProblemAlert } from '../../components/ProblemAlert';
 import { formatDateTime } from './format';
-import { PlanWorkspace } from './PlanWorkspace';
+import { LazyPlanWorkspace } from './LazyPlanWorkspace';
 
 /**
  * The plan as the person, a guardian or an allowed relative sees it: plain language, one
@@ -36,7 +36,7 @@ export function CitizenPlanView({ plan }: { plan: PlanDetail }) {
       <p className="big-status" data-testid="plan-state">{t('citizen.stateNow', { state: t(`plans.states.${plan.state}`) })}</p>
       {plan.state === 'avslutad' && <p className="alert alert-info">{t('citizen.closed')}</p>}
 
-      {plan.permissions.as !== 'relative' && <PlanWorkspace plan={plan} />}
+      <LazyPlanWorkspace plan={plan} />
 
       <section aria-labelledby={`${id}-next`} className="card">
         <h2 id={`${id}-next`}>{t('citizen.nextMeeting')}</h2>

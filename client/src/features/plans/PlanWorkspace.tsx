@@ -4,7 +4,7 @@ import type { Socket } from 'socket.io-client';
 import * as Y from 'yjs';
 import { ACTION_STATUSES, type PlanDetail, type SectionName, sectionFields } from '@sip/shared';
 import { useSession } from '../../api/session';
-import { YTextArea } from '../../collab/YTextArea';
+import { RichTextEditor } from '../../collab/RichTextEditor';
 import { presentUsers, useCollabSocket, useSection } from '../../collab/use-collab';
 
 type Item = Y.Map<unknown>;
@@ -70,10 +70,12 @@ function SectionEditor({ socket, planId, section, title, me }: { socket: Socket;
       )}
       {readOnly && <p className="hint">{t('collab.readOnly')}</p>}
       {Object.entries(sectionFields(section)).map(([field, kind]) =>
-        kind === 'text' ? (
+        kind === 'rich' ? (
           <div className="field" key={field}>
-            <label htmlFor={`${id}-${field}`}>{t(`collab.fields.${field}`)}</label>
-            <YTextArea id={`${id}-${field}`} text={provider.doc.getText(field)} readOnly={readOnly} />
+            <span className="field-label" id={`${id}-${field}`}>
+              {t(`collab.fields.${field}`)}
+            </span>
+            <RichTextEditor fragment={provider.doc.getXmlFragment(field)} awareness={provider.awareness} field={field} readOnly={readOnly} labelId={`${id}-${field}`} />
           </div>
         ) : (
           <ListEditor key={field} list={provider.doc.getArray<Item>(field)} field={field} readOnly={readOnly} idPrefix={`${id}-${field}`} />

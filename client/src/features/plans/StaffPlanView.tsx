@@ -17,7 +17,7 @@ import {
 import { useOrganisations, usePlanAction, useStaffDirectory } from '../../api/plans';
 import { ProblemAlert } from '../../components/ProblemAlert';
 import { formatDate, formatDateTime, localInputToIso, todayIsoDate } from './format';
-import { PlanWorkspace } from './PlanWorkspace';
+import { LazyPlanWorkspace } from './LazyPlanWorkspace';
 import { StateStepper } from './StateStepper';
 
 type Props = { plan: PlanDetail };
@@ -55,7 +55,7 @@ export function StaffPlanView({ plan }: Props) {
         </p>
       </header>
       {can.manage_lifecycle && <ActionsSection plan={plan} />}
-      <PlanWorkspace plan={plan} />
+      <LazyPlanWorkspace plan={plan} />
       {plan.consents && <ConsentSection plan={plan} />}
       {plan.participants && <ParticipantsSection plan={plan} />}
       {(can.prepare || plan.questions.length > 0) && <PreparationSection plan={plan} />}
