@@ -20,6 +20,7 @@ import { dataSourceOptions } from './database/data-source';
 import { DirectoryModule } from './directory/directory.module';
 import { HealthController } from './health/health.controller';
 import { PlansModule } from './plans/plans.module';
+import { CommentsModule } from './comments/comments.module';
 import { loggerOptions } from './logging';
 
 export interface AppModuleOptions {
@@ -52,6 +53,7 @@ export class AppModule {
         AccessModule,
         DirectoryModule,
         PlansModule,
+        CommentsModule,
         CollaborationModule,
       ],
       controllers: [HealthController],

@@ -13,3 +13,4 @@ export * from './schemas/plans';
 export * from './i18n/plan-messages';
 export * from './document/index';
 export * from './schemas/collab';
+export * from './schemas/comments';

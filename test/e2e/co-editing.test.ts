@@ -55,6 +55,17 @@ describe('co-editing the plan in the browser', () => {
     expect(await personShared.getByLabel('Nuläge').getAttribute('contenteditable')).toBe('false');
     expect(await personShared.getByRole('button', { name: 'Fet' }).count()).toBe(0);
 
+    // The person cannot edit the shared text but comments on it; the practitioner sees the
+    // comment arrive without reloading.
+    await personShared.getByText(/^Kommentarer/).click();
+    await personShared.getByLabel('Skriv en kommentar').fill('Jag vill hellre bo nära mamma.');
+    await personShared.getByRole('button', { name: 'Skicka kommentar' }).click();
+    await expect.poll(() => personShared.getByLabel('Skriv en kommentar').inputValue()).toBe('');
+    await staffShared.getByText(/^Kommentarer \(1\)/).click();
+    await staffShared.getByText('Jag vill hellre bo nära mamma.').waitFor({ timeout: 5000 });
+    await personShared.getByRole('button', { name: 'Ta bort min kommentar' }).waitFor();
+    expect(await staffShared.getByRole('button', { name: 'Ta bort min kommentar' }).count()).toBe(0);
+
     // The kommun's actions: read-only for the person, writable for the practitioner.
     const personKommun = person.page.locator(`[data-section="actions:${ids.kommun}"]`);
     await personKommun.getByText('Du kan läsa men inte ändra här.').waitFor();

@@ -77,6 +77,27 @@ describe('co-editing', () => {
     expect((await stored('shared')).currentSituation).toBe('Anders bor hos sin mamma.');
   });
 
+  it('opening a section and editing it are in the audit log: one entry per editing session, not per keystroke', async () => {
+    const eva = await (await client('eva.lind')).open(planId, 'shared');
+    for (const word of ['Han ', 'vill ', 'flytta. ']) {
+      insertParagraphs(richTextField(eva.doc, 'disagreements'), word);
+      await waitFor(() => eva.status === 'saved', 'saved');
+    }
+    const db = await sqlClient(app.t.databaseUrl);
+    const { rows } = await db.query(
+      `SELECT e.action, e.details->>'section' AS section, e.details::text AS details FROM audit_event e JOIN account a ON a.id = e.actor_id
+        WHERE e.plan_id = $1 AND a.username = 'eva.lind' AND e.action LIKE 'plan.content.%' ORDER BY e.seq`,
+      [planId],
+    );
+    const { rows: updates } = await db.query(`SELECT count(*)::int AS n FROM doc_update u JOIN account a ON a.id = u.actor_id WHERE u.doc_name = $1 AND a.username = 'eva.lind'`, [documentName(planId, 'shared')]);
+    await db.end();
+    // Two sockets of Eva's opened the section (this test and the one before), each wrote.
+    expect(rows.filter((r: { action: string }) => r.action === 'plan.content.read').map((r: { section: string }) => r.section)).toEqual(['shared', 'shared']);
+    expect(rows.filter((r: { action: string }) => r.action === 'plan.content.write').length).toBe(2);
+    expect(updates[0].n).toBeGreaterThanOrEqual(4); // every update still carries its author
+    expect(rows.map((r: { details: string }) => r.details).join(' ')).not.toMatch(/flytta|vill/);
+  });
+
   it('the person writes their own part; nobody but the kommun writes the kommun’s actions', async () => {
     const anders = await client('anders.nilsson');
     const own = await anders.open(planId, 'person');

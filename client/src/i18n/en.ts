@@ -220,6 +220,14 @@ export const en: Messages = {
     loading: 'Loading the plan’s content…',
     format: { toolbar: 'Text format', bold: 'Bold', italic: 'Italic', bulletList: 'Bulleted list', orderedList: 'Numbered list' },
   },
+  comments: {
+    summary: 'Comments ({{count}})',
+    none: 'No comments yet.',
+    write: 'Write a comment',
+    send: 'Send comment',
+    remove: 'Remove my comment',
+    removed: 'The comment was removed by its author.',
+  },
   notFound: { title: 'Page not found', back: 'Back to the worklist' },
   errors: { network: 'Could not reach the server. Check the connection and try again.' },
 };

@@ -219,6 +219,14 @@ export const sv = {
     loading: 'Hämtar planens innehåll…',
     format: { toolbar: 'Textformat', bold: 'Fet', italic: 'Kursiv', bulletList: 'Punktlista', orderedList: 'Numrerad lista' },
   },
+  comments: {
+    summary: 'Kommentarer ({{count}})',
+    none: 'Inga kommentarer ännu.',
+    write: 'Skriv en kommentar',
+    send: 'Skicka kommentar',
+    remove: 'Ta bort min kommentar',
+    removed: 'Kommentaren togs bort av den som skrev den.',
+  },
   notFound: { title: 'Sidan finns inte', back: 'Till arbetslistan' },
   errors: { network: 'Kunde inte nå servern. Kontrollera anslutningen och försök igen.' },
 };

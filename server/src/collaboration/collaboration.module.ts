@@ -1,4 +1,5 @@
 import { Module } from '@nestjs/common';
+import { AuditModule } from '../audit/audit.module';
 import { AuthModule } from '../auth/auth.module';
 import { CollabAccessService } from './collab-access.service';
 import { CollabGateway } from './collab.gateway';
@@ -7,7 +8,7 @@ import { DocumentStore } from './document-store';
 import { ProjectionService } from './projection.service';
 
 @Module({
-  imports: [AuthModule],
+  imports: [AuthModule, AuditModule],
   providers: [CollabGateway, CollaborationService, CollabAccessService, DocumentStore, ProjectionService],
   exports: [CollaborationService, ProjectionService, DocumentStore, CollabAccessService],
 })

@@ -13,7 +13,8 @@ import {
   parseDocumentName,
   sectionSchema,
 } from '@sip/shared';
-import type { Actor } from '../auth/actor';
+import { type Actor, auditRole } from '../auth/actor';
+import { AuditService } from '../audit/audit.service';
 import { APP_CONFIG, type AppConfig } from '../config/config';
 import { CollabAccessService } from './collab-access.service';
 import { DocumentStore } from './document-store';
@@ -48,6 +49,12 @@ const IDLE_UNLOAD_MS = 60_000;
  */
 const ACCESS_TTL_MS = 5_000;
 const COMPACT_EVERY = 500;
+/**
+ * Every stored update carries its author and time in doc_update; the audit log records an
+ * editing session — the first accepted update of a socket in a section, then at most one
+ * entry per this interval — rather than every keystroke.
+ */
+const WRITE_AUDIT_INTERVAL_MS = 10 * 60_000;
 
 /**
  * Hosts the plan's Yjs documents. Every incoming update is authorised at the moment it
@@ -63,6 +70,8 @@ export class CollaborationService implements OnModuleDestroy {
   private namespace: Namespace | null = null;
   /** socket id → document → the policy's answer and when it was given. */
   private readonly accessCache = new Map<string, Map<string, { at: number; read: boolean; write: boolean; planId: string }>>();
+  /** socket id → document → when its last write was audited. */
+  private readonly writeAudited = new Map<string, Map<string, number>>();
   private sweeper: NodeJS.Timeout | null = null;
   /** At most this many documents stay loaded; idle ones go first. */
   maxLoaded = 2000;
@@ -71,6 +80,7 @@ export class CollaborationService implements OnModuleDestroy {
     private readonly store: DocumentStore,
     private readonly access: CollabAccessService,
     private readonly projection: ProjectionService,
+    private readonly audit: AuditService,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
@@ -123,6 +133,16 @@ export class CollaborationService implements OnModuleDestroy {
     // Same answer for a section that does not exist as for one out of reach.
     if (!access.read) throw new CollabRefusal('forbidden', 'You cannot open this section');
     const loaded = await this.document(docName);
+    const { actor } = socket.data;
+    await this.audit.append({
+      actorId: actor.accountId,
+      actorRole: auditRole(actor),
+      action: 'plan.content.read',
+      targetType: 'section',
+      targetId: docName,
+      planId: parsed.planId,
+      details: { section: parsed.section, write: access.write },
+    });
     await socket.join([roomOf(docName), planRoomOf(parsed.planId)]);
     const encoder = encoding.createEncoder();
     syncProtocol.writeSyncStep1(encoder, loaded.doc);
@@ -236,7 +256,7 @@ export class CollaborationService implements OnModuleDestroy {
       loaded.lastActive = Date.now();
       const seq = this.store.append(loaded.name, update, actor.accountId).finally(() => loaded.inflight.delete(update));
       // Broadcast and acknowledgement wait for the commit.
-      const committed = seq.then((s) => {
+      const committed = seq.then(async (s) => {
         const encoder = encoding.createEncoder();
         syncProtocol.writeUpdate(encoder, update);
         socket.to(roomOf(loaded.name)).emit('sync', { doc: loaded.name, data: encoding.toUint8Array(encoder) });
@@ -247,6 +267,9 @@ export class CollaborationService implements OnModuleDestroy {
           loaded.updatesSinceCompaction = 0;
           void this.store.compact(loaded.name).catch((e) => this.logger.warn({ err: { message: e.message } }, 'Compaction failed'));
         }
+        // Stored already: a failing audit append must not turn into a refusal of the edit
+        // (doc_update holds its author and time either way).
+        await this.auditWrite(socket, loaded).catch((e) => this.logger.error({ err: { message: (e as Error).message } }, 'Audit of a content write failed'));
         return s;
       }, async (error) => {
         await this.reload(loaded);
@@ -255,6 +278,33 @@ export class CollaborationService implements OnModuleDestroy {
       return { pending: committed };
     });
     return pending;
+  }
+
+  private async auditWrite(socket: CollabSocket, loaded: LoadedDocument) {
+    let bySocket = this.writeAudited.get(socket.id);
+    if (!bySocket) {
+      bySocket = new Map();
+      this.writeAudited.set(socket.id, bySocket);
+      socket.once('disconnect', () => this.writeAudited.delete(socket.id));
+    }
+    const last = bySocket.get(loaded.name);
+    if (last !== undefined && Date.now() - last < WRITE_AUDIT_INTERVAL_MS) return;
+    bySocket.set(loaded.name, Date.now());
+    const { actor } = socket.data;
+    await this.audit.append({
+      actorId: actor.accountId,
+      actorRole: auditRole(actor),
+      action: 'plan.content.write',
+      targetType: 'section',
+      targetId: loaded.name,
+      planId: loaded.planId,
+      details: { section: loaded.section },
+    });
+  }
+
+  /** Pushes an event to everyone who has the section open, on every instance. */
+  notifySection(docName: string, event: string, payload: unknown) {
+    this.namespace?.to(roomOf(docName)).emit(event, payload);
   }
 
   private async cachedAccess(socket: CollabSocket, actor: Actor, loaded: LoadedDocument) {

@@ -12,6 +12,7 @@ import { AccessIndexes1764000000000 } from '../../../migrations/1764000000000-Ac
 import { Collaboration1764100000000 } from '../../../migrations/1764100000000-Collaboration';
 import { ProjectionAndVersions1764200000000 } from '../../../migrations/1764200000000-ProjectionAndVersions';
 import { RichText1764300000000 } from '../../../migrations/1764300000000-RichText';
+import { Comments1764400000000 } from '../../../migrations/1764400000000-Comments';
 
 // A calendar date has no time zone: keep PostgreSQL `date` as 'YYYY-MM-DD', never a JS Date
 // (which would shift it by the server's offset).
@@ -29,7 +30,7 @@ export const ENTITIES = [
 ];
 
 /** Every migration, in order. Listed explicitly so that compiled and test runs agree. */
-export const MIGRATIONS = [Foundation1763800000000, Plans1763900000000, AccessIndexes1764000000000, Collaboration1764100000000, ProjectionAndVersions1764200000000, RichText1764300000000];
+export const MIGRATIONS = [Foundation1763800000000, Plans1763900000000, AccessIndexes1764000000000, Collaboration1764100000000, ProjectionAndVersions1764200000000, RichText1764300000000, Comments1764400000000];
 
 export function dataSourceOptions(url: string): DataSourceOptions {
   return {

@@ -4,7 +4,8 @@ import { DataSource, EntityManager } from 'typeorm';
 import * as Y from 'yjs';
 import { type SectionName, contentToJSON, parseDocumentName } from '@sip/shared';
 import { PlanAccessService } from '../access/plan-access.service';
-import type { Actor } from '../auth/actor';
+import { type Actor, auditRole } from '../auth/actor';
+import { AuditService } from '../audit/audit.service';
 import { CollabAccessService } from '../collaboration/collab-access.service';
 import { DocumentStore } from '../collaboration/document-store';
 import { notFound, validationFailed } from '../common/problem.exception';
@@ -24,6 +25,7 @@ export class VersionsService {
     private readonly store: DocumentStore,
     private readonly planAccess: PlanAccessService,
     private readonly collabAccess: CollabAccessService,
+    private readonly audit: AuditService,
   ) {}
 
   async freeze(m: EntityManager, planId: string, reason: 'finalised' | 'meeting', actorId: string): Promise<number> {
@@ -64,15 +66,22 @@ export class VersionsService {
     await this.planAccess.require(actor, planId);
     const [row] = await this.dataSource.query('SELECT version_no, reason, content, created_at FROM plan_version WHERE id = $1 AND plan_id = $2', [versionId, planId]);
     if (!row) throw notFound();
-    return { number: row.version_no, reason: row.reason, createdAt: new Date(row.created_at).toISOString(), sections: await this.readable(actor, planId, row.content) };
+    const sections = await this.readable(actor, planId, row.content);
+    await this.audit.append({
+      actorId: actor.accountId,
+      actorRole: auditRole(actor),
+      action: 'plan.version.read',
+      targetType: 'plan_version',
+      targetId: versionId,
+      planId,
+      details: { version: row.version_no, sections: Object.keys(sections) },
+    });
+    return { number: row.version_no, reason: row.reason, createdAt: new Date(row.created_at).toISOString(), sections };
   }
 
   private async readable(actor: Actor, planId: string, content: Content): Promise<Content> {
-    const out: Content = {};
-    for (const [section, value] of Object.entries(content)) {
-      if ((await this.collabAccess.sectionAccess(actor, planId, section as SectionName)).read) out[section] = value;
-    }
-    return out;
+    const access = await this.collabAccess.sectionsAccess(actor, planId, Object.keys(content) as SectionName[]);
+    return Object.fromEntries(Object.entries(content).filter(([section]) => access.get(section as SectionName)?.read));
   }
 
   /** Actions and goals added, changed and removed between two versions. */

@@ -1,3 +1,4 @@
+import type { PlanState } from '../plans/plan-lifecycle';
 import type { PlanPermissions } from '../policy/plan-policy';
 import { type SectionName, actionsOrganisationId } from './sections';
 
@@ -58,3 +59,9 @@ export function sectionAccess(actor: SectionActor, section: SectionName): Sectio
   if (as === 'relative' || closed) write = false;
   return { read, write: read && write };
 }
+
+/**
+ * Everyone who reads a section may comment on it — relatives too, who never edit — until
+ * the plan is closed.
+ */
+export const mayComment = (access: SectionAccess, planState: PlanState): boolean => access.read && planState !== 'avslutad';

@@ -35,6 +35,12 @@ export const AUDIT_ACTIONS = [
   'plan.call.send',
   'plan.call.acknowledge',
   'plan.call.calendar',
+  'plan.content.read',
+  'plan.content.write',
+  'plan.version.read',
+  'plan.comment.read',
+  'plan.comment.add',
+  'plan.comment.remove',
 ] as const;
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];
 

@@ -2,10 +2,12 @@ import { useId } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Socket } from 'socket.io-client';
 import * as Y from 'yjs';
-import { ACTION_STATUSES, type PlanDetail, type SectionName, sectionFields } from '@sip/shared';
+import { ACTION_STATUSES, type PlanComment, type PlanDetail, type SectionName, mayComment, sectionFields } from '@sip/shared';
+import { useComments } from '../../api/comments';
 import { useSession } from '../../api/session';
 import { RichTextEditor } from '../../collab/RichTextEditor';
 import { presentUsers, useCollabSocket, useSection } from '../../collab/use-collab';
+import { CommentThread } from './CommentThread';
 
 type Item = Y.Map<unknown>;
 const LIST_COLUMNS: Record<string, string[]> = {
@@ -21,6 +23,7 @@ export function PlanWorkspace({ plan }: { plan: PlanDetail }) {
   const { t } = useTranslation();
   const socket = useCollabSocket();
   const user = useSession().data?.user;
+  const comments = useComments(plan.id, socket).data?.comments ?? [];
   if (!user) return null;
   const organisations = new Map<string, string>([[plan.initiatingUnit.organisationId, plan.initiatingUnit.organisationName]]);
   for (const p of plan.participants ?? []) if (p.organisationId && p.organisationName) organisations.set(p.organisationId, p.organisationName);
@@ -36,15 +39,39 @@ export function PlanWorkspace({ plan }: { plan: PlanDetail }) {
       <h2 id="workspace-h">{t('collab.title')}</h2>
       <p className="hint">{t('collab.intro')}</p>
       {socket &&
-        sections.map((s) => <SectionEditor key={s.name} socket={socket} planId={plan.id} section={s.name} title={s.title} me={{ id: user.id, name: user.displayName }} />)}
+        sections.map((s) => (
+          <SectionEditor
+            key={s.name}
+            socket={socket}
+            plan={plan}
+            section={s.name}
+            title={s.title}
+            me={{ id: user.id, name: user.displayName }}
+            comments={comments.filter((c) => c.section === s.name)}
+          />
+        ))}
     </section>
   );
 }
 
-function SectionEditor({ socket, planId, section, title, me }: { socket: Socket; planId: string; section: SectionName; title: string; me: { id: string; name: string } }) {
+function SectionEditor({
+  socket,
+  plan,
+  section,
+  title,
+  me,
+  comments,
+}: {
+  socket: Socket;
+  plan: PlanDetail;
+  section: SectionName;
+  title: string;
+  me: { id: string; name: string };
+  comments: PlanComment[];
+}) {
   const { t } = useTranslation();
   const id = useId();
-  const provider = useSection(socket, planId, section, me);
+  const provider = useSection(socket, plan.id, section, me);
   if (!provider || (provider.lastError?.code === 'forbidden' && !provider.access)) return null;
   const readOnly = !provider.access?.write;
   const others = presentUsers(provider);
@@ -80,6 +107,9 @@ function SectionEditor({ socket, planId, section, title, me }: { socket: Socket;
         ) : (
           <ListEditor key={field} list={provider.doc.getArray<Item>(field)} field={field} readOnly={readOnly} idPrefix={`${id}-${field}`} />
         ),
+      )}
+      {provider.access && (
+        <CommentThread planId={plan.id} section={section} comments={comments} canComment={mayComment(provider.access, plan.state)} myId={me.id} />
       )}
     </section>
   );
