@@ -44,7 +44,8 @@ describe('co-editing the plan in the browser', () => {
     expect(await staffShared.getByRole('button', { name: 'Fet' }).first().getAttribute('aria-pressed')).toBe('true');
     // The person sees where the practitioner is writing: a caret with her name, in her colour.
     await personShared.locator('.collab-caret-label', { hasText: 'Eva Lind' }).waitFor({ timeout: 5000 });
-    await staffShared.getByTestId('presence').getByText('Anders Nilsson').waitFor();
+    // Presence within moments of opening, not at the next awareness renewal (15 s).
+    await staffShared.getByTestId('presence').getByText('Anders Nilsson').waitFor({ timeout: 3000 });
     await expect.poll(() => staffShared.getByTestId('save-shared').textContent()).toBe('Sparat');
 
     // The person's own part: theirs to write, and the practitioner sees it.
@@ -71,9 +72,22 @@ describe('co-editing the plan in the browser', () => {
     await personKommun.getByText('Du kan läsa men inte ändra här.').waitFor();
     expect(await personKommun.getByRole('button', { name: /Lägg till/ }).count()).toBe(0);
     const staffKommun = staff.page.locator(`[data-section="actions:${ids.kommun}"]`);
+    // A need in the shared part, which the kommun's action then points to (statutory table).
+    await staffShared.getByRole('button', { name: 'Lägg till: behov' }).click();
+    await staffShared.getByRole('group', { name: 'Behov' }).getByLabel('Text').fill('Eget boende');
     await staffKommun.getByRole('button', { name: /Lägg till/ }).click();
     await staffKommun.getByLabel('Vad görs').fill('Boendestöd två gånger i veckan');
+    await staffKommun.getByRole('combobox', { name: 'Behov Insats 1' }).selectOption({ label: 'Eget boende' });
+    await staffKommun.getByRole('combobox', { name: 'Utförare Insats 1' }).selectOption({ label: 'Socialtjänsten – Vuxenenheten' });
+    // "Not done" waits for its reason, then both are stored together (never refused).
+    await staffKommun.getByRole('combobox', { name: 'Status Insats 1' }).selectOption({ label: 'Inte gjord' });
+    await staffKommun.getByRole('textbox', { name: 'Varför inte gjord Insats 1' }).fill('Personen tackade nej');
     await expect.poll(() => personKommun.getByLabel('Vad görs').inputValue(), { timeout: 5000 }).toBe('Boendestöd två gånger i veckan');
+    await expect.poll(() => personKommun.getByRole('combobox', { name: 'Behov Insats 1' }).evaluate((e) => (e as HTMLSelectElement).selectedOptions[0]?.textContent)).toBe('Eget boende');
+    await expect.poll(() => personKommun.getByRole('combobox', { name: 'Status Insats 1' }).evaluate((e) => (e as HTMLSelectElement).selectedOptions[0]?.textContent)).toBe('Inte gjord');
+    await expect.poll(() => personKommun.getByRole('textbox', { name: 'Varför inte gjord Insats 1' }).inputValue()).toBe('Personen tackade nej');
+    expect(staffErrors).toEqual([]);
+    expect(await staffKommun.getByTestId('save-actions').textContent()).not.toMatch(/sparades inte/);
     expect(await personKommun.getByLabel('Vad görs').getAttribute('readonly')).not.toBeNull();
     await expectNoAxeViolations(person.page);
 
@@ -84,6 +98,8 @@ describe('co-editing the plan in the browser', () => {
     await person.context.setOffline(false);
     await expect.poll(() => staff.page.locator('[data-section="person"]').getByLabel('Det här fungerar bra').evaluate(editorText), { timeout: 15_000 }).toBe('Kontakten med boendestödet');
 
+    // Back online, the person is shown as present again (once, not once per reconnect).
+    await expect.poll(() => staffShared.getByTestId('presence').getByText('Anders Nilsson').count(), { timeout: 5000 }).toBe(1);
     await expectNoAxeViolations(staff.page);
     expect(staffErrors).toEqual([]);
     await staff.context.close();

@@ -189,6 +189,45 @@ describe('bad input', () => {
 });
 
 describe('revocation', () => {
+  it('a read-only member who reconnects is not refused for the deletions its copy already shares', async () => {
+    const eva = await (await client('eva.lind')).open(planId, 'shared');
+    const birgittaClient = await client('birgitta.nilsson');
+    const birgitta = await birgittaClient.open(planId, 'shared');
+    arrayField(eva.doc, 'questions').push([yMapFrom({ id: 'q-temp', text: 'Tillfällig fråga' })]);
+    await waitFor(() => eva.status === 'saved', 'added');
+    arrayField(eva.doc, 'questions').delete(0, arrayField(eva.doc, 'questions').length);
+    await waitFor(() => eva.status === 'saved' && arrayField(birgitta.doc, 'questions').length === 0, 'deleted, and seen by the relative');
+    // Her copy now has a delete set; the sync step 2 after reconnecting carries it.
+    birgittaClient.socket.disconnect();
+    birgittaClient.socket.connect();
+    await waitFor(() => birgittaClient.socket.connected && !['offline', 'connecting', 'saving'].includes(birgitta.status), () => `rejoined (${birgitta.status})`);
+    await new Promise((r) => setTimeout(r, 300));
+    expect(birgittaClient.errors.map((e) => e.code)).toEqual([]);
+    expect(birgitta.status).not.toBe('refused');
+  });
+
+  it('presence: a newcomer sees who is here at once; someone leaving or dropping off disappears at once', async () => {
+    const names = (p: { awareness: { getStates(): Map<number, Record<string, any>> }; doc: Y.Doc }) =>
+      [...p.awareness.getStates()].filter(([id]) => id !== p.doc.clientID).map(([, st]) => st.user?.name).sort();
+    const evaClient = await client('eva.lind');
+    const eva = await evaClient.open(planId, 'others');
+    eva.awareness.setLocalStateField('user', { name: 'Eva Lind', colour: '#0b5394' });
+    const jonasClient = await client('jonas.ek');
+    const jonas = await jonasClient.open(planId, 'others');
+    jonas.awareness.setLocalStateField('user', { name: 'Jonas Ek', colour: '#8a1c13' });
+    await waitFor(() => names(jonas).join() === 'Eva Lind' && names(eva).join() === 'Jonas Ek', 'both see each other', 1000);
+
+    jonas.destroy(); // leaves the section
+    await waitFor(() => names(eva).length === 0, 'Jonas gone after leaving', 1000);
+    const again = await jonasClient.open(planId, 'others');
+    again.awareness.setLocalStateField('user', { name: 'Jonas Ek', colour: '#8a1c13' });
+    await waitFor(() => names(eva).join() === 'Jonas Ek', 'Jonas back', 1000);
+    jonasClient.socket.disconnect(); // drops off without a word
+    await waitFor(() => names(eva).length === 0, 'Jonas gone after dropping off', 1000);
+    jonasClient.socket.connect(); // and is back: seen again
+    await waitFor(() => names(eva).join() === 'Jonas Ek', 'Jonas back after reconnecting', 1000);
+  });
+
   it('consent withdrawal mid-session takes the region and the relative out within a second', async () => {
     const jonas = await client('jonas.ek');
     const birgitta = await client('birgitta.nilsson');

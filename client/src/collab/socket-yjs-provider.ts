@@ -103,6 +103,9 @@ export class SocketYjsProvider {
       const encoder = encoding.createEncoder();
       syncProtocol.writeSyncStep1(encoder, this.doc);
       this.send(encoding.toUint8Array(encoder));
+      // Announce ourselves with a fresh clock: the server may have told the others we left.
+      const state = this.awareness.getLocalState();
+      if (state !== null) this.awareness.setLocalState({ ...state });
       this.setStatus(this.unsaved.size ? 'saving' : 'synced');
     });
   };
@@ -183,17 +186,28 @@ export class SocketYjsProvider {
 
   private onAwareness = (message: { doc: string; data: Uint8Array | ArrayBuffer }) => {
     if (message.doc !== this.docName) return;
+    const known = new Set(this.awareness.getStates().keys());
     awarenessProtocol.applyAwarenessUpdate(this.awareness, new Uint8Array(message.data), this);
+    // The server relays presence but keeps none: when someone new appears, tell them who
+    // is already here (they learn of everyone within a round trip, not at the next renewal).
+    if ([...this.awareness.getStates().keys()].some((id) => !known.has(id))) this.sendLocalAwareness();
   };
 
+  private sendLocalAwareness() {
+    if (!this.joined || this.awareness.getLocalState() === null) return;
+    this.socket.emit('awareness', { doc: this.docName, data: awarenessProtocol.encodeAwarenessUpdate(this.awareness, [this.doc.clientID]) });
+  }
+
   private onLocalAwareness = ({ added, updated, removed }: { added: number[]; updated: number[]; removed: number[] }, origin: unknown) => {
-    if (origin === this || !this.socket.connected) return;
+    // Before the join is answered the server would refuse it; the join sends the state.
+    if (origin === this || !this.socket.connected || !this.joined) return;
     const changed = [...added, ...updated, ...removed];
     this.socket.emit('awareness', { doc: this.docName, data: awarenessProtocol.encodeAwarenessUpdate(this.awareness, changed) });
   };
 
   /** Drops the local copy (and whatever the server refused in it) and syncs afresh. */
   private resetFromServer(leaveOnly: boolean) {
+    this.announceGone();
     this.doc.off('update', this.onLocalUpdate);
     this.awareness.off('update', this.onLocalAwareness);
     this.awareness.destroy();
@@ -206,7 +220,15 @@ export class SocketYjsProvider {
     if (!leaveOnly && this.socket.connected) this.onConnect();
   }
 
+  /** Tells the others this copy's presence is gone (a reset replaces it with a new one). */
+  private announceGone() {
+    if (this.joined && this.socket.connected && this.awareness.getLocalState() !== null) {
+      awarenessProtocol.removeAwarenessStates(this.awareness, [this.doc.clientID], 'gone');
+    }
+  }
+
   destroy() {
+    this.announceGone();
     this.destroyed = true;
     if (this.resyncTimer) clearTimeout(this.resyncTimer);
     this.socket.off('connect', this.onConnect);

@@ -70,6 +70,8 @@ export class CollaborationService implements OnModuleDestroy {
   private namespace: Namespace | null = null;
   /** socket id → document → the policy's answer and when it was given. */
   private readonly accessCache = new Map<string, Map<string, { at: number; read: boolean; write: boolean; planId: string }>>();
+  /** socket id → document → the awareness clients (Yjs client id → clock) the socket announced. */
+  private readonly presence = new Map<string, Map<string, Map<number, number>>>();
   /** socket id → document → when its last write was audited. */
   private readonly writeAudited = new Map<string, Map<string, number>>();
   private sweeper: NodeJS.Timeout | null = null;
@@ -153,6 +155,7 @@ export class CollaborationService implements OnModuleDestroy {
   leave(socket: CollabSocket, docName: string) {
     if (!socket.rooms.has(roomOf(docName))) throw new CollabRefusal('not_joined', 'Join the section first');
     void socket.leave(roomOf(docName));
+    this.dropPresence(socket.id, docName);
   }
 
   /**
@@ -214,7 +217,12 @@ export class CollaborationService implements OnModuleDestroy {
       // client's updates are checked and applied in the order they came.
       const access = await this.cachedAccess(socket, actor, loaded);
       if (!access.read) throw new CollabRefusal('access_revoked', 'You no longer have access to this section');
-      if (!access.write) throw new CollabRefusal('read_only', 'You may read this section but not change it');
+      if (!access.write) {
+        // A read-only member's sync step 2 always carries its copy's delete set; that is no
+        // change as long as the server's copy already holds all of it.
+        if (Y.snapshotContainsUpdate(Y.snapshot(loaded.doc), update)) return { pending: null };
+        throw new CollabRefusal('read_only', 'You may read this section but not change it');
+      }
       const before = Y.encodeStateVector(loaded.doc);
       let changed = false;
       const onUpdate = () => {
@@ -341,7 +349,41 @@ export class CollaborationService implements OnModuleDestroy {
   relayAwareness(socket: CollabSocket, docName: string, data: Uint8Array) {
     if (!socket.rooms.has(roomOf(docName))) throw new CollabRefusal('not_joined', 'Join the section first');
     if (data.byteLength > 64 * 1024) throw new CollabRefusal('too_large', 'Awareness updates may be at most 64 KiB');
+    const entries = readAwarenessEntries(data);
+    if (!entries) throw new CollabRefusal('invalid_message', 'Not an awareness update');
+    this.recordPresence(socket, docName, entries);
     socket.to(roomOf(docName)).emit('awareness', { doc: docName, data });
+  }
+
+  /**
+   * The server relays presence without keeping it, but remembers whose it relayed, so
+   * that when a socket leaves a section or drops, the others see it go at once rather than
+   * when its presence times out (30 s).
+   */
+  private recordPresence(socket: CollabSocket, docName: string, entries: AwarenessEntry[]) {
+    let bySocket = this.presence.get(socket.id);
+    if (!bySocket) {
+      bySocket = new Map();
+      this.presence.set(socket.id, bySocket);
+      socket.once('disconnect', () => this.dropPresence(socket.id));
+    }
+    let clients = bySocket.get(docName);
+    if (!clients) bySocket.set(docName, (clients = new Map()));
+    for (const e of entries) {
+      if (e.removed) clients.delete(e.clientId);
+      else clients.set(e.clientId, e.clock);
+    }
+  }
+
+  private dropPresence(socketId: string, onlyDoc?: string) {
+    const bySocket = this.presence.get(socketId);
+    if (!bySocket) return;
+    for (const [docName, clients] of bySocket) {
+      if (onlyDoc && docName !== onlyDoc) continue;
+      if (clients.size) this.namespace?.to(roomOf(docName)).emit('awareness', { doc: docName, data: encodeAwarenessRemoval(clients) });
+      bySocket.delete(docName);
+    }
+    if (!bySocket.size) this.presence.delete(socketId);
   }
 
   /**
@@ -371,6 +413,7 @@ export class CollaborationService implements OnModuleDestroy {
         const error: CollabError = { code: 'access_revoked', doc: docName, reason: 'Your access to this section has ended' };
         remote.emit('error', error);
         remote.leave(roomOf(docName));
+        this.dropPresence(remote.id, docName);
       }
       if (docs.length && remaining === 0) remote.disconnect(true);
     }
@@ -413,4 +456,43 @@ function asBytes(value: unknown): Uint8Array | null {
 
 function equalBytes(a: Uint8Array, b: Uint8Array) {
   return a.byteLength === b.byteLength && a.every((v, i) => v === b[i]);
+}
+
+interface AwarenessEntry {
+  clientId: number;
+  clock: number;
+  removed: boolean;
+}
+
+/** The entries of a y-protocols awareness update, or null when it is not one. */
+function readAwarenessEntries(data: Uint8Array): AwarenessEntry[] | null {
+  try {
+    const decoder = decoding.createDecoder(data);
+    const count = decoding.readVarUint(decoder);
+    if (count > 1000) return null;
+    const entries: AwarenessEntry[] = [];
+    for (let i = 0; i < count; i++) {
+      const clientId = decoding.readVarUint(decoder);
+      const clock = decoding.readVarUint(decoder);
+      const state = decoding.readVarString(decoder);
+      entries.push({ clientId, clock, removed: state === 'null' });
+    }
+    return decoding.hasContent(decoder) ? null : entries;
+  } catch {
+    return null;
+  }
+}
+
+/** An awareness update that marks the given clients as gone. */
+function encodeAwarenessRemoval(clients: Map<number, number>): Uint8Array {
+  const encoder = encoding.createEncoder();
+  encoding.writeVarUint(encoder, clients.size);
+  for (const [clientId, clock] of clients) {
+    encoding.writeVarUint(encoder, clientId);
+    // The same clock: y-protocols takes a removal at the current clock, and the client's
+    // next announcement (a higher clock) brings it back.
+    encoding.writeVarUint(encoder, clock);
+    encoding.writeVarString(encoder, 'null');
+  }
+  return encoding.toUint8Array(encoder);
 }

@@ -1,12 +1,13 @@
-import { useId } from 'react';
+import { useEffect, useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Socket } from 'socket.io-client';
 import * as Y from 'yjs';
-import { ACTION_STATUSES, type PlanComment, type PlanDetail, type SectionName, mayComment, sectionFields } from '@sip/shared';
+import { type PlanComment, type PlanDetail, type SectionName, mayComment, sectionFields } from '@sip/shared';
 import { useComments } from '../../api/comments';
 import { useSession } from '../../api/session';
 import { RichTextEditor } from '../../collab/RichTextEditor';
 import { presentUsers, useCollabSocket, useSection } from '../../collab/use-collab';
+import { ActionsTable, type Option } from './ActionsTable';
 import { CommentThread } from './CommentThread';
 
 type Item = Y.Map<unknown>;
@@ -14,16 +15,17 @@ const LIST_COLUMNS: Record<string, string[]> = {
   needs: ['text'],
   questions: ['text'],
   goals: ['text', 'term'],
-  actions: ['what', 'responsiblePerson', 'when', 'frequency', 'dueDate', 'status', 'notDoneReason'],
   measures: ['actor', 'what', 'when', 'responsible'],
 };
 
-/** Every section the user may read, co-edited live. */
+/** Every section the user may read, co-edited live. Lists other than actions are edited item by item. */
 export function PlanWorkspace({ plan }: { plan: PlanDetail }) {
   const { t } = useTranslation();
   const socket = useCollabSocket();
   const user = useSession().data?.user;
   const comments = useComments(plan.id, socket).data?.comments ?? [];
+  // The shared section's needs and goals, which each action points to.
+  const [sharedLists, setSharedLists] = useState<SharedLists>({ needs: [], goals: [] });
   if (!user) return null;
   const organisations = new Map<string, string>([[plan.initiatingUnit.organisationId, plan.initiatingUnit.organisationName]]);
   for (const p of plan.participants ?? []) if (p.organisationId && p.organisationName) organisations.set(p.organisationId, p.organisationName);
@@ -48,6 +50,8 @@ export function PlanWorkspace({ plan }: { plan: PlanDetail }) {
             title={s.title}
             me={{ id: user.id, name: user.displayName }}
             comments={comments.filter((c) => c.section === s.name)}
+            sharedLists={sharedLists}
+            onSharedLists={s.name === 'shared' ? setSharedLists : undefined}
           />
         ))}
     </section>
@@ -61,6 +65,8 @@ function SectionEditor({
   title,
   me,
   comments,
+  sharedLists,
+  onSharedLists,
 }: {
   socket: Socket;
   plan: PlanDetail;
@@ -68,10 +74,16 @@ function SectionEditor({
   title: string;
   me: { id: string; name: string };
   comments: PlanComment[];
+  sharedLists: SharedLists;
+  onSharedLists?: (lists: SharedLists) => void;
 }) {
   const { t } = useTranslation();
   const id = useId();
   const provider = useSection(socket, plan.id, section, me);
+  const listsJson = onSharedLists && provider ? JSON.stringify({ needs: optionsOf(provider.doc, 'needs'), goals: optionsOf(provider.doc, 'goals') }) : null;
+  useEffect(() => {
+    if (listsJson && onSharedLists) onSharedLists(JSON.parse(listsJson) as SharedLists);
+  }, [listsJson, onSharedLists]);
   if (!provider || (provider.lastError?.code === 'forbidden' && !provider.access)) return null;
   const readOnly = !provider.access?.write;
   const others = presentUsers(provider);
@@ -81,7 +93,7 @@ function SectionEditor({
         <h3 id={`${id}-h`}>{title}</h3>
         <span role="status" className={`save-status save-${provider.status}`} data-testid={`save-${section.split(':')[0]}`}>
           {t(`collab.save.${provider.status}`)}
-          {provider.status === 'refused' && provider.lastError ? `: ${provider.lastError.reason}` : ''}
+          {provider.status === 'refused' && provider.lastError ? ` – ${t(`collab.errors.${provider.lastError.code}`, { defaultValue: t('collab.errors.server_error') })}` : ''}
         </span>
       </div>
       {others.length > 0 && (
@@ -105,7 +117,14 @@ function SectionEditor({
             <RichTextEditor fragment={provider.doc.getXmlFragment(field)} awareness={provider.awareness} field={field} readOnly={readOnly} labelId={`${id}-${field}`} />
           </div>
         ) : (
-          <ListEditor key={field} list={provider.doc.getArray<Item>(field)} field={field} readOnly={readOnly} idPrefix={`${id}-${field}`} />
+          field === 'actions' ? (
+            <fieldset className="list-editor" key={field}>
+              <legend>{t('collab.fields.actions')}</legend>
+              <ActionsTable list={provider.doc.getArray<Item>(field)} readOnly={readOnly} needs={sharedLists.needs} goals={sharedLists.goals} units={unitsOf(plan, section)} />
+            </fieldset>
+          ) : (
+            <ListEditor key={field} list={provider.doc.getArray<Item>(field)} field={field} readOnly={readOnly} idPrefix={`${id}-${field}`} />
+          )
         ),
       )}
       {provider.access && (
@@ -115,6 +134,28 @@ function SectionEditor({
   );
 }
 
+interface SharedLists {
+  needs: Option[];
+  goals: Option[];
+}
+
+function optionsOf(doc: Y.Doc, field: string): Option[] {
+  return doc
+    .getArray<Item>(field)
+    .toArray()
+    .map((item) => ({ id: String(item.get('id') ?? ''), label: String(item.get('text') ?? '') }))
+    .filter((o) => o.id);
+}
+
+/** Units of the section's principal that take part in the plan: who can perform its actions. */
+function unitsOf(plan: PlanDetail, section: SectionName): Option[] {
+  const organisationId = section.slice('actions:'.length);
+  const units = new Map<string, string>();
+  if (plan.initiatingUnit.organisationId === organisationId) units.set(plan.initiatingUnit.id, plan.initiatingUnit.name);
+  for (const p of plan.participants ?? []) if (p.organisationId === organisationId && p.unitId && p.unitName) units.set(p.unitId, p.unitName);
+  return [...units].map(([id, label]) => ({ id, label }));
+}
+
 function ListEditor({ list, field, readOnly, idPrefix }: { list: Y.Array<Item>; field: string; readOnly: boolean; idPrefix: string }) {
   const { t } = useTranslation();
   const columns = LIST_COLUMNS[field] ?? ['text'];
@@ -122,7 +163,7 @@ function ListEditor({ list, field, readOnly, idPrefix }: { list: Y.Array<Item>; 
     const item = new Y.Map<unknown>();
     list.doc!.transact(() => {
       item.set('id', crypto.randomUUID());
-      for (const c of columns) if (c !== 'notDoneReason' && c !== 'dueDate') item.set(c, c === 'status' ? 'planned' : c === 'term' ? 'short' : '');
+      for (const c of columns) item.set(c, c === 'term' ? 'short' : '');
       list.push([item]);
     });
   };
@@ -134,21 +175,16 @@ function ListEditor({ list, field, readOnly, idPrefix }: { list: Y.Array<Item>; 
           {columns.map((c) => {
             const inputId = `${idPrefix}-${index}-${c}`;
             const value = String(item.get(c) ?? '');
-            if (c === 'notDoneReason' && item.get('status') !== 'not_done') return null;
             return (
               <div className="field" key={c}>
                 <label htmlFor={inputId}>{t(`collab.fields.${c}`)}</label>
-                {c === 'status' ? (
-                  <select id={inputId} value={value} disabled={readOnly} onChange={(e) => item.set('status', e.target.value)}>
-                    {ACTION_STATUSES.map((s) => <option key={s} value={s}>{t(`collab.statuses.${s}`)}</option>)}
-                  </select>
-                ) : c === 'term' ? (
+                {c === 'term' ? (
                   <select id={inputId} value={value} disabled={readOnly} onChange={(e) => item.set('term', e.target.value)}>
                     <option value="long">{t('collab.fields.long')}</option>
                     <option value="short">{t('collab.fields.short')}</option>
                   </select>
                 ) : (
-                  <input id={inputId} type={c === 'dueDate' ? 'date' : 'text'} value={value} readOnly={readOnly} onChange={(e) => item.set(c, e.target.value)} />
+                  <input id={inputId} type="text" value={value} readOnly={readOnly} onChange={(e) => item.set(c, e.target.value)} />
                 )}
               </div>
             );
