@@ -9,6 +9,7 @@ import {
   type CollabErrorCode,
   MAX_DOCUMENT_BYTES,
   MAX_UPDATE_BYTES,
+  changedRoots,
   contentToJSON,
   parseDocumentName,
   sectionSchema,
@@ -69,7 +70,9 @@ export class CollaborationService implements OnModuleDestroy {
   private readonly loading = new Map<string, Promise<LoadedDocument>>();
   private namespace: Namespace | null = null;
   /** socket id → document → the policy's answer and when it was given. */
-  private readonly accessCache = new Map<string, Map<string, { at: number; read: boolean; write: boolean; planId: string }>>();
+  private readonly accessCache = new Map<string, Map<string, AccessEntry>>();
+  /** Bumped for a plan whenever its rights change; an answer asked for before is not kept. */
+  private readonly accessGeneration = new Map<string, number>();
   /** socket id → document → the awareness clients (Yjs client id → clock) the socket announced. */
   private readonly presence = new Map<string, Map<string, Map<number, number>>>();
   /** socket id → document → when its last write was audited. */
@@ -131,7 +134,8 @@ export class CollaborationService implements OnModuleDestroy {
   async join(socket: CollabSocket, docName: string) {
     const parsed = parseDocumentName(docName);
     if (!parsed) throw new CollabRefusal('unknown_document', 'Not a plan section');
-    const access = await this.access.sectionAccess(socket.data.actor, parsed.planId, parsed.section);
+    // The answer is fresh: it also serves this socket's first edits (see cachedAccess).
+    const access = await this.cachedAccess(socket, socket.data.actor, { name: docName, ...parsed }, true);
     // Same answer for a section that does not exist as for one out of reach.
     if (!access.read) throw new CollabRefusal('forbidden', 'You cannot open this section');
     const loaded = await this.document(docName);
@@ -225,18 +229,22 @@ export class CollaborationService implements OnModuleDestroy {
       }
       const before = Y.encodeStateVector(loaded.doc);
       let changed = false;
-      const onUpdate = () => {
-        changed = true;
+      // The roots this update touched: only they need checking against the schema (the rest
+      // passed when they last changed). null: check everything.
+      let touched: Set<string> | null = new Set();
+      const onTransaction = (tr: Y.Transaction) => {
+        if (tr.changed.size > 0 || tr.deleteSet.clients.size > 0) changed = true;
+        for (const root of changedRoots(tr)) touched?.add(root);
       };
-      loaded.doc.on('update', onUpdate);
+      loaded.doc.on('afterTransaction', onTransaction);
       try {
         Y.applyUpdate(loaded.doc, update, socket.id);
       } catch {
-        loaded.doc.off('update', onUpdate);
+        loaded.doc.off('afterTransaction', onTransaction);
         await this.reload(loaded);
         throw new CollabRefusal('malformed_update', 'The update could not be applied');
       }
-      loaded.doc.off('update', onUpdate);
+      loaded.doc.off('afterTransaction', onTransaction);
       if (loaded.doc.store.pendingStructs || loaded.doc.store.pendingDs) {
         // Perhaps another instance stored what it depends on: reload from the database and
         // try once more before refusing.
@@ -247,6 +255,7 @@ export class CollaborationService implements OnModuleDestroy {
           throw new CollabRefusal('incomplete_update', 'The update depends on changes the server does not have; resync');
         }
         changed = true;
+        touched = null;
       }
       if (!changed && equalBytes(before, Y.encodeStateVector(loaded.doc))) return { pending: null };
       loaded.bytesSinceLoad += update.byteLength;
@@ -254,7 +263,7 @@ export class CollaborationService implements OnModuleDestroy {
         await this.reload(loaded);
         throw new CollabRefusal('document_too_large', `A section may hold at most ${MAX_DOCUMENT_BYTES} bytes`);
       }
-      const check = sectionSchema(loaded.section).safeParse(contentToJSON(loaded.doc, loaded.section));
+      const check = sectionSchema(loaded.section).safeParse(contentToJSON(loaded.doc, loaded.section, touched ?? undefined));
       if (!check.success) {
         await this.reload(loaded);
         const issue = check.error.issues[0];
@@ -263,13 +272,16 @@ export class CollaborationService implements OnModuleDestroy {
       loaded.inflight.add(update);
       loaded.lastActive = Date.now();
       const seq = this.store.append(loaded.name, update, actor.accountId).finally(() => loaded.inflight.delete(update));
-      // Broadcast and acknowledgement wait for the commit.
+      // Authorised, applied and valid: the others get it now, while it commits. Only the
+      // author's acknowledgement (`saved`) waits for the commit — that is the durability
+      // promise. Should the commit fail, the author is told and resends; the others already
+      // hold an edit that passed every check.
+      const encoder = encoding.createEncoder();
+      syncProtocol.writeUpdate(encoder, update);
+      socket.to(roomOf(loaded.name)).emit('sync', { doc: loaded.name, data: encoding.toUint8Array(encoder) });
+      // A Buffer, not a bare Uint8Array: the Redis adapter's msgpack keeps only Buffers binary.
+      if (this.config.redisUrl) this.namespace?.serverSideEmit('doc-update', { doc: loaded.name, data: Buffer.from(update) });
       const committed = seq.then(async (s) => {
-        const encoder = encoding.createEncoder();
-        syncProtocol.writeUpdate(encoder, update);
-        socket.to(roomOf(loaded.name)).emit('sync', { doc: loaded.name, data: encoding.toUint8Array(encoder) });
-        // A Buffer, not a bare Uint8Array: the Redis adapter's msgpack keeps only Buffers binary.
-        if (this.config.redisUrl) this.namespace?.serverSideEmit('doc-update', { doc: loaded.name, data: Buffer.from(update) });
         this.projection.schedule(loaded.name, loaded.planId, loaded.section, () => loaded.doc);
         if (++loaded.updatesSinceCompaction >= COMPACT_EVERY) {
           loaded.updatesSinceCompaction = 0;
@@ -315,23 +327,44 @@ export class CollaborationService implements OnModuleDestroy {
     this.namespace?.to(roomOf(docName)).emit(event, payload);
   }
 
-  private async cachedAccess(socket: CollabSocket, actor: Actor, loaded: LoadedDocument) {
+  /**
+   * The policy's answer for this socket and section: never older than ACCESS_TTL_MS. Past
+   * half of that, it is renewed in the background, so a steady typist never waits for the
+   * policy's queries; only a socket idle for longer does.
+   */
+  private async cachedAccess(socket: CollabSocket, actor: Actor, loaded: SectionRef, fresh = false): Promise<AccessEntry> {
     let bySocket = this.accessCache.get(socket.id);
     if (!bySocket) {
       bySocket = new Map();
       this.accessCache.set(socket.id, bySocket);
       socket.once('disconnect', () => this.accessCache.delete(socket.id));
     }
-    const hit = bySocket.get(loaded.name);
-    if (hit && Date.now() - hit.at < ACCESS_TTL_MS) return hit;
+    const hit = fresh ? undefined : bySocket.get(loaded.name);
+    const age = hit ? Date.now() - hit.at : Infinity;
+    if (hit && age < ACCESS_TTL_MS) {
+      if (age > ACCESS_TTL_MS / 2 && !hit.renewing) {
+        hit.renewing = true;
+        void this.askPolicy(bySocket, actor, loaded).catch(() => (hit.renewing = false));
+      }
+      return hit;
+    }
+    return this.askPolicy(bySocket, actor, loaded);
+  }
+
+  private async askPolicy(bySocket: Map<string, AccessEntry>, actor: Actor, loaded: SectionRef): Promise<AccessEntry> {
+    // A change of rights while the queries run makes their answer stale: it is then used
+    // for this one decision at most, never cached.
+    const generation = this.accessGeneration.get(loaded.planId) ?? 0;
+    const at = Date.now();
     const fresh = await this.access.sectionAccess(actor, loaded.planId, loaded.section);
-    const entry = { at: Date.now(), planId: loaded.planId, ...fresh };
-    bySocket.set(loaded.name, entry);
+    const entry: AccessEntry = { at, planId: loaded.planId, ...fresh };
+    if ((this.accessGeneration.get(loaded.planId) ?? 0) === generation) bySocket.set(loaded.name, entry);
     return entry;
   }
 
   /** Forgets every cached policy answer about a plan (this instance). */
   private forgetAccess(planId: string) {
+    this.accessGeneration.set(planId, (this.accessGeneration.get(planId) ?? 0) + 1);
     for (const bySocket of this.accessCache.values()) {
       for (const [doc, entry] of bySocket) if (entry.planId === planId) bySocket.delete(doc);
     }
@@ -456,6 +489,17 @@ function asBytes(value: unknown): Uint8Array | null {
 
 function equalBytes(a: Uint8Array, b: Uint8Array) {
   return a.byteLength === b.byteLength && a.every((v, i) => v === b[i]);
+}
+
+/** A section document by name, plan and section. */
+type SectionRef = Pick<LoadedDocument, 'name' | 'planId' | 'section'>;
+
+interface AccessEntry {
+  at: number;
+  planId: string;
+  read: boolean;
+  write: boolean;
+  renewing?: boolean;
 }
 
 interface AwarenessEntry {

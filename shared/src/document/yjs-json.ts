@@ -11,12 +11,13 @@ const INVALID = { invalid: 'content of the wrong kind' };
  * A root the section does not define appears under its own name, so the strict schema
  * refuses it too.
  */
-export function contentToJSON(doc: Y.Doc, section: SectionName): Record<string, unknown> {
+export function contentToJSON(doc: Y.Doc, section: SectionName, only?: ReadonlySet<string>): Record<string, unknown> {
   const fields = sectionFields(section);
   const out: Record<string, unknown> = {};
   // A stable order (the section's fields, then anything else sorted), whatever order this
-  // copy of the document happened to learn its roots in.
-  const present = new Set(doc.share.keys());
+  // copy of the document happened to learn its roots in. `only` limits it to some roots
+  // (those an update touched).
+  const present = new Set([...doc.share.keys()].filter((name) => !only || only.has(name)));
   const names = [...Object.keys(fields).filter((f) => present.has(f)), ...[...present].filter((n) => !fields[n]).sort()];
   for (const name of names) {
     const kind = fields[name];
@@ -72,3 +73,14 @@ export function yMapFrom(fields: Record<string, unknown>): Y.Map<unknown> {
 
 export const richTextField = (doc: Y.Doc, field: string): Y.XmlFragment => doc.getXmlFragment(field);
 export const arrayField = (doc: Y.Doc, field: string): Y.Array<Y.Map<unknown>> => doc.getArray(field);
+
+/** The names of the root types a transaction changed (where an update landed). */
+export function changedRoots(transaction: Y.Transaction): Set<string> {
+  const roots = new Set<string>();
+  for (const type of transaction.changed.keys()) {
+    let root: Y.AbstractType<any> = type;
+    while (root._item !== null) root = root._item.parent as Y.AbstractType<any>;
+    roots.add(Y.findRootTypeKey(root));
+  }
+  return roots;
+}
