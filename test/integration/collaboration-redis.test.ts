@@ -77,6 +77,26 @@ describe.skipIf(!hasRedisServer)('two server instances through Redis (needs redi
     await waitFor(() => JSON.stringify(contentToJSON(pl.doc, 'shared')) === JSON.stringify(contentToJSON(pa.doc, 'shared')), 'late joiner');
   });
 
+  it('a comment made through one instance reaches the section’s members on the other, and so does presence leaving', async () => {
+    const jonas = await CollabClient.connect(two.baseUrl, await signedIn(two.baseUrl, 'jonas.ek'));
+    const evaClient = await CollabClient.connect(one.baseUrl, await signedIn(one.baseUrl, 'eva.lind'));
+    clients.push(jonas, evaClient);
+    const onTwo = await jonas.open(planId, 'others');
+    const onOne = await evaClient.open(planId, 'others');
+    const comments: { comment: { body: string } }[] = [];
+    jonas.socket.on('comment', (e: { comment: { body: string } }) => comments.push(e));
+    const eva = await signedIn(one.baseUrl, 'eva.lind');
+    ok(await eva.post(`/api/plans/${planId}/comments`, { section: 'others', body: 'Skolan kallas till nästa möte.' }));
+    await waitFor(() => comments.length === 1, 'comment on the other instance', 1000);
+    expect(comments[0]!.comment.body).toBe('Skolan kallas till nästa möte.');
+
+    onOne.awareness.setLocalStateField('user', { name: 'Eva Lind', colour: '#0b5394' });
+    const others = () => [...onTwo.awareness.getStates().keys()].filter((id) => id !== onTwo.doc.clientID).length;
+    await waitFor(() => others() === 1, 'Eva present on the other instance', 1000);
+    evaClient.socket.disconnect();
+    await waitFor(() => others() === 0, 'Eva gone on the other instance', 1000);
+  });
+
   it('a revocation on one instance reaches a socket on the other within a second', async () => {
     const jonas = await CollabClient.connect(two.baseUrl, await signedIn(two.baseUrl, 'jonas.ek'));
     clients.push(jonas);

@@ -175,6 +175,7 @@ describe('bad input', () => {
       ['join', { doc: `plan:${planId}:nonsense` }],
       ['sync', { doc: documentName(planId, 'others'), data: new Uint8Array([0, 0]) }],
       ['awareness', { doc, data: new Uint8Array(70 * 1024) }],
+      ['awareness', { doc, data: new Uint8Array([5, 1, 2]) }],
       ['no-such-event', { x: 1 }],
     ];
     for (const [event, payload] of sends) c.socket.emit(event, payload);
@@ -188,7 +189,7 @@ describe('bad input', () => {
   });
 });
 
-describe('revocation', () => {
+describe('reconnecting and presence', () => {
   it('a read-only member who reconnects is not refused for the deletions its copy already shares', async () => {
     const eva = await (await client('eva.lind')).open(planId, 'shared');
     const birgittaClient = await client('birgitta.nilsson');
@@ -228,6 +229,9 @@ describe('revocation', () => {
     await waitFor(() => names(eva).join() === 'Jonas Ek', 'Jonas back after reconnecting', 1000);
   });
 
+});
+
+describe('revocation', () => {
   it('consent withdrawal mid-session takes the region and the relative out within a second', async () => {
     const jonas = await client('jonas.ek');
     const birgitta = await client('birgitta.nilsson');
