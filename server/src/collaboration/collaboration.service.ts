@@ -139,16 +139,7 @@ export class CollaborationService implements OnModuleDestroy {
     // Same answer for a section that does not exist as for one out of reach.
     if (!access.read) throw new CollabRefusal('forbidden', 'You cannot open this section');
     const loaded = await this.document(docName);
-    const { actor } = socket.data;
-    await this.audit.append({
-      actorId: actor.accountId,
-      actorRole: auditRole(actor),
-      action: 'plan.content.read',
-      targetType: 'section',
-      targetId: docName,
-      planId: parsed.planId,
-      details: { section: parsed.section, write: access.write },
-    });
+    await this.auditContent(socket, 'plan.content.read', loaded, { write: access.write });
     await socket.join([roomOf(docName), planRoomOf(parsed.planId)]);
     const encoder = encoding.createEncoder();
     syncProtocol.writeSyncStep1(encoder, loaded.doc);
@@ -301,24 +292,23 @@ export class CollaborationService implements OnModuleDestroy {
   }
 
   private async auditWrite(socket: CollabSocket, loaded: LoadedDocument) {
-    let bySocket = this.writeAudited.get(socket.id);
-    if (!bySocket) {
-      bySocket = new Map();
-      this.writeAudited.set(socket.id, bySocket);
-      socket.once('disconnect', () => this.writeAudited.delete(socket.id));
-    }
+    const bySocket = perSocket(this.writeAudited, socket);
     const last = bySocket.get(loaded.name);
     if (last !== undefined && Date.now() - last < WRITE_AUDIT_INTERVAL_MS) return;
     bySocket.set(loaded.name, Date.now());
+    await this.auditContent(socket, 'plan.content.write', loaded);
+  }
+
+  private auditContent(socket: CollabSocket, action: 'plan.content.read' | 'plan.content.write', section: SectionRef, details: Record<string, unknown> = {}) {
     const { actor } = socket.data;
-    await this.audit.append({
+    return this.audit.append({
       actorId: actor.accountId,
       actorRole: auditRole(actor),
-      action: 'plan.content.write',
+      action,
       targetType: 'section',
-      targetId: loaded.name,
-      planId: loaded.planId,
-      details: { section: loaded.section },
+      targetId: section.name,
+      planId: section.planId,
+      details: { section: section.section, ...details },
     });
   }
 
@@ -333,12 +323,7 @@ export class CollaborationService implements OnModuleDestroy {
    * policy's queries; only a socket idle for longer does.
    */
   private async cachedAccess(socket: CollabSocket, actor: Actor, loaded: SectionRef, fresh = false): Promise<AccessEntry> {
-    let bySocket = this.accessCache.get(socket.id);
-    if (!bySocket) {
-      bySocket = new Map();
-      this.accessCache.set(socket.id, bySocket);
-      socket.once('disconnect', () => this.accessCache.delete(socket.id));
-    }
+    const bySocket = perSocket(this.accessCache, socket);
     const hit = fresh ? undefined : bySocket.get(loaded.name);
     const age = hit ? Date.now() - hit.at : Infinity;
     if (hit && age < ACCESS_TTL_MS) {
@@ -394,12 +379,7 @@ export class CollaborationService implements OnModuleDestroy {
    * when its presence times out (30 s).
    */
   private recordPresence(socket: CollabSocket, docName: string, entries: AwarenessEntry[]) {
-    let bySocket = this.presence.get(socket.id);
-    if (!bySocket) {
-      bySocket = new Map();
-      this.presence.set(socket.id, bySocket);
-      socket.once('disconnect', () => this.dropPresence(socket.id));
-    }
+    const bySocket = perSocket(this.presence, socket, () => this.dropPresence(socket.id));
     let clients = bySocket.get(docName);
     if (!clients) bySocket.set(docName, (clients = new Map()));
     for (const e of entries) {
@@ -489,6 +469,23 @@ function asBytes(value: unknown): Uint8Array | null {
 
 function equalBytes(a: Uint8Array, b: Uint8Array) {
   return a.byteLength === b.byteLength && a.every((v, i) => v === b[i]);
+}
+
+/**
+ * The socket's entry in a per-socket map, made on first use and removed when the socket
+ * disconnects (after `onDisconnect`, which may still read it).
+ */
+function perSocket<T>(maps: Map<string, Map<string, T>>, socket: CollabSocket, onDisconnect?: () => void): Map<string, T> {
+  let entry = maps.get(socket.id);
+  if (!entry) {
+    entry = new Map();
+    maps.set(socket.id, entry);
+    socket.once('disconnect', () => {
+      onDisconnect?.();
+      maps.delete(socket.id);
+    });
+  }
+  return entry;
 }
 
 /** A section document by name, plan and section. */

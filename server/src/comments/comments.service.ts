@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource } from 'typeorm';
-import { type NewComment, type PlanComment, type SectionName, documentName, parseSectionName } from '@sip/shared';
+import { DataSource, type EntityManager } from 'typeorm';
+import { type CollabCommentEvent, type NewComment, type PlanComment, type SectionName, documentName, parseSectionName } from '@sip/shared';
 import { AuditService } from '../audit/audit.service';
 import { type Actor, auditRole } from '../auth/actor';
 import { CollabAccessService } from '../collaboration/collab-access.service';
@@ -65,22 +65,15 @@ export class CommentsService {
   async add(actor: Actor, planId: string, input: NewComment): Promise<PlanComment> {
     const section = parseSectionName(input.section)!;
     await this.requireComment(actor, planId, section);
-    const comment = await this.dataSource.transaction(async (m) => {
+    return this.change(actor, planId, section, 'plan.comment.add', async (m) => {
       const [{ id }] = await m.query(`INSERT INTO plan_comment (plan_id, section, author_id, body) VALUES ($1, $2, $3, $4) RETURNING id`, [
         planId,
         section,
         actor.accountId,
         input.body,
       ]);
-      await this.audit.append(
-        { actorId: actor.accountId, actorRole: auditRole(actor), action: 'plan.comment.add', targetType: 'comment', targetId: id, planId, details: { section } },
-        m,
-      );
-      const [row] = await m.query(`${SELECT} WHERE c.id = $1`, [id]);
-      return toComment(row);
+      return id;
     });
-    this.collaboration.notifySection(documentName(planId, section), 'comment', { doc: documentName(planId, section), comment });
-    return comment;
   }
 
   /** The author removes their own comment: who wrote when stays, the words go. */
@@ -91,16 +84,22 @@ export class CommentsService {
     await this.requireComment(actor, planId, section);
     if (existing.author_id !== actor.accountId) throw forbidden();
     if (existing.removed_at) throw conflict('The comment is already removed');
-    const comment = await this.dataSource.transaction(async (m) => {
+    return this.change(actor, planId, section, 'plan.comment.remove', async (m) => {
       await m.query(`UPDATE plan_comment SET body = NULL, removed_at = now() WHERE id = $1 AND removed_at IS NULL`, [commentId]);
-      await this.audit.append(
-        { actorId: actor.accountId, actorRole: auditRole(actor), action: 'plan.comment.remove', targetType: 'comment', targetId: commentId, planId, details: { section } },
-        m,
-      );
-      const [row] = await m.query(`${SELECT} WHERE c.id = $1`, [commentId]);
+      return commentId;
+    });
+  }
+
+  /** Writes, audits (in the same transaction) and pushes the comment to the section's room. */
+  private async change(actor: Actor, planId: string, section: SectionName, action: 'plan.comment.add' | 'plan.comment.remove', write: (m: EntityManager) => Promise<string>) {
+    const comment = await this.dataSource.transaction(async (m) => {
+      const id = await write(m);
+      await this.audit.append({ actorId: actor.accountId, actorRole: auditRole(actor), action, targetType: 'comment', targetId: id, planId, details: { section } }, m);
+      const [row] = await m.query(`${SELECT} WHERE c.id = $1`, [id]);
       return toComment(row);
     });
-    this.collaboration.notifySection(documentName(planId, section), 'comment', { doc: documentName(planId, section), comment });
+    const doc = documentName(planId, section);
+    this.collaboration.notifySection(doc, 'comment', { doc, comment } satisfies CollabCommentEvent);
     return comment;
   }
 
