@@ -108,3 +108,9 @@ it('a version shows a reader only the sections they may read today', async () =>
   const peter = await signedIn(app.t.baseUrl, 'peter.falk');
   expect((await peter.get(`/api/plans/${planId}/versions`)).status).toBe(404);
 });
+
+it('the person sees in their access log who read a version of their plan', async () => {
+  const anders = await signedIn(app.t.baseUrl, 'anders.nilsson');
+  const log = ok(await anders.get(`/api/plans/${planId}/access-log`)) as { who: string; what: string }[];
+  expect(log.filter((e) => e.what === 'plan.version.read').map((e) => e.who)).toContain('Eva Lind');
+});
