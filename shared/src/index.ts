@@ -14,3 +14,4 @@ export * from './i18n/plan-messages';
 export * from './document/index';
 export * from './schemas/collab';
 export * from './schemas/comments';
+export * from './schemas/versions';

@@ -49,6 +49,11 @@ describe('a SIP from start to meeting, and the person’s view', () => {
     await page.getByRole('button', { name: 'Registrera mötet som hållet' }).click();
     await page.getByRole('form', { name: 'Registrera mötet som hållet' }).getByRole('button', { name: 'Spara' }).click();
     await page.getByTestId('plan-state').getByText('Möte hållet').waitFor();
+    // The plan as agreed at the meeting is frozen and listed at once.
+    const versions = page.getByRole('region', { name: 'Planens versioner' });
+    await versions.getByText('Version 1').waitFor();
+    await versions.getByRole('button', { name: 'Visa' }).click();
+    await versions.getByRole('heading', { name: 'Version 1 – efter mötet' }).waitFor();
     const planUrl = page.url();
     expect(errors).toEqual([]);
     await staffContext.close();
@@ -60,6 +65,8 @@ describe('a SIP from start to meeting, and the person’s view', () => {
     await person.page.getByRole('heading', { level: 1, name: 'Din plan' }).waitFor();
     await person.page.getByTestId('access-log').getByText('Eva Lind').first().waitFor();
     await person.page.getByTestId('participants').getByText('Eva Lind').waitFor();
+    await person.page.getByRole('region', { name: 'Planens versioner' }).getByRole('button', { name: 'Visa' }).click();
+    await person.page.getByRole('heading', { name: 'Version 1 – efter mötet' }).waitFor();
     await expectNoAxeViolations(person.page);
     await person.page.getByRole('button', { name: 'Ge Birgitta Nilsson tillgång' }).click();
     await person.page.getByRole('button', { name: 'Ta bort Birgitta Nilsson' }).waitFor();

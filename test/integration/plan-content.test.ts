@@ -3,7 +3,7 @@ import { arrayField, yMapFrom } from '@sip/shared';
 import { type ApiSession, signedIn } from '../support/api-session';
 import { CollabClient, waitFor } from '../support/collab-client';
 import { sqlClient } from '../support/database';
-import { PNR, directoryIds, inDays, ok, personId, staffId, today } from '../support/plan-fixtures';
+import { completePreparation, type directoryIds, ok, planWithMeetingHeld } from '../support/plan-fixtures';
 import { useTestApp } from '../support/use-test-app';
 
 const app = useTestApp();
@@ -30,14 +30,7 @@ async function actionRow(actionId: string) {
 beforeAll(async () => {
   eva = await signedIn(app.t.baseUrl, 'eva.lind');
   jonas = await signedIn(app.t.baseUrl, 'jonas.ek');
-  ids = await directoryIds(eva);
-  planId = ok(await eva.post('/api/plans', { personId: await personId(eva, PNR.anders), trigger: 'ordinary', reason: 'Samordning', initiatingUnitId: ids.vuxenenheten })).id;
-  ok(await eva.post(`/api/plans/${planId}/consents`, { givenBy: 'person', form: 'written', scopeOrganisationIds: [ids.kommun, ids.region], informationKinds: ['psychiatry'], validFrom: today() }));
-  ok(await eva.post(`/api/plans/${planId}/participants`, { role: 'kallad_personal', accountId: await staffId(eva, 'Jonas Ek') }));
-  ok(await eva.post(`/api/plans/${planId}/transitions`, { action: 'start_preparation' }));
-  const called = ok(await eva.post(`/api/plans/${planId}/calls`, { meeting: { startsAt: inDays(1), location: 'Rum 1' }, purpose: 'SIP', recipients: [{ kind: 'kallelse', organisationId: ids.region, unitId: ids.vuxenpsykiatri }] }));
-  const chair = called.participants.find((p: { name: string }) => p.name === 'Eva Lind');
-  ok(await eva.post(`/api/plans/${planId}/meetings/${called.meetings[0].id}/held`, { heldOn: today(), chairParticipantId: chair.id, attendance: [], personTookPart: true, relativesTookPart: false }));
+  ({ planId, ids } = await planWithMeetingHeld(eva));
 });
 
 it('finalising lists what is missing, then succeeds from the projected rows and freezes a version', async () => {
@@ -74,8 +67,7 @@ it('finalising lists what is missing, then succeeds from the projected rows and 
 
   const still = await eva.post(`/api/plans/${planId}/transitions`, { action: 'finalise' });
   expect(still.body.reasons).toEqual(['lead_principal_missing', 'coordinator_missing', 'follow_up_date_missing']);
-  ok(await eva.patch(`/api/plans/${planId}/preparation`, { leadOrganisationId: ids.kommun, followUpDate: '2027-03-15' }));
-  ok(await eva.post(`/api/plans/${planId}/participants`, { role: 'samordningsansvarig', accountId: await staffId(eva, 'Eva Lind') }));
+  await completePreparation(eva, planId, ids.kommun);
 
   const finalised = ok(await eva.post(`/api/plans/${planId}/transitions`, { action: 'finalise' }));
   expect(finalised).toMatchObject({ state: 'faststalld', followUpDate: '2027-03-15' });

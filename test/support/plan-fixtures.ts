@@ -45,3 +45,25 @@ export function ok<T = any>(res: { status: number; body: T }): T {
   if (res.status < 200 || res.status > 299) throw new Error(`expected success, got ${res.status}: ${JSON.stringify(res.body)}`);
   return res.body;
 }
+
+/**
+ * Anders's plan with the kommun (Eva, chair) and the region (Jonas, called) taking part,
+ * brought through consent, preparation and a call to a held meeting — the first version.
+ */
+export async function planWithMeetingHeld(eva: ApiSession) {
+  const ids = await directoryIds(eva);
+  const planId: string = ok(await eva.post('/api/plans', { personId: await personId(eva, PNR.anders), trigger: 'ordinary', reason: 'Samordning', initiatingUnitId: ids.vuxenenheten })).id;
+  ok(await eva.post(`/api/plans/${planId}/consents`, { givenBy: 'person', form: 'written', scopeOrganisationIds: [ids.kommun, ids.region], informationKinds: ['psychiatry'], validFrom: today() }));
+  ok(await eva.post(`/api/plans/${planId}/participants`, { role: 'kallad_personal', accountId: await staffId(eva, 'Jonas Ek') }));
+  ok(await eva.post(`/api/plans/${planId}/transitions`, { action: 'start_preparation' }));
+  const called = ok(await eva.post(`/api/plans/${planId}/calls`, { meeting: { startsAt: inDays(1), location: 'Rum 1' }, purpose: 'SIP', recipients: [{ kind: 'kallelse', organisationId: ids.region, unitId: ids.vuxenpsykiatri }] }));
+  const chair = called.participants.find((p: { name: string }) => p.name === 'Eva Lind');
+  ok(await eva.post(`/api/plans/${planId}/meetings/${called.meetings[0].id}/held`, { heldOn: today(), chairParticipantId: chair.id, attendance: [], personTookPart: true, relativesTookPart: false }));
+  return { planId, ids };
+}
+
+/** What finalising needs besides the content: the lead principal, a follow-up date and a coordinator. */
+export async function completePreparation(eva: ApiSession, planId: string, leadOrganisationId: string) {
+  ok(await eva.patch(`/api/plans/${planId}/preparation`, { leadOrganisationId, followUpDate: '2027-03-15' }));
+  ok(await eva.post(`/api/plans/${planId}/participants`, { role: 'samordningsansvarig', accountId: await staffId(eva, 'Eva Lind') }));
+}

@@ -53,6 +53,8 @@ export function usePlanAction<T>(planId: string, request: (input: T) => { method
       queryClient.setQueryData(planKey(planId), plan);
       void queryClient.invalidateQueries({ queryKey: ['worklist'] });
       void queryClient.invalidateQueries({ queryKey: ['plan', planId, 'access-log'] });
+      // Recording a meeting or finalising freezes a new version.
+      void queryClient.invalidateQueries({ queryKey: ['plan', planId, 'versions'], exact: true });
     },
   });
 }

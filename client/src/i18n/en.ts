@@ -218,6 +218,7 @@ export const en: Messages = {
     save: { connecting: 'Connecting…', synced: 'Saved', saving: 'Saving…', saved: 'Saved', refused: 'The change was not saved', offline: 'Offline – what you write is saved when the connection is back' },
     readOnly: 'You can read but not change this.',
     here: 'Here now',
+    actionsTable: 'Table – {{title}}',
     errors: {
       invalid_message: 'the message could not be read.', unknown_event: 'the message could not be read.', unknown_document: 'the part does not exist.',
       not_joined: 'the connection is being restored.', forbidden: 'you do not have access to this part.', read_only: 'you can read but not change this.',
@@ -232,6 +233,22 @@ export const en: Messages = {
     noActions: 'No efforts yet.',
     loading: 'Loading the plan’s content…',
     format: { toolbar: 'Text format', bold: 'Bold', italic: 'Italic', bulletList: 'Bulleted list', orderedList: 'Numbered list' },
+  },
+  versions: {
+    title: 'Versions of the plan',
+    intro: 'The plan is saved as a version each time a meeting is held and when it is finalised – as you agreed it.',
+    none: 'No versions yet. The first is saved when the meeting is recorded as held.',
+    number: 'Version {{n}}',
+    reasons: { meeting: 'after the meeting', finalised: 'finalised' },
+    show: 'Show',
+    compare: 'What changed since version {{n}}?',
+    loading: 'Loading…',
+    changesTitle: 'Changes from version {{from}} to version {{to}}',
+    noChanges: 'No efforts or goals changed.',
+    changes: {
+      action: { added: 'New effort', changed: 'Changed effort', removed: 'Removed effort' },
+      goal: { added: 'New goal', changed: 'Changed goal', removed: 'Removed goal' },
+    },
   },
   comments: {
     summary: 'Comments ({{count}})',

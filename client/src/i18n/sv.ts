@@ -217,6 +217,7 @@ export const sv = {
     save: { connecting: 'Ansluter…', synced: 'Sparat', saving: 'Sparar…', saved: 'Sparat', refused: 'Ändringen sparades inte', offline: 'Offline – det du skriver sparas när anslutningen är tillbaka' },
     readOnly: 'Du kan läsa men inte ändra här.',
     here: 'Här nu',
+    actionsTable: 'Tabell – {{title}}',
     errors: {
       invalid_message: 'meddelandet kunde inte läsas.', unknown_event: 'meddelandet kunde inte läsas.', unknown_document: 'delen finns inte.',
       not_joined: 'anslutningen återupprättas.', forbidden: 'du har inte tillgång till den här delen.', read_only: 'du kan läsa men inte ändra här.',
@@ -231,6 +232,22 @@ export const sv = {
     noActions: 'Inga insatser ännu.',
     loading: 'Hämtar planens innehåll…',
     format: { toolbar: 'Textformat', bold: 'Fet', italic: 'Kursiv', bulletList: 'Punktlista', orderedList: 'Numrerad lista' },
+  },
+  versions: {
+    title: 'Planens versioner',
+    intro: 'Planen sparas som en version varje gång ett möte hålls och när den fastställs – så som ni kom överens.',
+    none: 'Inga versioner ännu. Den första sparas när mötet registreras som hållet.',
+    number: 'Version {{n}}',
+    reasons: { meeting: 'efter mötet', finalised: 'fastställd' },
+    show: 'Visa',
+    compare: 'Vad ändrades sedan version {{n}}?',
+    loading: 'Hämtar…',
+    changesTitle: 'Ändringar från version {{from}} till version {{to}}',
+    noChanges: 'Inga insatser eller mål ändrades.',
+    changes: {
+      action: { added: 'Ny insats', changed: 'Ändrad insats', removed: 'Borttagen insats' },
+      goal: { added: 'Nytt mål', changed: 'Ändrat mål', removed: 'Borttaget mål' },
+    },
   },
   comments: {
     summary: 'Kommentarer ({{count}})',

@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
 import * as Y from 'yjs';
-import { type SectionName, contentToJSON, parseDocumentName } from '@sip/shared';
+import { type PlanVersion, type PlanVersionSummary, type SectionName, type VersionChange, type VersionComparison, contentToJSON, parseDocumentName } from '@sip/shared';
 import { PlanAccessService } from '../access/plan-access.service';
 import { type Actor, auditRole } from '../auth/actor';
 import { AuditService } from '../audit/audit.service';
@@ -11,7 +11,6 @@ import { DocumentStore } from '../collaboration/document-store';
 import { notFound, validationFailed } from '../common/problem.exception';
 
 type Content = Record<string, Record<string, unknown>>;
-type Change = { id: string; section: string; kind: 'action' | 'goal'; change: 'added' | 'changed' | 'removed'; before?: unknown; after?: unknown };
 
 /**
  * The plan as agreed: when a meeting is recorded or the plan is finalised, every section
@@ -51,7 +50,7 @@ export class VersionsService {
     return Number(next);
   }
 
-  async list(actor: Actor, planId: string) {
+  async list(actor: Actor, planId: string): Promise<PlanVersionSummary[]> {
     await this.planAccess.require(actor, planId);
     const rows = await this.dataSource.query(
       `SELECT v.id, v.version_no, v.reason, v.created_at, a.display_name FROM plan_version v LEFT JOIN account a ON a.id = v.created_by
@@ -62,7 +61,7 @@ export class VersionsService {
   }
 
   /** A version's sections, limited to those the reader may read. */
-  async read(actor: Actor, planId: string, versionId: string) {
+  async read(actor: Actor, planId: string, versionId: string): Promise<PlanVersion> {
     await this.planAccess.require(actor, planId);
     const [row] = await this.dataSource.query('SELECT version_no, reason, content, created_at FROM plan_version WHERE id = $1 AND plan_id = $2', [versionId, planId]);
     if (!row) throw notFound();
@@ -85,20 +84,20 @@ export class VersionsService {
   }
 
   /** Actions and goals added, changed and removed between two versions. */
-  async compare(actor: Actor, planId: string, fromId: string, toId: string) {
+  async compare(actor: Actor, planId: string, fromId: string, toId: string): Promise<VersionComparison> {
     const [from, to] = await Promise.all([this.read(actor, planId, fromId), this.read(actor, planId, toId)]);
     if (from.number >= to.number) throw validationFailed([{ path: 'query.to', code: 'not_later', message: 'Compare an earlier version with a later one' }]);
     const items = (v: { sections: Content }) => {
-      const map = new Map<string, { section: string; kind: 'action' | 'goal'; value: unknown }>();
+      const map = new Map<string, { section: string; kind: 'action' | 'goal'; value: Record<string, unknown> }>();
       for (const [section, content] of Object.entries(v.sections)) {
-        if (section.startsWith('actions:')) for (const a of (content.actions as { id: string }[]) ?? []) map.set(`${section}/${a.id}`, { section, kind: 'action', value: a });
+        if (section.startsWith('actions:')) for (const a of (content.actions as { id: string }[] | undefined) ?? []) map.set(`${section}/${a.id}`, { section, kind: 'action', value: a });
         if (section === 'shared') for (const g of (content.goals as { id: string }[]) ?? []) map.set(`shared/${g.id}`, { section, kind: 'goal', value: g });
       }
       return map;
     };
     const before = items(from);
     const after = items(to);
-    const changes: Change[] = [];
+    const changes: VersionChange[] = [];
     for (const [key, a] of after) {
       const b = before.get(key);
       const id = key.split('/')[1]!;

@@ -24,7 +24,10 @@ export function ActionsTable({
   needs,
   goals,
   units,
+  label,
 }: {
+  /** Names the table's scrolling region; unique on the page (the section's title). */
+  label: string;
   list: Y.Array<Action>;
   readOnly: boolean;
   needs: Option[];
@@ -48,7 +51,7 @@ export function ActionsTable({
     <div className="actions-table">
       {actions.length > 0 ? (
         // Wide on a desktop: the region scrolls sideways and can be reached by keyboard.
-        <div className="table-scroll" role="region" aria-label={t('collab.fields.actions')} tabIndex={0}>
+        <div className="table-scroll" role="region" aria-label={label} tabIndex={0}>
           <table>
             <thead>
               <tr>

@@ -6,6 +6,7 @@ import { useAccessLog, usePlanAction } from '../../api/plans';
 import { ProblemAlert } from '../../components/ProblemAlert';
 import { formatDateTime } from './format';
 import { LazyPlanWorkspace } from './LazyPlanWorkspace';
+import { PlanVersions } from './PlanVersions';
 
 /**
  * The plan as the person, a guardian or an allowed relative sees it: plain language, one
@@ -37,6 +38,7 @@ export function CitizenPlanView({ plan }: { plan: PlanDetail }) {
       {plan.state === 'avslutad' && <p className="alert alert-info">{t('citizen.closed')}</p>}
 
       <LazyPlanWorkspace plan={plan} />
+      <PlanVersions plan={plan} />
 
       <section aria-labelledby={`${id}-next`} className="card">
         <h2 id={`${id}-next`}>{t('citizen.nextMeeting')}</h2>

@@ -9,6 +9,7 @@ import { RichTextEditor } from '../../collab/RichTextEditor';
 import { presentUsers, useCollabSocket, useSection } from '../../collab/use-collab';
 import { ActionsTable, type Option } from './ActionsTable';
 import { CommentThread } from './CommentThread';
+import { planSections, principalUnits } from './plan-sections';
 
 type Item = Y.Map<unknown>;
 const LIST_COLUMNS: Record<string, string[]> = {
@@ -27,15 +28,7 @@ export function PlanWorkspace({ plan }: { plan: PlanDetail }) {
   // The shared section's needs and goals, which each action points to.
   const [sharedLists, setSharedLists] = useState<SharedLists>({ needs: [], goals: [] });
   if (!user) return null;
-  const organisations = new Map<string, string>([[plan.initiatingUnit.organisationId, plan.initiatingUnit.organisationName]]);
-  for (const p of plan.participants ?? []) if (p.organisationId && p.organisationName) organisations.set(p.organisationId, p.organisationName);
-  const sections: { name: SectionName; title: string }[] = [
-    { name: 'person', title: t('collab.sections.person') },
-    ...(plan.person.isChild ? [{ name: 'child' as const, title: t('collab.sections.child') }] : []),
-    { name: 'shared', title: t('collab.sections.shared') },
-    ...[...organisations].map(([id, org]) => ({ name: `actions:${id}` as SectionName, title: t('collab.sections.actions', { org }) })),
-    { name: 'others', title: t('collab.sections.others') },
-  ];
+  const sections = planSections(plan, t);
   return (
     <section aria-labelledby="workspace-h" className="card workspace">
       <h2 id="workspace-h">{t('collab.title')}</h2>
@@ -120,7 +113,7 @@ function SectionEditor({
           field === 'actions' ? (
             <fieldset className="list-editor" key={field}>
               <legend>{t('collab.fields.actions')}</legend>
-              <ActionsTable list={provider.doc.getArray<Item>(field)} readOnly={readOnly} needs={sharedLists.needs} goals={sharedLists.goals} units={unitsOf(plan, section)} />
+              <ActionsTable label={t('collab.actionsTable', { title })} list={provider.doc.getArray<Item>(field)} readOnly={readOnly} needs={sharedLists.needs} goals={sharedLists.goals} units={principalUnits(plan, section)} />
             </fieldset>
           ) : (
             <ListEditor key={field} list={provider.doc.getArray<Item>(field)} field={field} readOnly={readOnly} idPrefix={`${id}-${field}`} />
@@ -145,15 +138,6 @@ function optionsOf(doc: Y.Doc, field: string): Option[] {
     .toArray()
     .map((item) => ({ id: String(item.get('id') ?? ''), label: String(item.get('text') ?? '') }))
     .filter((o) => o.id);
-}
-
-/** Units of the section's principal that take part in the plan: who can perform its actions. */
-function unitsOf(plan: PlanDetail, section: SectionName): Option[] {
-  const organisationId = section.slice('actions:'.length);
-  const units = new Map<string, string>();
-  if (plan.initiatingUnit.organisationId === organisationId) units.set(plan.initiatingUnit.id, plan.initiatingUnit.name);
-  for (const p of plan.participants ?? []) if (p.organisationId === organisationId && p.unitId && p.unitName) units.set(p.unitId, p.unitName);
-  return [...units].map(([id, label]) => ({ id, label }));
 }
 
 function ListEditor({ list, field, readOnly, idPrefix }: { list: Y.Array<Item>; field: string; readOnly: boolean; idPrefix: string }) {

@@ -18,6 +18,7 @@ import { useOrganisations, usePlanAction, useStaffDirectory } from '../../api/pl
 import { ProblemAlert } from '../../components/ProblemAlert';
 import { formatDate, formatDateTime, localInputToIso, todayIsoDate } from './format';
 import { LazyPlanWorkspace } from './LazyPlanWorkspace';
+import { PlanVersions } from './PlanVersions';
 import { StateStepper } from './StateStepper';
 
 type Props = { plan: PlanDetail };
@@ -56,6 +57,7 @@ export function StaffPlanView({ plan }: Props) {
       </header>
       {can.manage_lifecycle && <ActionsSection plan={plan} />}
       <LazyPlanWorkspace plan={plan} />
+      <PlanVersions plan={plan} />
       {plan.consents && <ConsentSection plan={plan} />}
       {plan.participants && <ParticipantsSection plan={plan} />}
       {(can.prepare || plan.questions.length > 0) && <PreparationSection plan={plan} />}
