@@ -4,6 +4,7 @@ import { type ApiSession, signedIn } from '../support/api-session';
 import { CollabClient, waitFor } from '../support/collab-client';
 import { sqlClient } from '../support/database';
 import { completePreparation, type directoryIds, ok, planWithMeetingHeld } from '../support/plan-fixtures';
+import { writeStatutoryContent } from '../support/plan-content';
 import { useTestApp } from '../support/use-test-app';
 
 const app = useTestApp();
@@ -39,16 +40,7 @@ it('finalising lists what is missing, then succeeds from the projected rows and 
   expect(refused.body.reasons).toEqual(['needs_missing', 'principal_efforts_missing', 'others_measures_missing', 'lead_principal_missing', 'coordinator_missing', 'follow_up_date_missing']);
   expect(refused.body.detail).toMatch(/^Planen kan inte fastställas: behoven är inte beskrivna; /);
 
-  const shared = await open(eva, 'shared');
-  arrayField(shared.doc, 'needs').push([yMapFrom({ id: 'need1', text: 'Stöd i boendet' })]);
-  arrayField(shared.doc, 'goals').push([yMapFrom({ id: 'goal1', text: 'Egen lägenhet', term: 'long' })]);
-  const kommun = await open(eva, `actions:${ids.kommun}`);
-  arrayField(kommun.doc, 'actions').push([yMapFrom({ id: 'k1', what: 'Boendestöd', needId: 'need1', status: 'planned', dueDate: '2027-01-31' })]);
-  const region = await open(jonas, `actions:${ids.region}`);
-  arrayField(region.doc, 'actions').push([yMapFrom({ id: 'r1', what: 'Läkemedelsgenomgång', status: 'ongoing' })]);
-  const others = await open(eva, 'others');
-  arrayField(others.doc, 'measures').push([yMapFrom({ id: 'o1', actor: 'Försäkringskassan', what: 'Utreder aktivitetsersättning' })]);
-  for (const p of [shared, kommun, region, others]) await waitFor(() => p.status === 'saved', 'saved');
+  const { shared, kommun } = await writeStatutoryContent(open, eva, jonas, ids);
 
   // An action's due date and status reach plan_action within a second.
   const item = arrayField(kommun.doc, 'actions').get(0);
