@@ -1,4 +1,5 @@
 import { io } from 'socket.io-client';
+import * as awarenessProtocol from 'y-protocols/awareness';
 import * as Y from 'yjs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type SectionName, arrayField, contentToJSON, documentName, insertParagraphs, richTextField, yMapFrom } from '@sip/shared';
@@ -227,6 +228,20 @@ describe('reconnecting and presence', () => {
     await waitFor(() => names(eva).length === 0, 'Jonas gone after dropping off', 1000);
     jonasClient.socket.connect(); // and is back: seen again
     await waitFor(() => names(eva).join() === 'Jonas Ek', 'Jonas back after reconnecting', 1000);
+
+    // Presence cannot be forged: the name shown is the signed-in one, and nobody can
+    // announce (or remove) someone else's presence.
+    again.awareness.setLocalStateField('user', { name: 'Eva Lind', colour: 'red; background: url(x)' });
+    await waitFor(() => [...eva.awareness.getStates().values()].some((st) => st.user?.colour === '#444444'), 'the forged state arrives, stamped');
+    expect(names(eva)).toEqual(['Jonas Ek']);
+    const forged = new Y.Doc();
+    forged.clientID = eva.doc.clientID;
+    const stolen = new awarenessProtocol.Awareness(forged);
+    stolen.setLocalState({ user: { name: 'Eva Lind', colour: '#000000' }, cursor: null });
+    const before = jonasClient.errors.length;
+    jonasClient.socket.emit('awareness', { doc: documentName(planId, 'others'), data: awarenessProtocol.encodeAwarenessUpdate(stolen, [forged.clientID]) });
+    await waitFor(() => jonasClient.errors.length > before, 'refusal');
+    expect(jonasClient.errors.at(-1)?.code).toBe('invalid_message');
   });
 
 });

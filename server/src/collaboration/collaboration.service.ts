@@ -75,6 +75,8 @@ export class CollaborationService implements OnModuleDestroy {
   private readonly accessGeneration = new Map<string, number>();
   /** socket id → document → the awareness clients (Yjs client id → clock) the socket announced. */
   private readonly presence = new Map<string, Map<string, Map<number, number>>>();
+  /** document → awareness client id → the socket that announced it (this instance). */
+  private readonly presenceOwners = new Map<string, Map<number, string>>();
   /** socket id → document → when its last write was audited. */
   private readonly writeAudited = new Map<string, Map<string, number>>();
   private sweeper: NodeJS.Timeout | null = null;
@@ -369,8 +371,17 @@ export class CollaborationService implements OnModuleDestroy {
     if (data.byteLength > 64 * 1024) throw new CollabRefusal('too_large', 'Awareness updates may be at most 64 KiB');
     const entries = readAwarenessEntries(data);
     if (!entries) throw new CollabRefusal('invalid_message', 'Not an awareness update');
+    // A presence belongs to the socket that first announced it here: nobody can move or
+    // remove someone else's caret.
+    const owners = this.presenceOwners.get(docName);
+    if (entries.some((e) => (owners?.get(e.clientId) ?? socket.id) !== socket.id)) {
+      throw new CollabRefusal('invalid_message', 'That presence belongs to someone else');
+    }
+    // Others see the signed-in person's name, whatever name the client put in its state.
+    const stamped = entries.map((e) => (e.state === null ? e : { ...e, state: withIdentity(e.state, socket.data.actor) }));
+    if (stamped.some((e) => e.state === undefined)) throw new CollabRefusal('invalid_message', 'A presence state must be an object');
     this.recordPresence(socket, docName, entries);
-    socket.to(roomOf(docName)).emit('awareness', { doc: docName, data });
+    socket.to(roomOf(docName)).emit('awareness', { doc: docName, data: encodeAwareness(stamped as AwarenessEntry[]) });
   }
 
   /**
@@ -382,9 +393,16 @@ export class CollaborationService implements OnModuleDestroy {
     const bySocket = perSocket(this.presence, socket, () => this.dropPresence(socket.id));
     let clients = bySocket.get(docName);
     if (!clients) bySocket.set(docName, (clients = new Map()));
+    let owners = this.presenceOwners.get(docName);
+    if (!owners) this.presenceOwners.set(docName, (owners = new Map()));
     for (const e of entries) {
-      if (e.removed) clients.delete(e.clientId);
-      else clients.set(e.clientId, e.clock);
+      if (e.state === null) {
+        clients.delete(e.clientId);
+        owners.delete(e.clientId);
+      } else {
+        clients.set(e.clientId, e.clock);
+        owners.set(e.clientId, socket.id);
+      }
     }
   }
 
@@ -393,7 +411,13 @@ export class CollaborationService implements OnModuleDestroy {
     if (!bySocket) return;
     for (const [docName, clients] of bySocket) {
       if (onlyDoc && docName !== onlyDoc) continue;
-      if (clients.size) this.namespace?.to(roomOf(docName)).emit('awareness', { doc: docName, data: encodeAwarenessRemoval(clients) });
+      if (clients.size) {
+        const gone = [...clients].map(([clientId, clock]) => ({ clientId, clock, state: null }));
+        this.namespace?.to(roomOf(docName)).emit('awareness', { doc: docName, data: encodeAwareness(gone) });
+      }
+      const owners = this.presenceOwners.get(docName);
+      for (const clientId of clients.keys()) owners?.delete(clientId);
+      if (owners?.size === 0) this.presenceOwners.delete(docName);
       bySocket.delete(docName);
     }
     if (!bySocket.size) this.presence.delete(socketId);
@@ -502,7 +526,8 @@ interface AccessEntry {
 interface AwarenessEntry {
   clientId: number;
   clock: number;
-  removed: boolean;
+  /** The state as JSON text; null when the client is gone. */
+  state: string | null;
 }
 
 /** The entries of a y-protocols awareness update, or null when it is not one. */
@@ -516,7 +541,7 @@ function readAwarenessEntries(data: Uint8Array): AwarenessEntry[] | null {
       const clientId = decoding.readVarUint(decoder);
       const clock = decoding.readVarUint(decoder);
       const state = decoding.readVarString(decoder);
-      entries.push({ clientId, clock, removed: state === 'null' });
+      entries.push({ clientId, clock, state: state === 'null' ? null : state });
     }
     return decoding.hasContent(decoder) ? null : entries;
   } catch {
@@ -524,16 +549,34 @@ function readAwarenessEntries(data: Uint8Array): AwarenessEntry[] | null {
   }
 }
 
-/** An awareness update that marks the given clients as gone. */
-function encodeAwarenessRemoval(clients: Map<number, number>): Uint8Array {
+/**
+ * The state with `user` set to the signed-in actor's name (and the client's colour when it
+ * is a plain #rrggbb); undefined when the state is not a JSON object.
+ */
+function withIdentity(state: string, actor: Actor): string | undefined {
+  let parsed: unknown;
+  try {
+    parsed = JSON.parse(state);
+  } catch {
+    return undefined;
+  }
+  if (typeof parsed !== 'object' || parsed === null || Array.isArray(parsed)) return undefined;
+  const claimed = (parsed as { user?: { colour?: unknown } }).user?.colour;
+  const colour = typeof claimed === 'string' && /^#[0-9a-f]{6}$/i.test(claimed) ? claimed : '#444444';
+  return JSON.stringify({ ...parsed, user: { name: actor.displayName, colour } });
+}
+
+/**
+ * An awareness update. A removal keeps the client's clock: y-protocols takes a removal at
+ * the current clock, and the client's next announcement (a higher clock) brings it back.
+ */
+function encodeAwareness(entries: AwarenessEntry[]): Uint8Array {
   const encoder = encoding.createEncoder();
-  encoding.writeVarUint(encoder, clients.size);
-  for (const [clientId, clock] of clients) {
-    encoding.writeVarUint(encoder, clientId);
-    // The same clock: y-protocols takes a removal at the current clock, and the client's
-    // next announcement (a higher clock) brings it back.
-    encoding.writeVarUint(encoder, clock);
-    encoding.writeVarString(encoder, 'null');
+  encoding.writeVarUint(encoder, entries.length);
+  for (const e of entries) {
+    encoding.writeVarUint(encoder, e.clientId);
+    encoding.writeVarUint(encoder, e.clock);
+    encoding.writeVarString(encoder, e.state ?? 'null');
   }
   return encoding.toUint8Array(encoder);
 }
