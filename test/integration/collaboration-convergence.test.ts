@@ -58,7 +58,12 @@ it('four clients editing at random, dropping off and coming back, end identical 
         const text = someParagraphText(doc, rnd);
         const r = rnd();
         if (r < 0.05) insertParagraphs(richTextField(doc, 'currentSituation'), words[step % words.length]!);
-        else if (r < 0.45) text.insert(Math.floor(rnd() * (text.length + 1)), `${words[Math.floor(rnd() * words.length)]} `);
+        else if (r < 0.4) text.insert(Math.floor(rnd() * (text.length + 1)), `${words[Math.floor(rnd() * words.length)]} `);
+        else if (r < 0.45 && text.length > 2) {
+          // Bold or italic on a stretch of text, as the editor's toolbar writes it.
+          const at = Math.floor(rnd() * (text.length - 1));
+          text.format(at, 1 + Math.floor(rnd() * (text.length - at - 1)), rnd() < 0.5 ? { bold: {} } : { italic: {} });
+        }
         else if (r < 0.6 && text.length > 3) {
           const at = Math.floor(rnd() * (text.length - 2));
           text.delete(at, 1 + Math.floor(rnd() * 2));
