@@ -25,12 +25,17 @@ export function useComments(planId: string, socket: Socket | null) {
     const onComment = (event: CollabCommentEvent) => {
       if (event?.doc?.startsWith(`plan:${planId}:`)) queryClient.setQueryData<CommentList>(commentsKey(planId), (list) => merge(list, event.comment));
     };
+    // Events missed while disconnected: read the list again once the socket is back.
+    const onReconnect = () => void queryClient.invalidateQueries({ queryKey: commentsKey(planId) });
     socket.on('comment', onComment);
+    socket.io.on('reconnect', onReconnect);
     return () => {
       socket.off('comment', onComment);
+      socket.io.off('reconnect', onReconnect);
     };
   }, [socket, planId, queryClient]);
-  return useQuery({ queryKey: commentsKey(planId), queryFn: () => api<CommentList>(`/plans/${planId}/comments`) });
+  // Kept current by the socket, so not re-read on every window focus (each read is audited).
+  return useQuery({ queryKey: commentsKey(planId), queryFn: () => api<CommentList>(`/plans/${planId}/comments`), staleTime: Infinity });
 }
 
 export function useAddComment(planId: string) {

@@ -59,9 +59,9 @@ const WRITE_AUDIT_INTERVAL_MS = 10 * 60_000;
 
 /**
  * Hosts the plan's Yjs documents. Every incoming update is authorised at the moment it
- * arrives, size-capped, decoded inside a guard, applied, checked against its section's
- * schema, stored (group commit), then broadcast and acknowledged. A refused update leaves
- * the document as it was.
+ * arrives, size-capped, decoded inside a guard, applied and checked against its section's
+ * schema; then broadcast to the others, stored (group commit), and acknowledged to its
+ * author once stored. A refused update leaves the document as it was.
  */
 @Injectable()
 export class CollaborationService implements OnModuleDestroy {
