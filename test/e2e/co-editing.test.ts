@@ -88,6 +88,13 @@ describe('co-editing the plan in the browser', () => {
     await expect.poll(() => personKommun.getByRole('textbox', { name: 'Varför inte gjord Insats 1' }).inputValue()).toBe('Personen tackade nej');
     expect(staffErrors).toEqual([]);
     expect(await staffKommun.getByTestId('save-actions').textContent()).not.toMatch(/sparades inte/);
+    // Removing an action can be undone; it comes back with every field, for everyone.
+    await staffKommun.getByRole('button', { name: 'Ta bort' }).click();
+    await expect.poll(() => personKommun.getByLabel('Vad görs').count(), { timeout: 5000 }).toBe(0);
+    await staffKommun.getByRole('status').getByText('Borttaget: Boendestöd två gånger i veckan.').waitFor();
+    await staffKommun.getByRole('button', { name: 'Ångra' }).click();
+    await expect.poll(() => personKommun.getByLabel('Vad görs').inputValue(), { timeout: 5000 }).toBe('Boendestöd två gånger i veckan');
+    await expect.poll(() => personKommun.getByRole('textbox', { name: 'Varför inte gjord Insats 1' }).inputValue()).toBe('Personen tackade nej');
     expect(await personKommun.getByLabel('Vad görs').getAttribute('readonly')).not.toBeNull();
     await expectNoAxeViolations(person.page);
 

@@ -218,6 +218,8 @@ export const en: Messages = {
     save: { connecting: 'Connecting…', synced: 'Saved', saving: 'Saving…', saved: 'Saved', refused: 'The change was not saved', offline: 'Offline – what you write is saved when the connection is back' },
     readOnly: 'You can read but not change this.',
     here: 'Here now',
+    removed: 'Removed: {{what}}.',
+    undo: 'Undo',
     actionsTable: 'Table – {{title}}',
     errors: {
       invalid_message: 'the message could not be read.', unknown_event: 'the message could not be read.', unknown_document: 'the part does not exist.',

@@ -217,6 +217,8 @@ export const sv = {
     save: { connecting: 'Ansluter…', synced: 'Sparat', saving: 'Sparar…', saved: 'Sparat', refused: 'Ändringen sparades inte', offline: 'Offline – det du skriver sparas när anslutningen är tillbaka' },
     readOnly: 'Du kan läsa men inte ändra här.',
     here: 'Här nu',
+    removed: 'Borttaget: {{what}}.',
+    undo: 'Ångra',
     actionsTable: 'Tabell – {{title}}',
     errors: {
       invalid_message: 'meddelandet kunde inte läsas.', unknown_event: 'meddelandet kunde inte läsas.', unknown_document: 'delen finns inte.',

@@ -25,7 +25,10 @@ export function ActionsTable({
   goals,
   units,
   label,
+  onRemove,
 }: {
+  /** Removes the action at the index (the caller offers to undo it). */
+  onRemove: (index: number, what: string) => void;
   /** Names the table's scrolling region; unique on the page (the section's title). */
   label: string;
   list: Y.Array<Action>;
@@ -72,7 +75,7 @@ export function ActionsTable({
             </thead>
             <tbody>
               {actions.map((action, index) => (
-                <ActionRow key={String(action.get('id'))} action={action} index={index} tableId={id} readOnly={readOnly} options={options} onRemove={() => list.delete(index, 1)} />
+                <ActionRow key={String(action.get('id'))} action={action} index={index} tableId={id} readOnly={readOnly} options={options} onRemove={() => onRemove(index, String(action.get('what') ?? ''))} />
               ))}
             </tbody>
           </table>

@@ -7,6 +7,7 @@ import { useComments } from '../../api/comments';
 import { useSession } from '../../api/session';
 import { RichTextEditor } from '../../collab/RichTextEditor';
 import { presentUsers, useCollabSocket, useSection } from '../../collab/use-collab';
+import { useRemovalUndo } from '../../collab/use-removal-undo';
 import { ActionsTable, type Option } from './ActionsTable';
 import { CommentThread } from './CommentThread';
 import { planSections, principalUnits } from './plan-sections';
@@ -73,6 +74,12 @@ function SectionEditor({
   const { t } = useTranslation();
   const id = useId();
   const provider = useSection(socket, plan.id, section, me);
+  const removal = useRemovalUndo(
+    provider?.doc ?? null,
+    Object.entries(sectionFields(section))
+      .filter(([, kind]) => kind === 'list')
+      .map(([field]) => field),
+  );
   const listsJson = onSharedLists && provider ? JSON.stringify({ needs: optionsOf(provider.doc, 'needs'), goals: optionsOf(provider.doc, 'goals') }) : null;
   useEffect(() => {
     if (listsJson && onSharedLists) onSharedLists(JSON.parse(listsJson) as SharedLists);
@@ -113,13 +120,29 @@ function SectionEditor({
           field === 'actions' ? (
             <fieldset className="list-editor" key={field}>
               <legend>{t('collab.fields.actions')}</legend>
-              <ActionsTable label={t('collab.actionsTable', { title })} list={provider.doc.getArray<Item>(field)} readOnly={readOnly} needs={sharedLists.needs} goals={sharedLists.goals} units={principalUnits(plan, section)} />
+              <ActionsTable
+                label={t('collab.actionsTable', { title })}
+                list={provider.doc.getArray<Item>(field)}
+                readOnly={readOnly}
+                needs={sharedLists.needs}
+                goals={sharedLists.goals}
+                units={principalUnits(plan, section)}
+                onRemove={(index, what) => removal.remove(provider.doc.getArray<Item>(field), index, what)}
+              />
             </fieldset>
           ) : (
-            <ListEditor key={field} list={provider.doc.getArray<Item>(field)} field={field} readOnly={readOnly} idPrefix={`${id}-${field}`} />
+            <ListEditor
+              key={field}
+              list={provider.doc.getArray<Item>(field)}
+              field={field}
+              readOnly={readOnly}
+              idPrefix={`${id}-${field}`}
+              onRemove={(index, what) => removal.remove(provider.doc.getArray<Item>(field), index, what)}
+            />
           )
         ),
       )}
+      {removal.notice}
       {provider.access && (
         <CommentThread planId={plan.id} section={section} comments={comments} canComment={mayComment(provider.access, plan.state)} myId={me.id} />
       )}
@@ -140,7 +163,19 @@ function optionsOf(doc: Y.Doc, field: string): Option[] {
     .filter((o) => o.id);
 }
 
-function ListEditor({ list, field, readOnly, idPrefix }: { list: Y.Array<Item>; field: string; readOnly: boolean; idPrefix: string }) {
+function ListEditor({
+  list,
+  field,
+  readOnly,
+  idPrefix,
+  onRemove,
+}: {
+  list: Y.Array<Item>;
+  field: string;
+  readOnly: boolean;
+  idPrefix: string;
+  onRemove: (index: number, what: string) => void;
+}) {
   const { t } = useTranslation();
   const columns = LIST_COLUMNS[field] ?? ['text'];
   const add = () => {
@@ -174,7 +209,7 @@ function ListEditor({ list, field, readOnly, idPrefix }: { list: Y.Array<Item>; 
             );
           })}
           {!readOnly && (
-            <button type="button" className="button-small" onClick={() => list.delete(index, 1)}>
+            <button type="button" className="button-small" onClick={() => onRemove(index, String(item.get(columns.includes('what') ? 'what' : 'text') ?? ''))}>
               {t('collab.remove')}
             </button>
           )}
