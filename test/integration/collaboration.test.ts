@@ -242,6 +242,22 @@ describe('reconnecting and presence', () => {
     jonasClient.socket.emit('awareness', { doc: documentName(planId, 'others'), data: awarenessProtocol.encodeAwarenessUpdate(stolen, [forged.clientID]) });
     await waitFor(() => jonasClient.errors.length > before, 'refusal');
     expect(jonasClient.errors.at(-1)?.code).toBe('invalid_message');
+    // Nor can one connection flood the section with presences.
+    const flood = new Y.Doc();
+    const many = new awarenessProtocol.Awareness(flood);
+    const states = Array.from({ length: 20 }, (_, i) => {
+      const d = new Y.Doc();
+      d.clientID = 900_000 + i;
+      const a = new awarenessProtocol.Awareness(d);
+      a.setLocalState({ user: { name: 'x', colour: '#000000' } });
+      awarenessProtocol.applyAwarenessUpdate(many, awarenessProtocol.encodeAwarenessUpdate(a, [d.clientID]), 'test');
+      return d.clientID;
+    });
+    const beforeFlood = jonasClient.errors.length;
+    jonasClient.socket.emit('awareness', { doc: documentName(planId, 'others'), data: awarenessProtocol.encodeAwarenessUpdate(many, states) });
+    await waitFor(() => jonasClient.errors.length > beforeFlood, 'refusal of the flood');
+    expect(jonasClient.errors.at(-1)?.reason).toMatch(/At most 8 presences/);
+    expect(names(eva)).toEqual(['Jonas Ek']);
   });
 
 });

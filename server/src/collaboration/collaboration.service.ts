@@ -56,6 +56,7 @@ const COMPACT_EVERY = 500;
  * entry per this interval — rather than every keystroke.
  */
 const WRITE_AUDIT_INTERVAL_MS = 10 * 60_000;
+const MAX_PRESENCES_PER_SOCKET = 8;
 
 /**
  * Hosts the plan's Yjs documents. Every incoming update is authorised at the moment it
@@ -376,6 +377,13 @@ export class CollaborationService implements OnModuleDestroy {
     const owners = this.presenceOwners.get(docName);
     if (entries.some((e) => (owners?.get(e.clientId) ?? socket.id) !== socket.id)) {
       throw new CollabRefusal('invalid_message', 'That presence belongs to someone else');
+    }
+    // One browser tab holds one presence per section (a new one after a reset): a few is
+    // plenty, and the server remembers each until the socket goes.
+    const mine = this.presence.get(socket.id)?.get(docName);
+    const fresh = new Set(entries.filter((e) => e.state !== null && !mine?.has(e.clientId)).map((e) => e.clientId));
+    if ((mine?.size ?? 0) + fresh.size > MAX_PRESENCES_PER_SOCKET) {
+      throw new CollabRefusal('invalid_message', `At most ${MAX_PRESENCES_PER_SOCKET} presences per section and connection`);
     }
     // Others see the signed-in person's name, whatever name the client put in its state.
     const stamped = entries.map((e) => (e.state === null ? e : { ...e, state: withIdentity(e.state, socket.data.actor) }));
