@@ -159,6 +159,33 @@ describe('co-editing', () => {
 });
 
 describe('bad input', () => {
+  it('refuses the update that would take a section past 2 MiB, keeping what was stored', async () => {
+    const section: SectionName = `actions:${ids.region}`;
+    const jonasClient = await client('jonas.ek');
+    const jonas = await jonasClient.open(planId, section);
+    // Actions as large as the schema allows (~9.6 KB), 25 per update (under the 256 KiB cap):
+    // the section outgrows 2 MiB before it reaches the schema's 300 actions.
+    const largest = (id: string) =>
+      yMapFrom({ id, what: 'w'.repeat(2000), status: 'not_done', notDoneReason: 'r'.repeat(2000), followUpNotes: 'f'.repeat(5000), responsiblePerson: 'p'.repeat(200), when: 'n'.repeat(200), frequency: 'o'.repeat(200) });
+    let firstRefused = -1;
+    for (let batch = 0; batch < 11; batch++) {
+      const errorsBefore = jonasClient.errors.length;
+      jonas.doc.transact(() => {
+        for (let i = 0; i < 25; i++) arrayField(jonas.doc, 'actions').push([largest(`big-${batch}-${i}`)]);
+      });
+      await waitFor(() => jonas.status === 'saved' || jonasClient.errors.length > errorsBefore, 'answer');
+      if (jonasClient.errors.length > errorsBefore) {
+        if (firstRefused < 0) firstRefused = batch;
+        await waitFor(() => jonas.status === 'synced' || jonas.status === 'saved', 'reset from the server');
+      }
+    }
+    // Refused from the batch that would pass 2 MiB on — also after the refusal reset the
+    // client and it tried again on the reloaded section.
+    expect(firstRefused).toBeGreaterThan(0);
+    expect(jonasClient.errors.map((e) => e.code)).toEqual(Array(11 - firstRefused).fill('document_too_large'));
+    expect(((await stored(section)).actions as unknown[]).length).toBe(25 * firstRefused);
+  });
+
   it('answers garbage with an error event, stays up, and stores nothing', async () => {
     const c = await client('eva.lind');
     const p = await c.open(planId, 'shared');

@@ -252,10 +252,13 @@ export class CollaborationService implements OnModuleDestroy {
         touched = null;
       }
       if (!changed && equalBytes(before, Y.encodeStateVector(loaded.doc))) return { pending: null };
-      loaded.bytesSinceLoad += update.byteLength;
-      if (loaded.bytesSinceLoad > MAX_DOCUMENT_BYTES && Y.encodeStateAsUpdate(loaded.doc).byteLength > MAX_DOCUMENT_BYTES) {
-        await this.reload(loaded);
-        throw new CollabRefusal('document_too_large', `A section may hold at most ${MAX_DOCUMENT_BYTES} bytes`);
+      loaded.sizeBound += update.byteLength;
+      if (loaded.sizeBound > MAX_DOCUMENT_BYTES) {
+        loaded.sizeBound = Y.encodeStateAsUpdate(loaded.doc).byteLength;
+        if (loaded.sizeBound > MAX_DOCUMENT_BYTES) {
+          await this.reload(loaded);
+          throw new CollabRefusal('document_too_large', `A section may hold at most ${MAX_DOCUMENT_BYTES} bytes`);
+        }
       }
       const check = sectionSchema(loaded.section).safeParse(contentToJSON(loaded.doc, loaded.section, touched ?? undefined));
       if (!check.success) {
@@ -364,7 +367,7 @@ export class CollaborationService implements OnModuleDestroy {
     for (const update of loaded.inflight) Y.applyUpdate(doc, update);
     loaded.doc.destroy();
     loaded.doc = doc;
-    loaded.bytesSinceLoad = 0;
+    loaded.sizeBound = Y.encodeStateAsUpdate(doc).byteLength;
   }
 
   relayAwareness(socket: CollabSocket, docName: string, data: Uint8Array) {
