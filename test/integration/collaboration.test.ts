@@ -63,6 +63,9 @@ describe('the /collab handshake', () => {
       const p = await c.open(planId, 'shared');
       expect(p.status).toBe('refused');
       expect(p.lastError?.code).toBe('forbidden');
+      // …and the client leaves it at that, rather than asking again and again.
+      await new Promise((r) => setTimeout(r, 300));
+      expect(c.errors.map((e) => e.code)).toEqual(['forbidden']);
     }
   });
 });
@@ -184,6 +187,18 @@ describe('bad input', () => {
     expect(firstRefused).toBeGreaterThan(0);
     expect(jonasClient.errors.map((e) => e.code)).toEqual(Array(11 - firstRefused).fill('document_too_large'));
     expect(((await stored(section)).actions as unknown[]).length).toBe(25 * firstRefused);
+  });
+
+  it('slows down a connection that opens sections without end', async () => {
+    const c = await client('eva.lind');
+    const replies = await Promise.all(
+      Array.from({ length: 60 }, () => new Promise<{ ok: boolean; code?: string }>((resolve) => c.socket.emit('join', { doc: documentName(planId, 'others') }, resolve))),
+    );
+    // 40 at once, then about one a second.
+    expect(replies.filter((r) => r.ok).length).toBeGreaterThanOrEqual(40);
+    expect(replies.filter((r) => r.ok).length).toBeLessThan(50);
+    expect(new Set(replies.filter((r) => !r.ok).map((r) => r.code))).toEqual(new Set(['rate_limited']));
+    expect((await s['eva.lind']!.get('/api/health')).status).toBe(200);
   });
 
   it('answers garbage with an error event, stays up, and stores nothing', async () => {

@@ -96,6 +96,8 @@ export class SocketYjsProvider {
       if (!reply.ok) {
         this.lastError = reply;
         this.setStatus('refused');
+        // Too many sections opened at once: open this one again shortly.
+        if (reply.code === 'rate_limited') setTimeout(() => !this.destroyed && this.socket.connected && this.onConnect(), 2000);
         return;
       }
       this.access = { read: reply.read, write: reply.write };
@@ -181,7 +183,9 @@ export class SocketYjsProvider {
       return;
     }
     this.setStatus('refused');
-    if (RESET_ON.includes(error.code)) this.resetFromServer(error.code === 'access_revoked');
+    // A section one may not open (or no longer) is left alone: asking again would only be
+    // refused again, for ever.
+    if (RESET_ON.includes(error.code)) this.resetFromServer(error.code === 'access_revoked' || error.code === 'forbidden');
   };
 
   private onAwareness = (message: { doc: string; data: Uint8Array | ArrayBuffer }) => {

@@ -228,6 +228,7 @@ export const en: Messages = {
       incomplete_update: 'the change depended on something missing; the part is fetched again.', schema_violation: 'the content does not follow the plan’s rules.',
       access_revoked: 'your access to this part has ended.', session_expired: 'you need to sign in again.', storage_failed: 'the change could not be saved. Try again.',
       server_error: 'something went wrong on the server. Try again.',
+      rate_limited: 'too many parts opened at once; trying again shortly.',
     },
     actionNumber: 'Effort {{n}}',
     notChosen: '– Choose –',

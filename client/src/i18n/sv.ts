@@ -227,6 +227,7 @@ export const sv = {
       incomplete_update: 'ändringen byggde på något som saknas; delen hämtas på nytt.', schema_violation: 'innehållet följer inte planens regler.',
       access_revoked: 'din tillgång till den här delen har upphört.', session_expired: 'du behöver logga in igen.', storage_failed: 'ändringen kunde inte sparas. Försök igen.',
       server_error: 'något gick fel på servern. Försök igen.',
+      rate_limited: 'för många delar öppnades på en gång; försöker igen strax.',
     },
     actionNumber: 'Insats {{n}}',
     notChosen: '– Välj –',

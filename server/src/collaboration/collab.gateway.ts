@@ -54,9 +54,16 @@ export class CollabGateway implements OnGatewayInit, OnGatewayConnection {
   }
 
   handleConnection(socket: CollabSocket) {
+    // Opening a section reads the policy and writes an audit row: a connection may do it in
+    // bursts (a page opens every section; a reconnect reopens them) but not without end.
+    const joins = new TokenBucket(JOIN_BURST, JOIN_REFILL_PER_SECOND);
     const on = <T>(event: keyof typeof COLLAB_CLIENT_EVENTS, schema: ZodType<T>, handle: (payload: T) => Promise<unknown>) => {
       socket.on(event, (async (raw: unknown, ack?: unknown) => {
         const reply = typeof ack === 'function' ? (ack as (v: unknown) => void) : undefined;
+        if (event === 'join' && !joins.take()) {
+          this.refuse(socket, { code: 'rate_limited', reason: 'Too many sections opened at once; try again in a moment' }, reply);
+          return;
+        }
         const parsed = schema.safeParse(raw);
         if (!parsed.success) {
           this.refuse(socket, { code: 'invalid_message', reason: `${event}: ${parsed.error.issues[0]?.message ?? 'invalid'}` }, reply);
@@ -95,5 +102,30 @@ export class CollabGateway implements OnGatewayInit, OnGatewayConnection {
   private refuse(socket: CollabSocket, error: CollabError, reply?: (v: unknown) => void) {
     socket.emit('error', error);
     reply?.({ ok: false, ...error });
+  }
+}
+
+const JOIN_BURST = 40;
+const JOIN_REFILL_PER_SECOND = 1;
+
+/** Allows `capacity` at once, refilled at `perSecond`. */
+class TokenBucket {
+  private tokens: number;
+  private last = Date.now();
+
+  constructor(
+    private readonly capacity: number,
+    private readonly perSecond: number,
+  ) {
+    this.tokens = capacity;
+  }
+
+  take(): boolean {
+    const now = Date.now();
+    this.tokens = Math.min(this.capacity, this.tokens + ((now - this.last) / 1000) * this.perSecond);
+    this.last = now;
+    if (this.tokens < 1) return false;
+    this.tokens -= 1;
+    return true;
   }
 }

@@ -36,6 +36,7 @@ export const COLLAB_ERROR_CODES = [
   'session_expired',
   'storage_failed',
   'server_error',
+  'rate_limited',
 ] as const;
 export type CollabErrorCode = (typeof COLLAB_ERROR_CODES)[number];
 
