@@ -97,6 +97,16 @@ describe.skipIf(!hasRedisServer)('two server instances through Redis (needs redi
     await waitFor(() => others() === 0, 'Eva gone on the other instance', 1000);
   });
 
+  it('signing out through one instance closes that session’s socket on the other within a second', async () => {
+    const session = await signedIn(one.baseUrl, 'jonas.ek');
+    const onTwo = await CollabClient.connect(two.baseUrl, session);
+    clients.push(onTwo);
+    await onTwo.open(planId, 'shared');
+    ok(await session.post('/api/auth/sign-out'));
+    await waitFor(() => !onTwo.socket.connected, 'closed on the other instance', 1000);
+    expect(onTwo.errors.map((e) => e.code)).toContain('session_expired');
+  });
+
   it('a revocation on one instance reaches a socket on the other within a second', async () => {
     const jonas = await CollabClient.connect(two.baseUrl, await signedIn(two.baseUrl, 'jonas.ek'));
     clients.push(jonas);

@@ -2,12 +2,13 @@ import { io } from 'socket.io-client';
 import * as awarenessProtocol from 'y-protocols/awareness';
 import * as Y from 'yjs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type SectionName, arrayField, contentToJSON, documentName, insertParagraphs, richTextField, yMapFrom } from '@sip/shared';
+import { SESSION_COOKIE, type SectionName, arrayField, contentToJSON, documentName, insertParagraphs, richTextField, yMapFrom } from '@sip/shared';
 import { type ApiSession, signedIn } from '../support/api-session';
 import { CollabClient, waitFor } from '../support/collab-client';
 import { sqlClient } from '../support/database';
 import { PNR, directoryIds, ok, personId, staffId, today } from '../support/plan-fixtures';
 import { useTestApp } from '../support/use-test-app';
+import { CollaborationService } from '../../server/src/collaboration/collaboration.service';
 
 const app = useTestApp();
 const s: Record<string, ApiSession> = {};
@@ -305,6 +306,36 @@ describe('reconnecting and presence', () => {
 });
 
 describe('revocation', () => {
+  it('signing out ends that session’s co-editing at once; an expired session’s socket is closed by the next check', async () => {
+    const leaving = await signedIn(app.t.baseUrl, 'eva.lind');
+    const staying = await signedIn(app.t.baseUrl, 'eva.lind');
+    const a = await CollabClient.connect(app.t.baseUrl, leaving);
+    const b = await CollabClient.connect(app.t.baseUrl, staying);
+    clients.push(a, b);
+    await a.open(planId, 'shared');
+    await b.open(planId, 'shared');
+    const started = Date.now();
+    ok(await leaving.post('/api/auth/sign-out'));
+    await waitFor(() => !a.socket.connected, 'the signed-out socket closed', 1000);
+    expect(Date.now() - started).toBeLessThan(1000);
+    expect(a.errors.map((e) => e.code)).toContain('session_expired');
+    expect(b.socket.connected).toBe(true); // the same person's other session goes on
+
+    // Idle past the limit while the tab stays open: the periodic check closes it.
+    const idle = await signedIn(app.t.baseUrl, 'jonas.ek');
+    const c = await CollabClient.connect(app.t.baseUrl, idle);
+    clients.push(c);
+    await c.open(planId, 'shared');
+    const db = await sqlClient(app.t.databaseUrl);
+    const { rowCount } = await db.query(`UPDATE session SET last_seen_at = now() - interval '2 days' WHERE id_hash = sha256(convert_to($1, 'UTF8'))`, [idle.cookies.get(SESSION_COOKIE)]);
+    expect(rowCount).toBe(1);
+    await db.end();
+    await app.t.app.get(CollaborationService).checkSessions();
+    await waitFor(() => !c.socket.connected, 'the expired socket closed', 1000);
+    expect(c.errors.map((e) => e.code)).toContain('session_expired');
+    expect(b.socket.connected).toBe(true);
+  });
+
   it('consent withdrawal mid-session takes the region and the relative out within a second', async () => {
     const jonas = await client('jonas.ek');
     const birgitta = await client('birgitta.nilsson');

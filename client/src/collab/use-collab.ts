@@ -1,19 +1,29 @@
+import { useQueryClient } from '@tanstack/react-query';
 import { useEffect, useReducer, useState } from 'react';
 import { io, type Socket } from 'socket.io-client';
 import type * as Y from 'yjs';
-import { type SectionName, documentName } from '@sip/shared';
+import { type CollabError, type SectionName, documentName } from '@sip/shared';
+import { sessionKey } from '../api/session';
 import { SocketYjsProvider } from './socket-yjs-provider';
 
-/** One /collab connection per page; sections share it. Reconnects by itself after a network loss. */
+/**
+ * One /collab connection per page; sections share it. Reconnects by itself after a network
+ * loss. When the server ends it because the session ended, the session is read again, and
+ * the app sends the user to sign in.
+ */
 export function useCollabSocket(): Socket | null {
   const [socket, setSocket] = useState<Socket | null>(null);
+  const queryClient = useQueryClient();
   useEffect(() => {
     const s = io('/collab', { transports: ['websocket'], withCredentials: true, reconnectionDelayMax: 3000 });
+    s.on('error', (error: CollabError) => {
+      if (error?.code === 'session_expired') void queryClient.invalidateQueries({ queryKey: sessionKey });
+    });
     setSocket(s);
     return () => {
       s.disconnect();
     };
-  }, []);
+  }, [queryClient]);
   return socket;
 }
 

@@ -15,8 +15,12 @@ export type ResolvedSession =
   | { state: 'active'; actor: Actor; idHash: Buffer; csrfToken: string }
   | { state: 'expired' | 'unknown' };
 
+export type EndedSessions = { idHash: Buffer } | { accountId: string };
+
 @Injectable()
 export class SessionsService {
+  private readonly endedListeners = new Set<(ended: EndedSessions) => void>();
+
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
@@ -59,11 +63,40 @@ export class SessionsService {
 
   async destroy(idHash: Buffer): Promise<void> {
     await this.dataSource.query('DELETE FROM session WHERE id_hash = $1', [idHash]);
+    this.notifyEnded({ idHash });
   }
 
   /** Ends every session of an account, e.g. when it is disabled or its password changes. */
   async destroyAllFor(accountId: string): Promise<void> {
     await this.dataSource.query('DELETE FROM session WHERE account_id = $1', [accountId]);
+    this.notifyEnded({ accountId });
+  }
+
+  /** Told whenever sessions end here (sign-out, expiry found, an account's sessions ended). */
+  onEnded(listener: (ended: EndedSessions) => void): () => void {
+    this.endedListeners.add(listener);
+    return () => this.endedListeners.delete(listener);
+  }
+
+  private notifyEnded(ended: EndedSessions) {
+    for (const listener of this.endedListeners) listener(ended);
+  }
+
+  /**
+   * Which of these tokens' sessions are still valid — without counting the question as
+   * activity (an open tab alone must not keep a session from expiring).
+   */
+  async stillActive(tokens: string[]): Promise<Set<string>> {
+    if (!tokens.length) return new Set();
+    const hashes = tokens.map(hashToken);
+    const rows: { id_hash: Buffer }[] = await this.dataSource.query(
+      `SELECT s.id_hash FROM session s JOIN account a ON a.id = s.account_id
+        WHERE s.id_hash = ANY($1) AND NOT a.disabled AND s.expires_at > now()
+          AND s.last_seen_at + make_interval(mins => $2) > now()`,
+      [hashes, this.config.sessionIdleMinutes],
+    );
+    const active = new Set(rows.map((r) => r.id_hash.toString('hex')));
+    return new Set(tokens.filter((t, i) => active.has(hashes[i]!.toString('hex'))));
   }
 
   async loadActor(accountId: string): Promise<Actor | null> {

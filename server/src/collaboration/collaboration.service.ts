@@ -16,6 +16,7 @@ import {
 } from '@sip/shared';
 import { type Actor, auditRole } from '../auth/actor';
 import { AuditService } from '../audit/audit.service';
+import { SessionsService, hashToken } from '../auth/sessions.service';
 import { APP_CONFIG, type AppConfig } from '../config/config';
 import { CollabAccessService } from './collab-access.service';
 import { DocumentStore } from './document-store';
@@ -57,6 +58,8 @@ const COMPACT_EVERY = 500;
  */
 const WRITE_AUDIT_INTERVAL_MS = 10 * 60_000;
 const MAX_PRESENCES_PER_SOCKET = 8;
+/** How often documents are swept and open sockets' sessions checked. */
+const SESSION_CHECK_MS = 15_000;
 
 /**
  * Hosts the plan's Yjs documents. Every incoming update is authorised at the moment it
@@ -81,6 +84,9 @@ export class CollaborationService implements OnModuleDestroy {
   /** socket id → document → when its last write was audited. */
   private readonly writeAudited = new Map<string, Map<string, number>>();
   private sweeper: NodeJS.Timeout | null = null;
+  private stopSessionListener: (() => void) | null = null;
+  /** socket id → when its session was last marked active by an edit. */
+  private readonly sessionTouched = new Map<string, number>();
   /** At most this many documents stay loaded; idle ones go first. */
   maxLoaded = 2000;
 
@@ -89,6 +95,7 @@ export class CollaborationService implements OnModuleDestroy {
     private readonly access: CollabAccessService,
     private readonly projection: ProjectionService,
     private readonly audit: AuditService,
+    private readonly sessions: SessionsService,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
@@ -106,8 +113,60 @@ export class CollaborationService implements OnModuleDestroy {
         );
       }
     });
-    this.sweeper = setInterval(() => this.sweep(), 15_000);
+    // A session ended (sign-out, an account's sessions ended): its sockets go at once, on
+    // every instance. Expiry is found by checkSessions().
+    this.stopSessionListener = this.sessions.onEnded((ended) => {
+      const message = 'idHash' in ended ? { idHash: ended.idHash.toString('hex') } : { accountId: ended.accountId };
+      this.endSessions(message);
+      if (this.config.redisUrl) namespace.serverSideEmit('session-ended', message);
+    });
+    namespace.on('session-ended', (message: { idHash?: unknown; accountId?: unknown }) => this.endSessions(message ?? {}));
+    this.sweeper = setInterval(() => {
+      this.sweep();
+      void this.checkSessions().catch((e) => this.logger.warn({ err: { message: (e as Error).message } }, 'Session check failed'));
+    }, SESSION_CHECK_MS);
     this.sweeper.unref();
+  }
+
+  /** Disconnects this instance's sockets of the ended session(s), telling them why. */
+  private endSessions(ended: { idHash?: unknown; accountId?: unknown }) {
+    for (const socket of this.namespace?.sockets.values() ?? []) {
+      const { sessionToken, actor } = (socket as CollabSocket).data;
+      const matches =
+        (typeof ended.idHash === 'string' && hashToken(sessionToken).toString('hex') === ended.idHash) ||
+        (typeof ended.accountId === 'string' && actor.accountId === ended.accountId);
+      if (matches) this.endSocket(socket as CollabSocket);
+    }
+  }
+
+  private endSocket(socket: CollabSocket) {
+    const error: CollabError = { code: 'session_expired', reason: 'Your session has ended; sign in again' };
+    socket.emit('error', error);
+    socket.disconnect(true);
+  }
+
+  /**
+   * Sockets whose session expired (idle or absolute limit) since they connected are
+   * disconnected: an open tab must not go on receiving the plan after its session ended.
+   * Asked without counting as activity; editing counts (touchSession).
+   */
+  async checkSessions() {
+    const sockets = [...(this.namespace?.sockets.values() ?? [])] as CollabSocket[];
+    if (!sockets.length) return;
+    const active = await this.sessions.stillActive([...new Set(sockets.map((s) => s.data.sessionToken))]);
+    for (const socket of sockets) if (!active.has(socket.data.sessionToken)) this.endSocket(socket);
+  }
+
+  /** Editing is activity: it keeps the session's idle timer sliding (at most once a minute). */
+  private touchSession(socket: CollabSocket) {
+    const last = this.sessionTouched.get(socket.id);
+    if (last !== undefined && Date.now() - last < 60_000) return;
+    if (last === undefined) socket.once('disconnect', () => this.sessionTouched.delete(socket.id));
+    this.sessionTouched.set(socket.id, Date.now());
+    void this.sessions
+      .resolve(socket.data.sessionToken)
+      .then((session) => session.state !== 'active' && this.endSocket(socket))
+      .catch((e) => this.logger.warn({ err: { message: (e as Error).message } }, 'Session touch failed'));
   }
 
   get loadedCount() {
@@ -279,6 +338,7 @@ export class CollaborationService implements OnModuleDestroy {
       // A Buffer, not a bare Uint8Array: the Redis adapter's msgpack keeps only Buffers binary.
       if (this.config.redisUrl) this.namespace?.serverSideEmit('doc-update', { doc: loaded.name, data: Buffer.from(update) });
       const committed = seq.then(async (s) => {
+        this.touchSession(socket);
         this.projection.schedule(loaded.name, loaded.planId, loaded.section, () => loaded.doc);
         if (++loaded.updatesSinceCompaction >= COMPACT_EVERY) {
           loaded.updatesSinceCompaction = 0;
@@ -490,6 +550,7 @@ export class CollaborationService implements OnModuleDestroy {
 
   onModuleDestroy() {
     if (this.sweeper) clearInterval(this.sweeper);
+    this.stopSessionListener?.();
     for (const [name, d] of this.docs) this.unload(name, d);
   }
 }
