@@ -157,7 +157,10 @@ export class CollaborationService implements OnModuleDestroy {
     for (const socket of sockets) if (!active.has(socket.data.sessionToken)) this.endSocket(socket);
   }
 
-  /** Editing is activity: it keeps the session's idle timer sliding (at most once a minute). */
+  /**
+   * Editing is activity: it keeps the session's idle timer sliding (at most once a minute),
+   * and refreshes the socket's view of the account (units, roles) that the policy reads.
+   */
   private touchSession(socket: CollabSocket) {
     const last = this.sessionTouched.get(socket.id);
     if (last !== undefined && Date.now() - last < 60_000) return;
@@ -165,7 +168,11 @@ export class CollaborationService implements OnModuleDestroy {
     this.sessionTouched.set(socket.id, Date.now());
     void this.sessions
       .resolve(socket.data.sessionToken)
-      .then((session) => session.state !== 'active' && this.endSocket(socket))
+      .then((session) => {
+        if (session.state !== 'active') return this.endSocket(socket);
+        // The same read brings the account's current units and roles.
+        socket.data.actor = session.actor;
+      })
       .catch((e) => this.logger.warn({ err: { message: (e as Error).message } }, 'Session touch failed'));
   }
 
