@@ -162,9 +162,17 @@ export class CollaborationService implements OnModuleDestroy {
    * and refreshes the socket's view of the account (units, roles) that the policy reads.
    */
   private touchSession(socket: CollabSocket) {
-    const last = this.sessionTouched.get(socket.id);
-    if (last !== undefined && Date.now() - last < 60_000) return;
-    if (last === undefined) socket.once('disconnect', () => this.sessionTouched.delete(socket.id));
+    // The handshake read the session (and counted as activity): the first touch is due a
+    // minute after it, so a room full of people starting to type does not all read at once.
+    let last = this.sessionTouched.get(socket.id);
+    if (last === undefined) {
+      last = socket.handshake.issued;
+      socket.once('disconnect', () => this.sessionTouched.delete(socket.id));
+    }
+    if (Date.now() - last < 60_000) {
+      this.sessionTouched.set(socket.id, last);
+      return;
+    }
     this.sessionTouched.set(socket.id, Date.now());
     void this.sessions
       .resolve(socket.data.sessionToken)
