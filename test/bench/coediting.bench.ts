@@ -1,6 +1,5 @@
 import { type ChildProcess, spawn } from 'node:child_process';
 import { readFileSync } from 'node:fs';
-import { createServer } from 'node:net';
 import { join } from 'node:path';
 import { HocuspocusProvider, HocuspocusProviderWebsocket } from '@hocuspocus/provider';
 import { io } from 'socket.io-client';
@@ -17,20 +16,13 @@ import { PNR, directoryIds, ok, personId, today } from '../support/plan-fixtures
 import { killHard, startServerProcess } from '../support/server-process';
 import { startTestApp } from '../support/test-app';
 import { machineLine, median, percentile, writeBenchmarkSection } from './bench-report';
+import { freePort } from '../support/free-port';
 
 const DOCS = Number(process.env.BENCH_DOCS ?? 50);
 const CLIENTS = Number(process.env.BENCH_CLIENTS ?? 200);
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 15);
 const EDITS_PER_SECOND = 2;
 
-const freePort = () =>
-  new Promise<number>((resolve) => {
-    const s = createServer();
-    s.listen(0, '127.0.0.1', () => {
-      const { port } = s.address() as { port: number };
-      s.close(() => resolve(port));
-    });
-  });
 
 function spawnPeer(script: string, port: number): Promise<ChildProcess> {
   const child = spawn(process.execPath, [join(__dirname, 'peers', script), String(port)], { stdio: ['ignore', 'pipe', 'inherit'] });

