@@ -1,6 +1,6 @@
 /**
  * The SIP process as a state machine. State ids are ASCII (they travel in URLs, SQL and
- * JSON); the Swedish names users see are in PLAN_STATE_LABELS.
+ * JSON); the names users see are the client's translations (`plans.states` in client/src/i18n).
  */
 export const PLAN_STATES = [
   'initierad',
@@ -13,17 +13,6 @@ export const PLAN_STATES = [
   'avslutad',
 ] as const;
 export type PlanState = (typeof PLAN_STATES)[number];
-
-export const PLAN_STATE_LABELS: Record<PlanState, { sv: string; en: string }> = {
-  initierad: { sv: 'Initierad', en: 'Initiated' },
-  samtycke: { sv: 'Samtycke', en: 'Consent given' },
-  forberedelse: { sv: 'Förberedelse', en: 'Preparation' },
-  kallad: { sv: 'Kallad', en: 'Called' },
-  mote_hallet: { sv: 'Möte hållet', en: 'Meeting held' },
-  faststalld: { sv: 'Fastställd', en: 'Finalised' },
-  uppfoljning: { sv: 'Uppföljning', en: 'Follow-up' },
-  avslutad: { sv: 'Avslutad', en: 'Closed' },
-};
 
 export const PLAN_TRIGGERS = ['ordinary', 'discharge', 'request'] as const;
 export type PlanTrigger = (typeof PLAN_TRIGGERS)[number];
