@@ -21,6 +21,10 @@ import { DirectoryModule } from './directory/directory.module';
 import { HealthController } from './health/health.controller';
 import { PlansModule } from './plans/plans.module';
 import { CommentsModule } from './comments/comments.module';
+import { ConsentModule } from './consent/consent.module';
+import { DATABASE_URL } from './database/database-url';
+import { JobsModule } from './jobs/jobs.module';
+import { MeetingsModule } from './meetings/meetings.module';
 import { loggerOptions } from './logging';
 
 export interface AppModuleOptions {
@@ -52,20 +56,24 @@ export class AppModule {
         AuthModule,
         AccessModule,
         DirectoryModule,
+        JobsModule,
         PlansModule,
+        ConsentModule,
+        MeetingsModule,
         CommentsModule,
         CollaborationModule,
       ],
       controllers: [HealthController],
       providers: [
         { provide: APP_CONFIG, useValue: config },
+        { provide: DATABASE_URL, useValue: databaseUrl },
         { provide: APP_PIPE, useClass: SharedSchemaValidationPipe },
         { provide: APP_FILTER, useClass: ProblemFilter },
         { provide: APP_GUARD, useClass: ThrottlerGuard },
         { provide: APP_GUARD, useClass: AccessGuard },
         { provide: APP_GUARD, useClass: PlanAccessGuard },
       ],
-      exports: [APP_CONFIG],
+      exports: [APP_CONFIG, DATABASE_URL],
     };
   }
 }

@@ -8,6 +8,8 @@ import * as Y from 'yjs';
 import { expect, it } from 'vitest';
 import { documentName, insertParagraphs, richTextField } from '@sip/shared';
 import { CollaborationService } from '../../server/src/collaboration/collaboration.service';
+import { DocumentRegistry } from '../../server/src/collaboration/document-registry';
+import { SectionAccessService } from '../../server/src/access/section-access.service';
 import { DocumentStore } from '../../server/src/collaboration/document-store';
 import { signedIn } from '../support/api-session';
 import { CollabClient } from '../support/collab-client';
@@ -236,7 +238,8 @@ it(`co-editing: ${CLIENTS} clients over ${DOCS} documents, ${EDITS_PER_SECOND} e
   const gc = (globalThis as { gc?: () => void }).gc;
   gc?.();
   const heapBefore = process.memoryUsage().heapUsed;
-  for (const n of smallNames) await collab.document(n);
+  const registry = t.app.get(DocumentRegistry);
+  for (const n of smallNames) await registry.document(n);
   gc?.();
   const perDocKb = (process.memoryUsage().heapUsed - heapBefore) / 1024 / smallNames.length;
 
@@ -254,7 +257,7 @@ it(`co-editing: ${CLIENTS} clients over ${DOCS} documents, ${EDITS_PER_SECOND} e
       }
     };
   };
-  timed(collab['access' as keyof CollaborationService] as unknown as Record<string, unknown>, 'sectionAccess', stages.policy);
+  timed(t.app.get(SectionAccessService) as unknown as Record<string, unknown>, 'sectionAccessWithReach', stages.policy);
   timed(store as unknown as Record<string, unknown>, 'append', stages.commit);
   timed(collab as unknown as Record<string, unknown>, 'receiveSync', stages.total);
   {

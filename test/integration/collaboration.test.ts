@@ -8,7 +8,7 @@ import { CollabClient, waitFor } from '../support/collab-client';
 import { sqlClient } from '../support/database';
 import { PNR, directoryIds, ok, personId, staffId, today } from '../support/plan-fixtures';
 import { useTestApp } from '../support/use-test-app';
-import { CollaborationService } from '../../server/src/collaboration/collaboration.service';
+import { SessionFollower } from '../../server/src/collaboration/session-follower';
 
 const app = useTestApp();
 const s: Record<string, ApiSession> = {};
@@ -47,6 +47,18 @@ beforeAll(async () => {
   ok(await s['anders.nilsson']!.post(`/api/plans/${planId}/relatives`, { accountId: mine.relativeCandidates[0].accountId }));
 });
 afterAll(() => clients.forEach((c) => c.close()));
+
+/** A y-protocols var-length byte array: its length as a varuint, then the bytes. */
+function encodeVarBytes(bytes: Uint8Array): number[] {
+  const out: number[] = [];
+  let n = bytes.length;
+  while (n > 0x7f) {
+    out.push((n & 0x7f) | 0x80);
+    n >>>= 7;
+  }
+  out.push(n);
+  return [...out, ...bytes];
+}
 
 describe('the /collab handshake', () => {
   it('refuses a connection without a session, or from another site', async () => {
@@ -233,6 +245,47 @@ describe('bad input', () => {
   });
 });
 
+describe('one document per section', () => {
+  it('refuses every other spelling of a section, and sections the plan does not have; nothing is stored and the rows stay', async () => {
+    const c = await client('eva.lind');
+    const shared = await c.open(planId, 'shared');
+    arrayField(shared.doc, 'needs').push([yMapFrom({ id: 'n-canonical-1', text: 'Boende' }), yMapFrom({ id: 'n-canonical-2', text: 'Arbete' })]);
+    await waitFor(() => shared.status === 'saved', 'needs saved');
+    const db = await sqlClient(app.t.databaseUrl);
+    const rowsBefore = (await db.query('SELECT count(*)::int AS n FROM doc_update')).rows[0].n;
+    const shadows = [
+      `plan:${planId.toUpperCase()}:shared`,
+      `PLAN:${planId}:shared`,
+      `plan:${planId}:Shared`,
+      `plan:${planId}:actions:${ids.kommun.toUpperCase()}`,
+      // An organisation that takes no part in the plan (here: a made-up one) has no actions section.
+      `plan:${planId}:actions:0c0c0c0c-0c0c-4c0c-8c0c-0c0c0c0c0c0c`,
+      `plan:${planId}:actions:${ids.fk}`,
+      // Anders is an adult: his plan has no child section.
+      `plan:${planId}:child`,
+    ];
+    for (const doc of shadows) {
+      const reply = await new Promise<{ ok: boolean; code?: string }>((resolve) => c.socket.emit('join', { doc }, resolve));
+      expect(reply, doc).toMatchObject({ ok: false, code: 'unknown_document' });
+      const update = new Y.Doc();
+      arrayField(update, 'needs').push([yMapFrom({ id: 'shadow', text: 'skugga' })]);
+      const sync = await new Promise<{ ok: boolean; code?: string }>((resolve) =>
+        c.socket.emit('sync', { doc, data: new Uint8Array([2, ...encodeVarBytes(Y.encodeStateAsUpdate(update))]), ref: 1 }, resolve),
+      );
+      expect(sync, doc).toMatchObject({ ok: false, code: 'not_joined' });
+    }
+    const after = await db.query('SELECT count(*)::int AS n, count(*) FILTER (WHERE doc_name NOT LIKE $1)::int AS other FROM doc_update', [`plan:${planId}:%`]);
+    expect(after.rows[0].n).toBe(rowsBefore);
+    // The projection (debounced) holds the canonical section's needs, and nothing of a shadow.
+    let needs: string[] = [];
+    const projected = async () => (needs = (await db.query('SELECT need_id FROM plan_need WHERE plan_id = $1', [planId])).rows.map((r) => r.need_id));
+    for (let i = 0; i < 100 && !(await projected()).includes('n-canonical-2'); i++) await new Promise((r) => setTimeout(r, 50));
+    await db.end();
+    expect(needs).toEqual(expect.arrayContaining(['n-canonical-1', 'n-canonical-2']));
+    expect(needs).not.toContain('shadow');
+  });
+});
+
 describe('reconnecting and presence', () => {
   it('a read-only member who reconnects is not refused for the deletions its copy already shares', async () => {
     const eva = await (await client('eva.lind')).open(planId, 'shared');
@@ -330,7 +383,7 @@ describe('revocation', () => {
     const { rowCount } = await db.query(`UPDATE session SET last_seen_at = now() - interval '2 days' WHERE id_hash = sha256(convert_to($1, 'UTF8'))`, [idle.cookies.get(SESSION_COOKIE)]);
     expect(rowCount).toBe(1);
     await db.end();
-    await app.t.app.get(CollaborationService).checkSessions();
+    await app.t.app.get(SessionFollower).checkSessions();
     await waitFor(() => !c.socket.connected, 'the expired socket closed', 1000);
     expect(c.errors.map((e) => e.code)).toContain('session_expired');
     expect(b.socket.connected).toBe(true);

@@ -32,7 +32,7 @@ async function andersPlanWithRelative() {
 }
 
 describe('consent withdrawal', () => {
-  it('removes the relative’s and the other organisation’s access at once and closes the plan', async () => {
+  it('stops all sharing at once and closes the plan: relatives go, each principal keeps only what it wrote', async () => {
     const planId = await andersPlanWithRelative();
     const relativeView = ok(await s['birgitta.nilsson']!.get(`/api/plans/${planId}`));
     expect(relativeView.permissions.as).toBe('relative');
@@ -46,11 +46,21 @@ describe('consent withdrawal', () => {
     expect(after.consents[0].withdrawnByName).toBe('Anders Nilsson');
 
     expect((await s['birgitta.nilsson']!.get(`/api/plans/${planId}`)).status).toBe(404);
-    expect((await s['jonas.ek']!.get(`/api/plans/${planId}`)).status).toBe(404);
-    expect((await s['jonas.ek']!.get('/api/plans?includeClosed=true')).body.items.map((i: { id: string }) => i.id)).not.toContain(planId);
-    // The initiating organisation keeps its own view of the closed plan; the person always does.
-    expect((await s['eva.lind']!.get(`/api/plans/${planId}`)).status).toBe(200);
-    expect((await anders.get(`/api/plans/${planId}`)).status).toBe(200);
+    // Nothing crosses between kommun and region any more: each keeps, read-only, its own
+    // principal's records — its actions section, its calls, meetings and consents.
+    for (const [user, own] of [['eva.lind', ids.kommun], ['jonas.ek', ids.region]] as const) {
+      const view = ok(await s[user]!.get(`/api/plans/${planId}`));
+      expect(view.permissions.as, user).toBe('staff_own_records');
+      expect(view.participants, user).toBeUndefined();
+      expect(view.history, user).toBeUndefined();
+      expect(view.sections, user).toEqual([{ name: `actions:${own}`, write: false, organisationName: expect.any(String) }]);
+      expect(Object.values(view.permissions.can).some(Boolean), user).toBe(false);
+    }
+    expect(ok(await s['jonas.ek']!.get(`/api/plans/${planId}`)).consents).toEqual([]); // documented by the kommun
+    // The person keeps the whole plan, read-only.
+    const own = ok(await anders.get(`/api/plans/${planId}`));
+    expect(own.sections.map((x: { name: string }) => x.name)).toEqual(['person', 'shared', `actions:${ids.kommun}`, `actions:${ids.region}`, 'others']);
+    expect(own.sections.every((x: { write: boolean }) => !x.write)).toBe(true);
   });
 
   it('the person removes a relative, who then has no access', async () => {

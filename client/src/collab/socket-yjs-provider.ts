@@ -3,7 +3,7 @@ import * as encoding from 'lib0/encoding';
 import * as awarenessProtocol from 'y-protocols/awareness';
 import * as syncProtocol from 'y-protocols/sync';
 import * as Y from 'yjs';
-import type { CollabError, CollabJoined, CollabSaved } from '@sip/shared';
+import { type CollabAccessUpdate, type CollabError, type CollabJoined, type CollabSaved, keepFormattingAsSent, newSectionDoc } from '@sip/shared';
 
 /** The parts of a socket.io client socket the provider uses (browser and Node alike). */
 export interface CollabSocketLike {
@@ -43,7 +43,8 @@ export class SocketYjsProvider {
     readonly docName: string,
     doc: Y.Doc = new Y.Doc(),
   ) {
-    this.doc = doc;
+    // Every copy keeps exactly the updates it received (see keepFormattingAsSent).
+    this.doc = keepFormattingAsSent(doc);
     this.awareness = new awarenessProtocol.Awareness(doc);
     this.bindDoc();
     socket.on('connect', this.onConnect);
@@ -52,6 +53,7 @@ export class SocketYjsProvider {
     socket.on('saved', this.onSaved);
     socket.on('error', this.onError);
     socket.on('awareness', this.onAwareness);
+    socket.on('access', this.onAccess);
     if (socket.connected) this.onConnect();
   }
 
@@ -188,6 +190,13 @@ export class SocketYjsProvider {
     if (RESET_ON.includes(error.code)) this.resetFromServer(error.code === 'access_revoked' || error.code === 'forbidden');
   };
 
+  /** Rights changed while the section stays readable (e.g. the plan was closed). */
+  private onAccess = (update: CollabAccessUpdate) => {
+    if (update.doc !== this.docName) return;
+    this.access = { read: update.read, write: update.write };
+    this.setStatus(this.status);
+  };
+
   private onAwareness = (message: { doc: string; data: Uint8Array | ArrayBuffer }) => {
     if (message.doc !== this.docName) return;
     const known = new Set(this.awareness.getStates().keys());
@@ -215,7 +224,7 @@ export class SocketYjsProvider {
     this.doc.off('update', this.onLocalUpdate);
     this.awareness.off('update', this.onLocalAwareness);
     this.awareness.destroy();
-    this.doc = new Y.Doc();
+    this.doc = newSectionDoc();
     this.awareness = new awarenessProtocol.Awareness(this.doc);
     this.bindDoc();
     this.unsaved.clear();
@@ -241,6 +250,7 @@ export class SocketYjsProvider {
     this.socket.off('saved', this.onSaved);
     this.socket.off('error', this.onError);
     this.socket.off('awareness', this.onAwareness);
+    this.socket.off('access', this.onAccess);
     this.doc.off('update', this.onLocalUpdate);
     this.awareness.destroy();
     if (this.socket.connected) this.socket.emit('leave', { doc: this.docName });

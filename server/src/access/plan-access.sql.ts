@@ -68,8 +68,11 @@ export const staffReachablePlanIdsSql = `
              coalesce(bool_or(c.withdrawn_at IS NOT NULL OR c.valid_to < current_date), false) AS ended
         FROM consent c WHERE c.plan_id = p.id) cs
    WHERE CASE WHEN cs.active THEN cs.covers AND (cand.participant OR cand.called)
+              -- Withdrawn or ended: each principal's participants keep their own records.
+              WHEN cs.ended THEN cand.participant
+              -- Before any consent: the initiating organisation's participants and unit.
               ELSE p.initiating_organisation_id = ANY($3::uuid[])
-                   AND (cand.participant OR (p.initiating_unit_id = ANY($2::uuid[]) AND NOT cs.ended)) END`;
+                   AND (cand.participant OR p.initiating_unit_id = ANY($2::uuid[])) END`;
 
 /** The plans a citizen reaches: their own, their child's, as representative, as allowed relative. */
 export const citizenReachablePlanIdsSql = `
@@ -84,3 +87,25 @@ export const citizenReachablePlanIdsSql = `
   SELECT pp.plan_id FROM plan_participant pp JOIN plan p ON p.id = pp.plan_id
    WHERE pp.account_id = $1 AND pp.removed_at IS NULL AND pp.role = 'narstaende'
      AND EXISTS (SELECT 1 FROM consent c WHERE c.plan_id = p.id AND ${CONSENT_ACTIVE})`;
+
+/**
+ * What the section registry needs about plan $1 (which sections it has) and the actor's
+ * ($2) place in it: the organisations they take part for, and whether they chair or
+ * coordinate. Principals are listed initiator first, then in the order they joined.
+ */
+export const sectionFactsSql = `
+  SELECT pe.birth_date > current_date - interval '18 years' AS is_child,
+         p.state = 'avslutad' AS closed,
+         ARRAY(SELECT o.org FROM (
+                 SELECT p.initiating_organisation_id AS org, p.created_at AS since
+                 UNION ALL SELECT pp.organisation_id, pp.added_at FROM plan_participant pp
+                  WHERE pp.plan_id = p.id AND pp.organisation_id IS NOT NULL
+                 UNION ALL SELECT pc.organisation_id, pc.sent_at FROM plan_call pc
+                  WHERE pc.plan_id = p.id AND pc.organisation_id IS NOT NULL) o
+               GROUP BY o.org ORDER BY min(o.since), o.org) AS principal_organisation_ids,
+         ARRAY(SELECT DISTINCT pp.organisation_id FROM plan_participant pp
+                WHERE pp.plan_id = p.id AND pp.account_id = $2 AND pp.removed_at IS NULL AND pp.organisation_id IS NOT NULL) AS my_organisation_ids,
+         EXISTS (SELECT 1 FROM plan_participant pp WHERE pp.plan_id = p.id AND pp.account_id = $2 AND pp.removed_at IS NULL
+                  AND pp.role IN ('ordforande', 'samordningsansvarig')) AS chair_or_coordinator
+    FROM plan p JOIN person pe ON pe.id = p.person_id
+   WHERE p.id = $1`;

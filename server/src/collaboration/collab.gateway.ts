@@ -14,7 +14,8 @@ import {
   collabSyncSchema,
 } from '@sip/shared';
 import { SessionsService } from '../auth/sessions.service';
-import { CollabRefusal, type CollabSocket, CollaborationService } from './collaboration.service';
+import { CollabRefusal, type CollabSocket } from './collab-socket';
+import { CollaborationService } from './collaboration.service';
 
 /** Above this, engine.io drops the connection itself; below it, our own caps answer. */
 export const MAX_SOCKET_MESSAGE_BYTES = 1_000_000;

@@ -2,6 +2,7 @@ import { Injectable, Logger, type OnModuleDestroy } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import * as Y from 'yjs';
+import { newSectionDoc } from '@sip/shared';
 
 interface PendingWrite {
   docName: string;
@@ -59,25 +60,28 @@ export class DocumentStore implements OnModuleDestroy {
     this.flushing = null;
   }
 
-  /** The document as stored: snapshot plus every later update, and the last sequence in it. */
-  async load(docName: string): Promise<{ doc: Y.Doc; lastId: number; updates: number }> {
-    const doc = new Y.Doc({ gc: true });
-    const [snapshot] = await this.dataSource.query('SELECT last_update_id, data FROM doc_snapshot WHERE doc_name = $1', [docName]);
-    let lastId = 0;
-    if (snapshot) {
-      Y.applyUpdate(doc, snapshot.data);
-      lastId = Number(snapshot.last_update_id);
-    }
-    const rows: { id: string; data: Buffer }[] = await this.dataSource.query(
-      'SELECT id, data FROM doc_update WHERE doc_name = $1 AND id > $2 ORDER BY id',
-      [docName, lastId],
+  /**
+   * The document as stored: snapshot plus every later update, and the last sequence in it.
+   * One statement, so one view of the tables: a compaction committing between reading the
+   * snapshot and reading the log could otherwise hide the rows it folded in.
+   */
+  async load(docName: string, manager: { query: DataSource['query'] } = this.dataSource): Promise<{ doc: Y.Doc; lastId: number; updates: number }> {
+    const doc = newSectionDoc();
+    const rows: { part: number; id: string; data: Buffer }[] = await manager.query(
+      `WITH snap AS (SELECT last_update_id, data FROM doc_snapshot WHERE doc_name = $1)
+       SELECT 0 AS part, last_update_id AS id, data FROM snap
+       UNION ALL
+       SELECT 1, u.id, u.data FROM doc_update u
+        WHERE u.doc_name = $1 AND u.id > coalesce((SELECT last_update_id FROM snap), 0)
+       ORDER BY part, id`,
+      [docName],
     );
     // Applying in one transaction is far cheaper than merging updates one by one.
     doc.transact(() => {
       for (const row of rows) Y.applyUpdate(doc, row.data);
     });
-    if (rows.length) lastId = Number(rows[rows.length - 1]!.id);
-    return { doc, lastId, updates: rows.length };
+    const lastId = rows.length ? Number(rows[rows.length - 1]!.id) : 0;
+    return { doc, lastId, updates: rows.filter((r) => r.part === 1).length };
   }
 
   /**
@@ -87,7 +91,7 @@ export class DocumentStore implements OnModuleDestroy {
   async compact(docName: string): Promise<{ merged: number }> {
     return this.dataSource.transaction(async (m) => {
       await m.query('SELECT pg_advisory_xact_lock(hashtext($1))', [docName]);
-      const { doc, lastId, updates } = await this.load(docName);
+      const { doc, lastId, updates } = await this.load(docName, m);
       if (!updates) return { merged: 0 };
       await m.query(
         `INSERT INTO doc_snapshot (doc_name, last_update_id, data) VALUES ($1, $2, $3)

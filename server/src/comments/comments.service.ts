@@ -4,7 +4,7 @@ import { DataSource, type EntityManager } from 'typeorm';
 import { type CollabCommentEvent, type NewComment, type PlanComment, type SectionName, documentName, parseSectionName } from '@sip/shared';
 import { AuditService } from '../audit/audit.service';
 import { type Actor, auditRole } from '../auth/actor';
-import { CollabAccessService } from '../collaboration/collab-access.service';
+import { SectionAccessService } from '../access/section-access.service';
 import { CollaborationService } from '../collaboration/collaboration.service';
 import { conflict, forbidden, notFound } from '../common/problem.exception';
 
@@ -39,7 +39,7 @@ const SELECT = `SELECT c.id, c.section, c.author_id, a.display_name AS author_na
 export class CommentsService {
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
-    private readonly access: CollabAccessService,
+    private readonly access: SectionAccessService,
     private readonly audit: AuditService,
     private readonly collaboration: CollaborationService,
   ) {}

@@ -1,11 +1,7 @@
 import { Injectable } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource } from 'typeorm';
 import { type PlanDetail, type RecordConsent, guardFailures } from '@sip/shared';
-import { PlanAccessService } from '../access/plan-access.service';
-import { CollaborationService } from '../collaboration/collaboration.service';
-import { auditRole, type Actor } from '../auth/actor';
-import { AuditService } from '../audit/audit.service';
+import { PlanCommands } from '../access/plan-commands';
+import type { Actor } from '../auth/actor';
 import { notFound, validationFailed } from '../common/problem.exception';
 import { recordTransition } from '../plans/plan-events';
 import { assertGuards, transitionRefused } from '../plans/plan-guards';
@@ -21,17 +17,12 @@ const ACTIVE = `withdrawn_at IS NULL AND valid_from <= current_date AND (valid_t
 @Injectable()
 export class ConsentService {
   constructor(
-    @InjectDataSource() private readonly dataSource: DataSource,
-    private readonly access: PlanAccessService,
-    private readonly audit: AuditService,
+    private readonly commands: PlanCommands,
     private readonly plans: PlansService,
-    private readonly collaboration: CollaborationService,
   ) {}
 
   async record(actor: Actor, planId: string, input: RecordConsent): Promise<PlanDetail> {
-    await this.dataSource.transaction(async (m) => {
-      await m.query('SELECT 1 FROM plan WHERE id = $1 FOR UPDATE', [planId]);
-      const { facts } = await this.access.require(actor, planId, { capability: 'record_consent' }, m);
+    await this.commands.run(actor, planId, { capability: 'record_consent' }, async ({ m, access: { facts }, audit, accessChanged }) => {
       const [plan] = await m.query(
         `SELECT p.trigger, p.initiating_organisation_id, p.person_id, pe.birth_date > current_date - interval '18 years' AS is_child
            FROM plan p JOIN person pe ON pe.id = p.person_id WHERE p.id = $1`,
@@ -72,19 +63,16 @@ export class ConsentService {
       if (facts.planState === 'initierad' && consent.active) {
         assertGuards('record_consent', guardFailures('record_consent', { state: facts.planState, trigger: plan.trigger, consentActive: true }));
         await recordTransition(m, planId, 'initierad', 'samtycke', 'record_consent', actor.accountId, { consentId: consent.id });
+        accessChanged('state_changed');
       }
-      await this.audit.append(
-        { actorId: actor.accountId, actorRole: auditRole(actor), action: 'plan.consent.record', targetType: 'consent', targetId: consent.id, planId, details: { givenBy: input.givenBy, form: input.form, organisations: input.scopeOrganisationIds.length } },
-        m,
-      );
+      accessChanged('consent_recorded');
+      await audit('plan.consent.record', { type: 'consent', id: consent.id }, { givenBy: input.givenBy, form: input.form, organisations: input.scopeOrganisationIds.length });
     });
     return this.plans.detail(actor, planId);
   }
 
   async withdraw(actor: Actor, planId: string, consentId: string, note?: string): Promise<PlanDetail> {
-    await this.dataSource.transaction(async (m) => {
-      await m.query('SELECT 1 FROM plan WHERE id = $1 FOR UPDATE', [planId]);
-      const { facts } = await this.access.require(actor, planId, { capability: 'withdraw_consent' }, m);
+    await this.commands.run(actor, planId, { capability: 'withdraw_consent' }, async ({ m, access: { facts }, audit, accessChanged }) => {
       const updated = await m.query(
         `UPDATE consent SET withdrawn_at = now(), withdrawn_by = $3, withdrawal_note = $4
           WHERE id = $1 AND plan_id = $2 AND withdrawn_at IS NULL RETURNING id`,
@@ -93,18 +81,15 @@ export class ConsentService {
       // TypeORM answers an UPDATE … RETURNING as [rows, affected].
       const rows = Array.isArray(updated[0]) ? updated[0] : updated;
       if (!rows.length) throw notFound();
-      await this.audit.append(
-        { actorId: actor.accountId, actorRole: auditRole(actor), action: 'plan.consent.withdraw', targetType: 'consent', targetId: consentId, planId, details: { byStaff: actor.kind === 'staff' } },
-        m,
-      );
+      accessChanged('consent_withdrawn');
+      await audit('plan.consent.withdraw', { type: 'consent', id: consentId }, { byStaff: actor.kind === 'staff' });
       const [{ remaining }] = await m.query(`SELECT count(*)::int AS remaining FROM consent WHERE plan_id = $1 AND ${ACTIVE}`, [planId]);
       if (remaining === 0 && facts.planState !== 'avslutad') {
         await m.query(`UPDATE plan SET closing_reason = 'consent_withdrawn', closing_note = $2 WHERE id = $1`, [planId, note ?? null]);
         await recordTransition(m, planId, facts.planState, 'avslutad', 'withdraw_consent', actor.accountId, { consentId });
+        accessChanged('state_changed');
       }
     });
-    // Everyone whose access depended on the consent leaves the plan's documents now.
-    await this.collaboration.recheckPlan(planId);
     return this.plans.detail(actor, planId);
   }
 }

@@ -1,4 +1,5 @@
 import { types } from 'pg';
+import { SWEDISH_TIME_ZONE } from '@sip/shared';
 import type { DataSourceOptions } from 'typeorm';
 import { AuditEventEntity } from '../audit/audit-event.entity';
 import { SessionEntity } from '../auth/session.entity';
@@ -13,6 +14,7 @@ import { Collaboration1764100000000 } from '../../../migrations/1764100000000-Co
 import { ProjectionAndVersions1764200000000 } from '../../../migrations/1764200000000-ProjectionAndVersions';
 import { RichText1764300000000 } from '../../../migrations/1764300000000-RichText';
 import { Comments1764400000000 } from '../../../migrations/1764400000000-Comments';
+import { ConsentEnd1764500000000 } from '../../../migrations/1764500000000-ConsentEnd';
 
 // A calendar date has no time zone: keep PostgreSQL `date` as 'YYYY-MM-DD', never a JS Date
 // (which would shift it by the server's offset).
@@ -30,7 +32,7 @@ export const ENTITIES = [
 ];
 
 /** Every migration, in order. Listed explicitly so that compiled and test runs agree. */
-export const MIGRATIONS = [Foundation1763800000000, Plans1763900000000, AccessIndexes1764000000000, Collaboration1764100000000, ProjectionAndVersions1764200000000, RichText1764300000000, Comments1764400000000];
+export const MIGRATIONS = [Foundation1763800000000, Plans1763900000000, AccessIndexes1764000000000, Collaboration1764100000000, ProjectionAndVersions1764200000000, RichText1764300000000, Comments1764400000000, ConsentEnd1764500000000];
 
 export function dataSourceOptions(url: string): DataSourceOptions {
   return {
@@ -41,7 +43,9 @@ export function dataSourceOptions(url: string): DataSourceOptions {
     migrationsTableName: 'schema_migration',
     synchronize: false,
     logging: false,
-    extra: { max: 20, application_name: 'sip-server' },
+    // Every session in Swedish time: `current_date` is the date in Stockholm, as the
+    // domain's calendar dates (a consent's last day, due dates) are.
+    extra: { max: 20, application_name: 'sip-server', options: `-c timezone=${SWEDISH_TIME_ZONE}` },
   };
 }
 

@@ -1,6 +1,7 @@
 import { DataSource } from 'typeorm';
 import type { AppConfig } from '../config/config';
 import { isDatabaseEmpty, seedDemoData } from '../seed/demo-seed';
+import { ensureJobQueueSchema } from '../jobs/jobs.service';
 import { dataSourceOptions } from './data-source';
 
 /** Applies pending migrations and, on an empty database, the demo data when configured. */
@@ -14,6 +15,7 @@ export async function prepareDatabase(
   try {
     const migrations = await dataSource.runMigrations({ transaction: 'each' });
     for (const m of migrations) log(`Applied migration ${m.name}`);
+    await ensureJobQueueSchema(databaseUrl);
     let seeded = false;
     if (config.seedDemoData && (await isDatabaseEmpty(dataSource))) {
       await seedDemoData(dataSource, config);

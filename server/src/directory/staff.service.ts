@@ -6,6 +6,7 @@ import { auditRole, type Actor } from '../auth/actor';
 import { hashPassword } from '../auth/password-hasher';
 import { SessionsService } from '../auth/sessions.service';
 import { AuditService } from '../audit/audit.service';
+import { PlanAccessEvents } from '../access/plan-access-events';
 import { conflict, notFound, validationFailed } from '../common/problem.exception';
 import { AccountEntity, AccountUnitEntity } from './account.entity';
 import { UnitEntity } from './unit.entity';
@@ -16,6 +17,7 @@ export class StaffService {
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly audit: AuditService,
     private readonly sessions: SessionsService,
+    private readonly accessEvents: PlanAccessEvents,
   ) {}
 
   private async load(m: EntityManager, ids?: string[]): Promise<Staff[]> {
@@ -112,6 +114,8 @@ export class StaffService {
     });
     // A new password or a disabled account ends the account's existing sessions.
     if (input.password || input.disabled) await this.sessions.destroyAllFor(id);
+    // Units and roles decide which plans the account reaches: its open sockets are checked again.
+    if (input.systemRoles || input.unitIds || input.disabled !== undefined) await this.accessEvents.accountChanged({ accountId: id, reason: 'account_changed' });
     return updated;
   }
 }

@@ -10,6 +10,7 @@ import {
   nextState,
 } from '@sip/shared';
 import { PlanAccessService } from '../access/plan-access.service';
+import { PlanCommands } from '../access/plan-commands';
 import { auditRole, type Actor } from '../auth/actor';
 import { AuditService } from '../audit/audit.service';
 import { forbidden, notFound, validationFailed } from '../common/problem.exception';
@@ -26,6 +27,7 @@ export class MeetingsService {
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly access: PlanAccessService,
+    private readonly commands: PlanCommands,
     private readonly audit: AuditService,
     private readonly plans: PlansService,
     private readonly versions: VersionsService,
@@ -40,9 +42,7 @@ export class MeetingsService {
 
   /** A förmöte or another meeting without calls. */
   async createMeeting(actor: Actor, planId: string, input: CreateMeeting): Promise<PlanDetail> {
-    await this.dataSource.transaction(async (m) => {
-      await m.query('SELECT 1 FROM plan WHERE id = $1 FOR UPDATE', [planId]);
-      const { facts } = await this.access.require(actor, planId, { capability: 'prepare' }, m);
+    await this.commands.run(actor, planId, { capability: 'prepare' }, async ({ m, access: { facts }, audit }) => {
       if (facts.planState === 'avslutad') throw transitionRefused('send_call', ['plan_closed']);
       const [meeting] = await m.query(
         `INSERT INTO meeting (plan_id, kind, starts_at, duration_minutes, location, video_link, purpose, created_by)
@@ -50,15 +50,13 @@ export class MeetingsService {
         [planId, input.kind, input.startsAt, input.durationMinutes, input.location ?? null, input.videoLink ?? null, input.purpose ?? null, actor.accountId],
       );
       await this.refreshNextMeeting(m, planId);
-      await this.audit.append({ actorId: actor.accountId, actorRole: auditRole(actor), action: 'plan.meeting.create', targetType: 'meeting', targetId: meeting.id, planId, details: { kind: input.kind } }, m);
+      await audit('plan.meeting.create', { type: 'meeting', id: meeting.id }, { kind: input.kind });
     });
     return this.plans.detail(actor, planId);
   }
 
   async sendCall(actor: Actor, planId: string, input: SendCall): Promise<PlanDetail> {
-    await this.dataSource.transaction(async (m) => {
-      await m.query('SELECT 1 FROM plan WHERE id = $1 FOR UPDATE', [planId]);
-      const { facts } = await this.access.require(actor, planId, { capability: 'send_calls' }, m);
+    await this.commands.run(actor, planId, { capability: 'send_calls' }, async ({ m, access: { facts }, audit, accessChanged }) => {
       const [plan] = await m.query('SELECT trigger, long_term_goal, questions FROM plan WHERE id = $1', [planId]);
       const called = input.recipients.filter((r) => r.kind === 'kallelse');
       assertGuards(
@@ -97,15 +95,16 @@ export class MeetingsService {
       await m.query('UPDATE plan SET first_call_at = coalesce(first_call_at, now()) WHERE id = $1', [planId]);
       await this.refreshNextMeeting(m, planId);
       await recordTransition(m, planId, facts.planState, nextState('send_call', facts.planState), 'send_call', actor.accountId, { meetingId: meeting.id, recipients: input.recipients.length });
-      await this.audit.append({ actorId: actor.accountId, actorRole: auditRole(actor), action: 'plan.call.send', targetType: 'meeting', targetId: meeting.id, planId, details: { called: called.length, invited: input.recipients.length - called.length } }, m);
+      // The called units now reach the plan; the state may have moved.
+      accessChanged('call_sent');
+      await audit('plan.call.send', { type: 'meeting', id: meeting.id }, { called: called.length, invited: input.recipients.length - called.length });
     });
     return this.plans.detail(actor, planId);
   }
 
   /** The called unit (or the invited participant) confirms it has received the call. */
   async acknowledge(actor: Actor, planId: string, callId: string): Promise<PlanDetail> {
-    await this.dataSource.transaction(async (m) => {
-      const { facts } = await this.access.require(actor, planId, { capability: 'acknowledge_call' }, m);
+    await this.commands.run(actor, planId, { capability: 'acknowledge_call' }, async ({ m, access: { facts }, audit, accessChanged }) => {
       const [call] = await m.query(
         `SELECT pc.kind, pc.organisation_id, pc.unit_id, pc.acknowledged_at, pp.account_id AS invited_account
            FROM plan_call pc LEFT JOIN plan_participant pp ON pp.id = pc.participant_id
@@ -124,14 +123,17 @@ export class MeetingsService {
           [planId, actor.accountId, call.organisation_id, call.unit_id],
         );
       }
-      await this.audit.append({ actorId: actor.accountId, actorRole: auditRole(actor), action: 'plan.call.acknowledge', targetType: 'call', targetId: callId, planId }, m);
+      // Whoever confirms becomes a participant; the rest of the unit no longer reaches the plan.
+      accessChanged('call_confirmed');
+      await audit('plan.call.acknowledge', { type: 'call', id: callId });
     });
     return this.plans.detail(actor, planId);
   }
 
   async calendar(actor: Actor, planId: string, callId: string, host: string): Promise<string> {
-    await this.access.require(actor, planId, { section: 'calls' });
-    const [call] = await loadCalls(this.dataSource.manager, planId, callId);
+    const { permissions } = await this.access.require(actor, planId, { section: 'calls' });
+    const own = permissions.as === 'staff_own_records' ? actor.organisationIds : undefined;
+    const [call] = await loadCalls(this.dataSource.manager, planId, callId, own);
     if (!call) throw notFound();
     const [meeting] = await this.dataSource.query(
       'SELECT id, starts_at, duration_minutes, location, video_link FROM meeting WHERE id = $1',
@@ -142,9 +144,7 @@ export class MeetingsService {
   }
 
   async recordHeld(actor: Actor, planId: string, meetingId: string, input: RecordMeetingHeld): Promise<PlanDetail> {
-    await this.dataSource.transaction(async (m) => {
-      await m.query('SELECT 1 FROM plan WHERE id = $1 FOR UPDATE', [planId]);
-      const { facts } = await this.access.require(actor, planId, { capability: 'record_meeting' }, m);
+    await this.commands.run(actor, planId, { capability: 'record_meeting' }, async ({ m, access: { facts }, audit, accessChanged }) => {
       const [meeting] = await m.query('SELECT kind, status FROM meeting WHERE id = $1 AND plan_id = $2 FOR UPDATE', [meetingId, planId]);
       if (!meeting) throw notFound();
       const [plan] = await m.query('SELECT trigger FROM plan WHERE id = $1', [planId]);
@@ -179,10 +179,11 @@ export class MeetingsService {
       await this.refreshNextMeeting(m, planId);
       if (movesPlan) {
         await recordTransition(m, planId, facts.planState, nextState('record_meeting', facts.planState), 'record_meeting', actor.accountId, { meetingId });
+        accessChanged('state_changed');
         // The plan as it stood when the meeting closed.
         await this.versions.freeze(m, planId, 'meeting', actor.accountId);
       }
-      await this.audit.append({ actorId: actor.accountId, actorRole: auditRole(actor), action: 'plan.meeting.held', targetType: 'meeting', targetId: meetingId, planId, details: { personTookPart: input.personTookPart } }, m);
+      await audit('plan.meeting.held', { type: 'meeting', id: meetingId }, { personTookPart: input.personTookPart });
     });
     return this.plans.detail(actor, planId);
   }

@@ -1,11 +1,7 @@
 import { Injectable } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource } from 'typeorm';
 import type { AddParticipant, PlanDetail } from '@sip/shared';
-import { PlanAccessService } from '../access/plan-access.service';
-import { CollaborationService } from '../collaboration/collaboration.service';
-import { auditRole, type Actor } from '../auth/actor';
-import { AuditService } from '../audit/audit.service';
+import { PlanCommands } from '../access/plan-commands';
+import type { Actor } from '../auth/actor';
 import { conflict, notFound, validationFailed } from '../common/problem.exception';
 import { PlansService } from './plans.service';
 
@@ -13,16 +9,12 @@ import { PlansService } from './plans.service';
 @Injectable()
 export class ParticipantsService {
   constructor(
-    @InjectDataSource() private readonly dataSource: DataSource,
-    private readonly access: PlanAccessService,
-    private readonly audit: AuditService,
+    private readonly commands: PlanCommands,
     private readonly plans: PlansService,
-    private readonly collaboration: CollaborationService,
   ) {}
 
   async add(actor: Actor, planId: string, input: AddParticipant): Promise<PlanDetail> {
-    await this.dataSource.transaction(async (m) => {
-      await this.access.require(actor, planId, { capability: 'manage_participants' }, m);
+    await this.commands.run(actor, planId, { capability: 'manage_participants' }, async ({ m, audit, accessChanged }) => {
       let organisationId = input.organisationId ?? null;
       let unitId = input.unitId ?? null;
       if (input.accountId) {
@@ -47,36 +39,29 @@ export class ParticipantsService {
          VALUES ($1, $2, $3, $4, $5, $6, $7, $8) RETURNING id`,
         [planId, input.role, input.accountId ?? null, organisationId, unitId, input.externalName ?? null, input.externalContact ?? null, actor.accountId],
       );
-      await this.audit.append(
-        { actorId: actor.accountId, actorRole: auditRole(actor), action: 'plan.participant.add', targetType: 'participant', targetId: row.id, planId, details: { role: input.role, accountId: input.accountId ?? null } },
-        m,
-      );
+      await audit('plan.participant.add', { type: 'participant', id: row.id }, { role: input.role, accountId: input.accountId ?? null });
+      accessChanged('participant_added');
     });
     return this.plans.detail(actor, planId);
   }
 
   async remove(actor: Actor, planId: string, participantId: string): Promise<PlanDetail> {
-    await this.dataSource.transaction(async (m) => {
-      await this.access.require(actor, planId, { capability: 'manage_participants' }, m);
+    await this.commands.run(actor, planId, { capability: 'manage_participants' }, async ({ m, audit, accessChanged }) => {
       const result = await m.query(
         `UPDATE plan_participant SET removed_at = now(), removed_by = $3
           WHERE id = $1 AND plan_id = $2 AND removed_at IS NULL AND role NOT IN ('huvudperson', 'narstaende') RETURNING id`,
         [participantId, planId, actor.accountId],
       );
       if (!result[0].length) throw notFound();
-      await this.audit.append(
-        { actorId: actor.accountId, actorRole: auditRole(actor), action: 'plan.participant.remove', targetType: 'participant', targetId: participantId, planId },
-        m,
-      );
+      await audit('plan.participant.remove', { type: 'participant', id: participantId });
+      accessChanged('participant_removed');
     });
-    await this.collaboration.recheckPlan(planId);
     return this.plans.detail(actor, planId);
   }
 
   /** The person (or a guardian, for a child) lets one of their relatives into the plan. */
   async allowRelative(actor: Actor, planId: string, accountId: string): Promise<PlanDetail> {
-    await this.dataSource.transaction(async (m) => {
-      await this.access.require(actor, planId, { capability: 'manage_relatives' }, m);
+    await this.commands.run(actor, planId, { capability: 'manage_relatives' }, async ({ m, audit, accessChanged }) => {
       const [relation] = await m.query(
         `SELECT 1 FROM plan p JOIN person_relation r ON r.person_id = p.person_id
           WHERE p.id = $1 AND r.account_id = $2 AND r.kind = 'relative'`,
@@ -92,30 +77,24 @@ export class ParticipantsService {
         `INSERT INTO plan_participant (plan_id, role, account_id, added_by) VALUES ($1, 'narstaende', $2, $3) RETURNING id`,
         [planId, accountId, actor.accountId],
       );
-      await this.audit.append(
-        { actorId: actor.accountId, actorRole: auditRole(actor), action: 'plan.relative.allow', targetType: 'participant', targetId: row.id, planId, details: { accountId } },
-        m,
-      );
+      await audit('plan.relative.allow', { type: 'participant', id: row.id }, { accountId });
+      accessChanged('relative_allowed');
     });
     return this.plans.detail(actor, planId);
   }
 
   /** Takes effect at once: the relative's next request is answered 404. */
   async removeRelative(actor: Actor, planId: string, participantId: string): Promise<PlanDetail> {
-    await this.dataSource.transaction(async (m) => {
-      await this.access.require(actor, planId, { capability: 'manage_relatives' }, m);
+    await this.commands.run(actor, planId, { capability: 'manage_relatives' }, async ({ m, audit, accessChanged }) => {
       const result = await m.query(
         `UPDATE plan_participant SET removed_at = now(), removed_by = $3
           WHERE id = $1 AND plan_id = $2 AND role = 'narstaende' AND removed_at IS NULL RETURNING id`,
         [participantId, planId, actor.accountId],
       );
       if (!result[0].length) throw notFound();
-      await this.audit.append(
-        { actorId: actor.accountId, actorRole: auditRole(actor), action: 'plan.relative.remove', targetType: 'participant', targetId: participantId, planId },
-        m,
-      );
+      await audit('plan.relative.remove', { type: 'participant', id: participantId });
+      accessChanged('relative_removed');
     });
-    await this.collaboration.recheckPlan(planId);
     return this.plans.detail(actor, planId);
   }
 }

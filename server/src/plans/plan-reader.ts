@@ -9,6 +9,13 @@ import {
 } from '@sip/shared';
 
 /** Loads the parts of a plan that a viewer may read. Each function reads one table group. */
+/**
+ * SQL: the account in column `col` works in one of the organisations `$n` (uuid[]) — "written
+ * by our own principal", for staff who keep only their own records once consent has ended.
+ */
+const byOwnOrganisation = (col: string, n: number) =>
+  `EXISTS (SELECT 1 FROM account_unit au JOIN unit u ON u.id = au.unit_id WHERE au.account_id = ${col} AND u.organisation_id = ANY($${n}::uuid[]))`;
+
 const iso = (v: Date | string | null) => (v === null ? null : new Date(v).toISOString());
 const isoDate = (v: Date | string | null) => (v === null ? null : typeof v === 'string' ? v : v.toISOString().slice(0, 10));
 
@@ -40,7 +47,8 @@ export async function loadParticipants(m: EntityManager, planId: string): Promis
   }));
 }
 
-export async function loadConsents(m: EntityManager, planId: string): Promise<ConsentRecord[]> {
+/** `own`: only records of these organisations (staff keeping their own records); all when unset. */
+export async function loadConsents(m: EntityManager, planId: string, own?: readonly string[]): Promise<ConsentRecord[]> {
   const rows = await m.query(
     `SELECT c.*, d.display_name AS documented_by_name, w.display_name AS withdrawn_by_name,
             (SELECT coalesce(json_agg(json_build_object('id', o.id, 'name', o.name) ORDER BY o.name), '[]')
@@ -52,8 +60,8 @@ export async function loadConsents(m: EntityManager, planId: string): Promise<Co
        FROM consent c
        JOIN account d ON d.id = c.documented_by
        LEFT JOIN account w ON w.id = c.withdrawn_by
-      WHERE c.plan_id = $1 ORDER BY c.created_at DESC`,
-    [planId],
+      WHERE c.plan_id = $1 AND ($2::uuid[] IS NULL OR ${byOwnOrganisation('c.documented_by', 2)}) ORDER BY c.created_at DESC`,
+    [planId, own ?? null],
   );
   return rows.map((r: Record<string, never>) => ({
     id: r.id,
@@ -75,12 +83,15 @@ export async function loadConsents(m: EntityManager, planId: string): Promise<Co
   }));
 }
 
-export async function loadMeetings(m: EntityManager, planId: string): Promise<Meeting[]> {
+export async function loadMeetings(m: EntityManager, planId: string, own?: readonly string[]): Promise<Meeting[]> {
   const rows = await m.query(
     `SELECT mt.*, coalesce((SELECT json_agg(json_build_object('participantId', ma.participant_id, 'mode', ma.mode))
                               FROM meeting_attendance ma WHERE ma.meeting_id = mt.id), '[]') AS attendance
-       FROM meeting mt WHERE mt.plan_id = $1 ORDER BY mt.starts_at`,
-    [planId],
+       FROM meeting mt WHERE mt.plan_id = $1
+        AND ($2::uuid[] IS NULL OR ${byOwnOrganisation('mt.created_by', 2)}
+             OR EXISTS (SELECT 1 FROM plan_call pc WHERE pc.meeting_id = mt.id AND pc.organisation_id = ANY($2::uuid[])))
+      ORDER BY mt.starts_at`,
+    [planId, own ?? null],
   );
   return rows.map((r: Record<string, never>) => ({
     id: r.id,
@@ -100,7 +111,7 @@ export async function loadMeetings(m: EntityManager, planId: string): Promise<Me
   }));
 }
 
-export async function loadCalls(m: EntityManager, planId: string, callId?: string): Promise<Call[]> {
+export async function loadCalls(m: EntityManager, planId: string, callId?: string, own?: readonly string[]): Promise<Call[]> {
   const rows = await m.query(
     `SELECT pc.*, s.display_name AS sent_by_name, k.display_name AS acknowledged_by_name,
             CASE WHEN pc.kind = 'kallelse' THEN o.name || ' – ' || u.name
@@ -113,8 +124,9 @@ export async function loadCalls(m: EntityManager, planId: string, callId?: strin
        LEFT JOIN plan_participant pp ON pp.id = pc.participant_id
        LEFT JOIN account pa ON pa.id = pp.account_id
       WHERE pc.plan_id = $1 AND ($2::uuid IS NULL OR pc.id = $2)
+        AND ($3::uuid[] IS NULL OR ${byOwnOrganisation('pc.sent_by', 3)} OR pc.organisation_id = ANY($3::uuid[]))
       ORDER BY pc.sent_at, pc.id`,
-    [planId, callId ?? null],
+    [planId, callId ?? null, own ?? null],
   );
   return rows.map((r: Record<string, never>) => ({
     id: r.id,

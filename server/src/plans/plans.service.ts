@@ -18,9 +18,13 @@ import {
   guardFailures,
   maskPersonnummer,
   nextState,
+  actionsOrganisationId,
+  sectionAccess,
+  sectionsOfPlan,
 } from '@sip/shared';
 import { PlanAccessService } from '../access/plan-access.service';
-import { CollaborationService } from '../collaboration/collaboration.service';
+import { PlanCommands } from '../access/plan-commands';
+import { SectionAccessService } from '../access/section-access.service';
 import { ProjectionService } from '../collaboration/projection.service';
 import { VersionsService } from './versions.service';
 import { auditRole, type Actor } from '../auth/actor';
@@ -55,7 +59,8 @@ export class PlansService {
     private readonly access: PlanAccessService,
     private readonly audit: AuditService,
     private readonly vault: PersonnummerVault,
-    private readonly collaboration: CollaborationService,
+    private readonly commands: PlanCommands,
+    private readonly sections: SectionAccessService,
     private readonly projection: ProjectionService,
     private readonly versions: VersionsService,
   ) {}
@@ -170,7 +175,12 @@ export class PlansService {
 
   async detail(actor: Actor, planId: string, manager?: EntityManager): Promise<PlanDetail> {
     const m = manager ?? this.dataSource.manager;
-    const { permissions, facts } = await this.access.require(actor, planId, {}, m);
+    const place = await this.sections.placeInPlan(actor, planId, m);
+    if (!place) throw notFound();
+    const { permissions, facts } = place.access;
+    // Once consent has ended, staff keep only what their own principal wrote.
+    const ownRecords = permissions.as === 'staff_own_records';
+    const own = ownRecords ? actor.organisationIds : undefined;
     const [p] = await m.query(
       `SELECT p.*, pe.name AS person_name, pe.birth_date, pe.personnummer_enc,
               u.name AS unit_name, o.id AS org_id, o.name AS org_name, lo.name AS lead_name
@@ -182,12 +192,14 @@ export class PlansService {
     );
     const [participants, consents, meetings, calls, history, relativeCandidates] = await Promise.all([
       readable(permissions, 'participants', () => loadParticipants(m, planId)),
-      readable(permissions, 'consent', () => loadConsents(m, planId)),
-      readable(permissions, 'meetings', () => loadMeetings(m, planId)),
-      readable(permissions, 'calls', () => loadCalls(m, planId)),
+      readable(permissions, 'consent', () => loadConsents(m, planId, own)),
+      readable(permissions, 'meetings', () => loadMeetings(m, planId, own)),
+      readable(permissions, 'calls', () => loadCalls(m, planId, undefined, own)),
       readable(permissions, 'history', () => loadHistory(m, planId)),
       permissions.can.manage_relatives ? loadRelativeCandidates(m, planId) : Promise.resolve(undefined),
     ]);
+    const principals: { id: string; name: string }[] = await m.query('SELECT id, name FROM organisation WHERE id = ANY($1)', [place.sectionActor.plan.principalOrganisationIds]);
+    const principalNames = new Map(principals.map((o) => [o.id, o.name]));
     if (!manager) {
       await this.audit.append({ ...this.auditEntry(actor), action: 'plan.read', targetType: 'plan', targetId: planId, planId, details: { as: permissions.as } });
     }
@@ -198,7 +210,7 @@ export class PlansService {
       nextStep: NEXT_STEP[p.state as PlanState],
       trigger: p.trigger,
       requestedBy: p.requested_by,
-      reason: p.reason,
+      reason: ownRecords && !facts.inInitiatingOrganisation ? '' : p.reason,
       person: {
         id: p.person_id,
         name: p.person_name,
@@ -209,9 +221,9 @@ export class PlansService {
       },
       initiatingUnit: { id: p.initiating_unit_id, name: p.unit_name, organisationId: p.org_id, organisationName: p.org_name },
       leadOrganisation: p.lead_organisation_id ? { id: p.lead_organisation_id, name: p.lead_name } : null,
-      longTermGoal: p.long_term_goal,
+      longTermGoal: ownRecords ? null : p.long_term_goal,
       followUpDate: p.follow_up_date,
-      questions: p.questions,
+      questions: ownRecords ? [] : p.questions,
       childSecrecy: p.child_secrecy,
       ...(permissions.read.child_view ? { childView: p.child_view } : {}),
       discharge: p.discharge_call_due_at
@@ -230,6 +242,13 @@ export class PlansService {
       history,
       relativeCandidates,
       permissions,
+      sections: sectionsOfPlan(place.sectionActor.plan)
+        .map((name) => ({ name, ...sectionAccess(place.sectionActor, name) }))
+        .filter((s) => s.read)
+        .map(({ name, write }) => {
+          const organisationId = actionsOrganisationId(name);
+          return organisationId ? { name, write, organisationName: principalNames.get(organisationId) ?? '' } : { name, write };
+        }),
       createdAt: new Date(p.created_at).toISOString(),
       updatedAt: new Date(p.updated_at).toISOString(),
     };
@@ -238,9 +257,7 @@ export class PlansService {
   async transition(actor: Actor, planId: string, input: TransitionRequest): Promise<PlanDetail> {
     // Finalising reads the projected rows: bring them up to date with what is stored first.
     if (input.action === 'finalise') await this.projection.flushPlan(planId);
-    await this.dataSource.transaction(async (m) => {
-      await m.query('SELECT 1 FROM plan WHERE id = $1 FOR UPDATE', [planId]);
-      const { facts } = await this.access.require(actor, planId, { capability: 'manage_lifecycle' }, m);
+    await this.commands.run(actor, planId, { capability: 'manage_lifecycle' }, async ({ m, access: { facts }, audit, accessChanged }) => {
       const [plan] = await m.query('SELECT trigger FROM plan WHERE id = $1', [planId]);
       const action = input.action;
       const reason = action === 'close' ? input.closingReason : action === 'refuse_request' ? input.note : undefined;
@@ -253,11 +270,10 @@ export class PlansService {
         await m.query('UPDATE plan SET closing_reason = $2, closing_note = $3 WHERE id = $1', [planId, closingReason, input.note ?? null]);
       }
       await recordTransition(m, planId, facts.planState, to, action, actor.accountId, { closingReason: input.closingReason });
-      await this.audit.append({ ...this.auditEntry(actor), action: 'plan.transition', targetType: 'plan', targetId: planId, planId, details: { action, from: facts.planState, to } }, m);
+      // A closed plan is read-only for everyone.
+      if (to !== facts.planState) accessChanged('state_changed');
+      await audit('plan.transition', { type: 'plan', id: planId }, { action, from: facts.planState, to });
     });
-    // A closed plan is read-only for everyone: sockets keep reading but can no longer write,
-    // and those who lost reading leave.
-    await this.collaboration.recheckPlan(planId);
     return this.detail(actor, planId);
   }
 
@@ -285,9 +301,7 @@ export class PlansService {
   }
 
   async updatePreparation(actor: Actor, planId: string, input: Preparation): Promise<PlanDetail> {
-    await this.dataSource.transaction(async (m) => {
-      await m.query('SELECT 1 FROM plan WHERE id = $1 FOR UPDATE', [planId]);
-      await this.access.require(actor, planId, { capability: 'prepare' }, m);
+    await this.commands.run(actor, planId, { capability: 'prepare' }, async ({ m, audit }) => {
       if (input.leadOrganisationId) {
         const [org] = await m.query('SELECT kind FROM organisation WHERE id = $1', [input.leadOrganisationId]);
         if (!org || org.kind === 'other') {
@@ -312,16 +326,14 @@ export class PlansService {
           input.followUpDate ?? null,
         ],
       );
-      await this.audit.append({ ...this.auditEntry(actor), action: 'plan.preparation.update', targetType: 'plan', targetId: planId, planId, details: { changed: Object.keys(input) } }, m);
+      await audit('plan.preparation.update', { type: 'plan', id: planId }, { changed: Object.keys(input) });
     });
     return this.detail(actor, planId);
   }
 
   async updateChildView(actor: Actor, planId: string, input: ChildView): Promise<PlanDetail> {
-    await this.dataSource.transaction(async (m) => {
-      await m.query('SELECT 1 FROM plan WHERE id = $1 FOR UPDATE', [planId]);
-      await this.access.require(actor, planId, { capability: 'record_child_view' }, m);
-      const [p] = await m.query('SELECT pe.birth_date FROM plan p JOIN person pe ON pe.id = p.person_id WHERE p.id = $1', [planId]);
+    await this.commands.run(actor, planId, { capability: 'record_child_view' }, async ({ m, audit, accessChanged }) => {
+      const [p] = await m.query('SELECT p.child_secrecy, pe.birth_date FROM plan p JOIN person pe ON pe.id = p.person_id WHERE p.id = $1', [planId]);
       if (ageOn(p.birth_date) >= 18) {
         throw new ProblemException(400, 'validation_failed', { errors: [{ path: 'body', code: 'not_a_child', message: 'Only a child’s plan has a child’s own view' }] });
       }
@@ -330,7 +342,8 @@ export class PlansService {
                 child_view = CASE WHEN $4 THEN $5 ELSE child_view END, updated_at = now() WHERE id = $1`,
         [planId, input.childSecrecy, input.reason ?? null, input.childView !== undefined, input.childView ?? null],
       );
-      await this.audit.append({ ...this.auditEntry(actor), action: 'plan.child_view.update', targetType: 'plan', targetId: planId, planId, details: { childSecrecy: input.childSecrecy } }, m);
+      if (p.child_secrecy !== input.childSecrecy) accessChanged('child_secrecy_changed');
+      await audit('plan.child_view.update', { type: 'plan', id: planId }, { childSecrecy: input.childSecrecy });
     });
     return this.detail(actor, planId);
   }

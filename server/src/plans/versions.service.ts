@@ -6,7 +6,7 @@ import { type PlanVersion, type PlanVersionSummary, type SectionName, type Versi
 import { PlanAccessService } from '../access/plan-access.service';
 import { type Actor, auditRole } from '../auth/actor';
 import { AuditService } from '../audit/audit.service';
-import { CollabAccessService } from '../collaboration/collab-access.service';
+import { SectionAccessService } from '../access/section-access.service';
 import { DocumentStore } from '../collaboration/document-store';
 import { notFound, validationFailed } from '../common/problem.exception';
 
@@ -23,7 +23,7 @@ export class VersionsService {
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly store: DocumentStore,
     private readonly planAccess: PlanAccessService,
-    private readonly collabAccess: CollabAccessService,
+    private readonly collabAccess: SectionAccessService,
     private readonly audit: AuditService,
   ) {}
 

@@ -1,10 +1,22 @@
 import type { PlanState } from '../plans/plan-lifecycle';
-import type { PlanPermissions } from '../policy/plan-policy';
-import { type SectionName, actionsOrganisationId } from './sections';
+import type { PlanPermissions, PlanViewer } from '../policy/plan-policy';
+
+/** What decides which sections a plan has. */
+export interface SectionPlanFacts {
+  /** The person is under 18: the plan has a section for the child's own view. */
+  isChild: boolean;
+  /**
+   * Organisations that have an actions section: the initiating organisation, every
+   * organisation that has taken part (a removed participant's actions stay readable) and
+   * every organisation called.
+   */
+  principalOrganisationIds: readonly string[];
+  closed: boolean;
+}
 
 /**
- * Who reads and who writes each section, from the plan permissions (which already fold in
- * consent, participation and the plan's state) and the actor's place in the plan.
+ * Who reads and who writes a section, from the plan permissions (which already fold in
+ * consent, participation and the plan's state), the actor's place in the plan and the plan.
  */
 export interface SectionActor {
   permissions: PlanPermissions;
@@ -12,52 +24,35 @@ export interface SectionActor {
   organisationIds: readonly string[];
   /** The actor chairs the meeting or coordinates the plan (ordförande / samordningsansvarig). */
   isChairOrCoordinator: boolean;
+  plan: SectionPlanFacts;
 }
 
 export interface SectionAccess {
+  /** The section exists for this plan (an adult's plan has no child section). */
+  exists: boolean;
   read: boolean;
   write: boolean;
 }
 
-const PERSON_SIDE = ['person', 'guardian', 'representative'] as const;
+export const NO_ACCESS: SectionAccess = { exists: false, read: false, write: false };
 
-export function sectionAccess(actor: SectionActor, section: SectionName): SectionAccess {
-  const { permissions } = actor;
-  const as = permissions.as;
-  if (!as) return { read: false, write: false };
-  const closed = !Object.values(permissions.can).some(Boolean) && as !== 'relative';
-  const personSide = (PERSON_SIDE as readonly string[]).includes(as);
-  const staff = as === 'staff_participant' || as === 'staff_initiating_unit';
-  const calledOnly = as === 'staff_called_unit';
-  let read = false;
-  let write = false;
-  switch (section) {
-    case 'person':
-      read = true;
-      write = personSide || (staff && actor.isChairOrCoordinator);
-      break;
-    case 'child':
-      // The child's own view: the child and staff, never guardians or relatives.
-      read = as === 'person' || staff || (as === 'guardian' && permissions.read.child_view);
-      write = as === 'person' || staff;
-      break;
-    case 'shared':
-    case 'others':
-      // The person writes their own part; the shared text is written by staff (the person's
-      // words reach it through the meeting and their own part).
-      read = true;
-      write = staff;
-      break;
-    default: {
-      const organisationId = actionsOrganisationId(section);
-      read = true;
-      write = staff && (actor.isChairOrCoordinator || (organisationId !== null && actor.organisationIds.includes(organisationId)));
-    }
-  }
-  if (calledOnly) write = false;
-  // Relatives read (and later comment), never edit; a closed plan is read-only for all.
-  if (as === 'relative' || closed) write = false;
-  return { read, write: read && write };
+/** The groups the section rules speak of. */
+export interface SectionAudience {
+  as: PlanViewer;
+  /** The person, or a guardian or representative acting for them. */
+  personSide: boolean;
+  /** Staff working in the plan (participants; the initiating unit before consent). */
+  staff: boolean;
+  relative: boolean;
+}
+
+export function audienceOf(as: PlanViewer): SectionAudience {
+  return {
+    as,
+    personSide: as === 'person' || as === 'guardian' || as === 'representative',
+    staff: as === 'staff_participant' || as === 'staff_initiating_unit',
+    relative: as === 'relative',
+  };
 }
 
 /**

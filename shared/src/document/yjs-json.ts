@@ -1,6 +1,7 @@
 import * as Y from 'yjs';
 import { richTextToPlain } from './rich-text';
-import { type SectionName, sectionFields } from './sections';
+import type { SectionName } from './section-names';
+import { sectionFields } from './section-registry';
 
 /** Marks content that is not of the field's kind, so the section's schema refuses it. */
 const INVALID = { invalid: 'content of the wrong kind' };

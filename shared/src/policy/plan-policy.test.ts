@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { PLAN_STATES } from '../plans/plan-lifecycle';
-import { CONSENT_STATES, type PlanAccessFacts, planPermissions } from './plan-policy';
+import { CONSENT_STATES, type PlanAccessFacts, VIEWER_RULES, planPermissions } from './plan-policy';
 
 const base: PlanAccessFacts = {
   actorKind: 'staff',
@@ -32,6 +32,7 @@ const ACTORS: Record<string, Partial<PlanAccessFacts>> = {
   'initiating unit, not participant': { inInitiatingUnit: true, inInitiatingOrganisation: true, organisationCoveredByConsent: true },
   'same org, other unit': { inInitiatingOrganisation: true, organisationCoveredByConsent: true },
   'called unit, covered': { inCalledUnit: true, organisationCoveredByConsent: true },
+  'called unit, also participant': { inCalledUnit: true, isStaffParticipant: true, organisationCoveredByConsent: true },
   'manager in initiating unit': { systemRoles: ['manager'], inInitiatingUnit: true, inInitiatingOrganisation: true, isStaffParticipant: true, organisationCoveredByConsent: true },
   admin: { systemRoles: ['admin'], organisationCoveredByConsent: true },
 };
@@ -53,11 +54,12 @@ describe('plan policy over every actor × plan state × consent state', () => {
         const facts = { ...base, ...ACTORS[actor], consent };
 
         it(line, () => {
-          // Nothing is readable or doable without reaching the plan.
-          if (!p.reach) {
-            expect(Object.values(p.read).some(Boolean)).toBe(false);
-            expect(Object.values(p.can).some(Boolean)).toBe(false);
-          }
+          // Every case: reaching is having a capacity, and nothing is read or done beyond
+          // that capacity's rule.
+          expect(p.reach).toBe(p.as !== null);
+          const rule = p.as ? VIEWER_RULES[p.as] : { read: [], can: [] };
+          for (const [section, allowed] of Object.entries(p.read)) if (allowed) expect(rule.read).toContain(section);
+          for (const [capability, allowed] of Object.entries(p.can)) if (allowed) expect(rule.can).toContain(capability);
           // The person always reaches their own plan.
           if (facts.isPerson) expect(p.as).toBe('person');
           // Managers and admins never reach plan content.
@@ -66,8 +68,17 @@ describe('plan policy over every actor × plan state × consent state', () => {
           if (facts.isAllowedRelative) expect(p.reach).toBe(consent === 'active');
           // Staff of an organisation that consent does not cover, while it is active: 404.
           if (facts.actorKind === 'staff' && consent === 'active' && !facts.organisationCoveredByConsent) expect(p.reach).toBe(false);
-          // Without active consent, only the initiating organisation's people.
-          if (facts.actorKind === 'staff' && consent !== 'active' && !facts.inInitiatingOrganisation) expect(p.reach).toBe(false);
+          // Before any consent, only the initiating organisation's people.
+          if (facts.actorKind === 'staff' && consent === 'none' && !facts.inInitiatingOrganisation) expect(p.reach).toBe(false);
+          // Once consent is withdrawn or has ended, staff keep only their own records (read-only
+          // for every principal but the initiator, who may record a new consent or close).
+          if (facts.actorKind === 'staff' && (consent === 'withdrawn' || consent === 'expired') && p.reach) {
+            expect(p.as).toBe('staff_own_records');
+            expect(p.read.participants || p.read.history || p.read.child_view).toBe(false);
+            if (!facts.inInitiatingOrganisation) expect(Object.values(p.can).some(Boolean)).toBe(false);
+          }
+          // A called unit that has not confirmed reads what the kallelse carries and may only confirm.
+          if (p.as === 'staff_called_unit') expect(Object.entries(p.can).filter(([, v]) => v).map(([k]) => k)).toEqual(state === 'avslutad' ? [] : ['acknowledge_call']);
           // A closed plan can be read but not changed.
           if (state === 'avslutad') expect(Object.values(p.can).some(Boolean)).toBe(false);
           // A mature child's secrecy hides their own view from guardians, not from staff.

@@ -19,6 +19,7 @@ export const PLAN_VIEWERS = [
   'staff_participant',
   'staff_initiating_unit',
   'staff_called_unit',
+  'staff_own_records',
 ] as const;
 export type PlanViewer = (typeof PLAN_VIEWERS)[number];
 
@@ -93,8 +94,18 @@ export const VIEWER_RULES: Record<PlanViewer, { read: readonly PlanSection[]; ca
     read: ALL_SECTIONS,
     can: ['manage_lifecycle', 'record_consent', 'manage_participants', 'prepare'],
   },
+  // Before confirming, a called unit reads what the kallelse carries — who takes part, the
+  // meetings and the calls — and none of the plan's content.
   staff_called_unit: { read: ['overview', 'participants', 'meetings', 'calls'], can: ['acknowledge_call'] },
+  // No consent in force any more (withdrawn or ended): nothing crosses the secrecy boundary.
+  // Each principal's staff keep reading what their own principal wrote — its consents, calls,
+  // meetings and actions section (the services filter to those); the initiating organisation
+  // may record a new consent or close the plan.
+  staff_own_records: { read: ['overview', 'consent', 'meetings', 'calls'], can: ['record_consent', 'manage_lifecycle'] },
 };
+
+/** Capabilities of staff_own_records that only the initiating organisation has. */
+const INITIATOR_ONLY: readonly PlanCapability[] = ['record_consent', 'manage_lifecycle'];
 
 /** In which capacity, if any, the actor reaches the plan. */
 export function resolveViewer(f: PlanAccessFacts): PlanViewer | null {
@@ -113,12 +124,16 @@ export function resolveViewer(f: PlanAccessFacts): PlanViewer | null {
     if (f.inCalledUnit) return 'staff_called_unit';
     return null;
   }
-  // Without an active consent nothing crosses the secrecy boundary: only the initiating
-  // organisation's own people reach the plan (to record consent, or to close it).
-  if (!f.inInitiatingOrganisation) return null;
-  if (f.isStaffParticipant) return 'staff_participant';
-  if (f.consent === 'none' && f.inInitiatingUnit) return 'staff_initiating_unit';
-  return null;
+  if (f.consent === 'none') {
+    // Before any consent nothing crosses the secrecy boundary: only the initiating
+    // organisation's own people reach the plan (to record consent, or to close it).
+    if (!f.inInitiatingOrganisation) return null;
+    if (f.isStaffParticipant) return 'staff_participant';
+    if (f.inInitiatingUnit) return 'staff_initiating_unit';
+    return null;
+  }
+  // Consent withdrawn or ended: each principal's participants keep their own records.
+  return f.isStaffParticipant ? 'staff_own_records' : null;
 }
 
 export interface PlanPermissions {
@@ -141,7 +156,13 @@ export function planPermissions(f: PlanAccessFacts): PlanPermissions {
     }),
   ) as Record<PlanSection, boolean>;
   const can = Object.fromEntries(
-    PLAN_CAPABILITIES.map((c) => [c, !closed && rule.can.includes(c) && !(c === 'withdraw_consent' && f.consent !== 'active')]),
+    PLAN_CAPABILITIES.map((c) => [
+      c,
+      !closed &&
+        rule.can.includes(c) &&
+        !(c === 'withdraw_consent' && f.consent !== 'active') &&
+        !(as === 'staff_own_records' && INITIATOR_ONLY.includes(c) && !f.inInitiatingOrganisation),
+    ]),
   ) as Record<PlanCapability, boolean>;
   return { reach: as !== null, as, read, can };
 }

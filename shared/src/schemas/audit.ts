@@ -24,6 +24,7 @@ export const AUDIT_ACTIONS = [
   'plan.transition',
   'plan.consent.record',
   'plan.consent.withdraw',
+  'plan.consent.end',
   'plan.participant.add',
   'plan.participant.remove',
   'plan.relative.allow',

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import type { PlanAccessChangeReason } from '../policy/plan-access-changes';
 
 /**
  * The /collab socket.io protocol. Payloads are objects; Yjs bytes travel as binary
@@ -45,6 +46,19 @@ export interface CollabError {
   doc?: string;
   ref?: number;
   reason: string;
+  /** For `access_revoked`: what changed, so the user can be told why. */
+  cause?: PlanAccessChangeReason;
+}
+
+/**
+ * Server → client when a change of rights leaves a joined section readable but changes
+ * whether it may be written (e.g. the plan was closed): the editor switches at once.
+ */
+export interface CollabAccessUpdate {
+  doc: string;
+  read: boolean;
+  write: boolean;
+  cause: PlanAccessChangeReason;
 }
 
 export interface CollabJoined {

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { parseSectionName } from '../document/sections';
+import { parseSectionName } from '../document/section-names';
 
 export const COMMENT_MAX_LENGTH = 2000;
 

@@ -323,6 +323,8 @@ export const planDetailSchema = z.object({
   history: z.array(transitionRecordSchema).optional(),
   relativeCandidates: z.array(relativeCandidateSchema).optional(),
   permissions: planPermissionsSchema,
+  /** The co-edited sections this reader may open, in reading order, and whether they may write. */
+  sections: z.array(z.object({ name: z.string(), write: z.boolean(), organisationName: z.string().optional() })),
   createdAt: z.string(),
   updatedAt: z.string(),
 });

@@ -144,7 +144,7 @@ function SectionEditor({
       )}
       {removal.notice}
       {provider.access && (
-        <CommentThread planId={plan.id} section={section} comments={comments} canComment={mayComment(provider.access, plan.state)} myId={me.id} />
+        <CommentThread planId={plan.id} section={section} comments={comments} canComment={mayComment({ exists: true, ...provider.access }, plan.state)} myId={me.id} />
       )}
     </section>
   );

@@ -1,21 +1,16 @@
 import type { TFunction } from 'i18next';
-import type { PlanDetail, SectionName } from '@sip/shared';
+import { type PlanDetail, type SectionName, sectionKind } from '@sip/shared';
 
 /**
- * The plan's sections in reading order, with their titles: the person's part, the child's
- * own view (for a child), the shared part, one actions section per principal taking part,
- * and others' measures.
+ * The plan's sections this reader may open, in reading order, with their titles — as the
+ * server lists them from the shared section registry (the person's part, the child's own
+ * view for a child, the shared part, one actions section per principal, others' measures).
  */
-export function planSections(plan: PlanDetail, t: TFunction): { name: SectionName; title: string }[] {
-  const organisations = new Map<string, string>([[plan.initiatingUnit.organisationId, plan.initiatingUnit.organisationName]]);
-  for (const p of plan.participants ?? []) if (p.organisationId && p.organisationName) organisations.set(p.organisationId, p.organisationName);
-  return [
-    { name: 'person', title: t('collab.sections.person') },
-    ...(plan.person.isChild ? [{ name: 'child' as const, title: t('collab.sections.child') }] : []),
-    { name: 'shared', title: t('collab.sections.shared') },
-    ...[...organisations].map(([id, org]) => ({ name: `actions:${id}` as SectionName, title: t('collab.sections.actions', { org }) })),
-    { name: 'others', title: t('collab.sections.others') },
-  ];
+export function planSections(plan: PlanDetail, t: TFunction): { name: SectionName; title: string; write: boolean }[] {
+  return plan.sections.map((s) => {
+    const name = s.name as SectionName;
+    return { name, write: s.write, title: t(`collab.sections.${sectionKind(name).ui.titleKey}`, { org: s.organisationName ?? '' }) };
+  });
 }
 
 /** Units of an actions section's principal that take part in the plan: who can perform its actions. */

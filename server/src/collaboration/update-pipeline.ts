@@ -1,0 +1,206 @@
+import { Injectable, Logger } from '@nestjs/common';
+import * as Y from 'yjs';
+import * as encoding from 'lib0/encoding';
+import * as syncProtocol from 'y-protocols/sync';
+import { MAX_DOCUMENT_BYTES, MAX_UPDATE_BYTES, changedRoots, contentToJSON, sectionSchema } from '@sip/shared';
+import { auditRole } from '../auth/actor';
+import { AuditService } from '../audit/audit.service';
+import { type CollabSocket, CollabRefusal, asBytes, perSocket } from './collab-socket';
+import { DocumentRegistry } from './document-registry';
+import { DocumentStore } from './document-store';
+import { FanOut } from './fan-out';
+import type { LoadedDocument } from './loaded-document';
+import { ProjectionService } from './projection.service';
+import { Revocation } from './revocation';
+import { SectionAccessCache } from './section-access-cache';
+import { SessionFollower } from './session-follower';
+
+const COMPACT_EVERY = 500;
+/**
+ * Every stored update carries its author and time in doc_update; the audit log records an
+ * editing session — the first accepted update of a socket in a section, then at most one
+ * entry per this interval — rather than every keystroke.
+ */
+const WRITE_AUDIT_INTERVAL_MS = 10 * 60_000;
+
+/** A sync message carrying one update, as sent to the other members. */
+export function updateMessage(update: Uint8Array): Uint8Array {
+  const encoder = encoding.createEncoder();
+  syncProtocol.writeUpdate(encoder, update);
+  return encoding.toUint8Array(encoder);
+}
+
+/**
+ * The write path: every update is authorised at the moment it arrives, size-capped,
+ * decoded inside a guard, applied and checked against its section's schema; then sent to
+ * the others, stored (group commit), and acknowledged to its author once stored. A refused
+ * update leaves the document as it was.
+ */
+@Injectable()
+export class UpdatePipeline {
+  private readonly logger = new Logger('UpdatePipeline');
+  /** socket id → document → when its last write was audited. */
+  private readonly writeAudited = new Map<string, Map<string, number>>();
+
+  constructor(
+    private readonly registry: DocumentRegistry,
+    private readonly store: DocumentStore,
+    private readonly cache: SectionAccessCache,
+    private readonly fanOut: FanOut,
+    private readonly revocation: Revocation,
+    private readonly sessions: SessionFollower,
+    private readonly projection: ProjectionService,
+    private readonly audit: AuditService,
+  ) {}
+
+  attach() {
+    // Another instance took and is storing an update: keep this instance's copy in step and
+    // pass it to this instance's members.
+    this.fanOut.onInstance('doc-update', (message: { doc?: unknown; data?: unknown; except?: unknown }) => {
+      const update = asBytes(message?.data);
+      if (typeof message?.doc !== 'string' || !update) return;
+      this.registry.applyFromInstance(message.doc, update);
+      this.fanOut.deliverLocal(message.doc, 'sync', { doc: message.doc, data: updateMessage(update) });
+    });
+  }
+
+  /** Resolves with the stored sequence once committed; null when there was nothing to store. */
+  async apply(socket: CollabSocket, loaded: LoadedDocument, update: Uint8Array): Promise<number | null> {
+    if (update.byteLength > MAX_UPDATE_BYTES) throw new CollabRefusal('too_large', `An update may be at most ${MAX_UPDATE_BYTES} bytes`);
+    let decoded: ReturnType<typeof Y.decodeUpdate>;
+    try {
+      decoded = Y.decodeUpdate(update);
+    } catch {
+      throw new CollabRefusal('malformed_update', 'The update could not be decoded');
+    }
+    if (decoded.structs.length === 0 && decoded.ds.clients.size === 0) return null;
+
+    // The queue covers validation and applying; the commit is awaited outside it, so that
+    // the next update can be validated and join the same group commit.
+    const { pending } = await loaded.run(async (): Promise<{ pending: Promise<number> | null }> => {
+      // Rights can change mid-session: the policy's current answer for this socket. Inside
+      // the queue, so one client's updates are checked and applied in the order they came.
+      const access = await this.cache.get(socket, loaded);
+      if (!access.read) {
+        this.revocation.revoke(socket, loaded.name, this.revocation.recentCause(loaded.name));
+        throw new CollabRefusal('access_revoked', 'You no longer have access to this section');
+      }
+      if (!access.write) {
+        // A read-only member's sync step 2 always carries its copy's delete set; that is no
+        // change as long as the server's copy already holds all of it.
+        if (Y.snapshotContainsUpdate(Y.snapshot(loaded.doc), update)) return { pending: null };
+        throw new CollabRefusal('read_only', 'You may read this section but not change it');
+      }
+      const touched = await this.applyChecked(socket, loaded, update);
+      if (touched === 'unchanged') return { pending: null };
+      return { pending: this.storeAndSend(socket, loaded, update) };
+    });
+    return pending;
+  }
+
+  /**
+   * Applies the update and checks the result; on any refusal the document is as before.
+   * Returns 'unchanged' when the update brought nothing new.
+   */
+  private async applyChecked(socket: CollabSocket, loaded: LoadedDocument, update: Uint8Array): Promise<'changed' | 'unchanged'> {
+    const before = Y.encodeStateVector(loaded.doc);
+    let changed = false;
+    // The roots this update touched: only they need checking against the schema (the rest
+    // passed when they last changed). null: check everything.
+    let touched: Set<string> | null = new Set();
+    const onTransaction = (tr: Y.Transaction) => {
+      if (tr.changed.size > 0 || tr.deleteSet.clients.size > 0) changed = true;
+      for (const root of changedRoots(tr)) touched?.add(root);
+    };
+    loaded.doc.on('afterTransaction', onTransaction);
+    try {
+      Y.applyUpdate(loaded.doc, update, socket.id);
+    } catch {
+      loaded.doc.off('afterTransaction', onTransaction);
+      await this.registry.reload(loaded);
+      throw new CollabRefusal('malformed_update', 'The update could not be applied');
+    }
+    loaded.doc.off('afterTransaction', onTransaction);
+    if (loaded.doc.store.pendingStructs || loaded.doc.store.pendingDs) {
+      // Perhaps another instance stored what it depends on: reload from the database and
+      // try once more before refusing.
+      await this.registry.reload(loaded);
+      Y.applyUpdate(loaded.doc, update, socket.id);
+      if (loaded.doc.store.pendingStructs || loaded.doc.store.pendingDs) {
+        await this.registry.reload(loaded);
+        throw new CollabRefusal('incomplete_update', 'The update depends on changes the server does not have; resync');
+      }
+      changed = true;
+      touched = null;
+    }
+    if (!changed && equalBytes(before, Y.encodeStateVector(loaded.doc))) return 'unchanged';
+    loaded.sizeBound += update.byteLength;
+    if (loaded.sizeBound > MAX_DOCUMENT_BYTES) {
+      loaded.sizeBound = Y.encodeStateAsUpdate(loaded.doc).byteLength;
+      if (loaded.sizeBound > MAX_DOCUMENT_BYTES) {
+        await this.registry.reload(loaded);
+        throw new CollabRefusal('document_too_large', `A section may hold at most ${MAX_DOCUMENT_BYTES} bytes`);
+      }
+    }
+    const check = sectionSchema(loaded.section).safeParse(contentToJSON(loaded.doc, loaded.section, touched ?? undefined));
+    if (!check.success) {
+      await this.registry.reload(loaded);
+      const issue = check.error.issues[0];
+      throw new CollabRefusal('schema_violation', `${issue?.path.join('.') || 'content'}: ${issue?.message ?? 'invalid'}`);
+    }
+    return 'changed';
+  }
+
+  /**
+   * Authorised, applied and valid: the others get it now, while it commits. Only the
+   * author's acknowledgement (`saved`) waits for the commit — that is the durability promise.
+   * Should the commit fail, the author is told and resends; the others already hold an edit
+   * that passed every check.
+   */
+  private storeAndSend(socket: CollabSocket, loaded: LoadedDocument, update: Uint8Array): Promise<number> {
+    loaded.inflight.add(update);
+    loaded.lastActive = Date.now();
+    const seq = this.store.append(loaded.name, update, socket.data.actor.accountId).finally(() => loaded.inflight.delete(update));
+    this.fanOut.deliverLocal(loaded.name, 'sync', { doc: loaded.name, data: updateMessage(update) }, socket.id);
+    this.fanOut.toOtherInstances('doc-update', { doc: loaded.name, data: Buffer.from(update) });
+    return seq.then(
+      async (s) => {
+        this.sessions.touch(socket);
+        this.projection.schedule(loaded.name, loaded.planId, loaded.section, () => loaded.doc);
+        if (++loaded.updatesSinceCompaction >= COMPACT_EVERY) {
+          loaded.updatesSinceCompaction = 0;
+          void this.store.compact(loaded.name).catch((e) => this.logger.warn({ err: { message: e.message } }, 'Compaction failed'));
+        }
+        // Stored already: a failing audit append must not turn into a refusal of the edit
+        // (doc_update holds its author and time either way).
+        await this.auditWrite(socket, loaded).catch((e) => this.logger.error({ err: { message: (e as Error).message } }, 'Audit of a content write failed'));
+        return s;
+      },
+      async (error) => {
+        await loaded.run(() => this.registry.reload(loaded));
+        throw new CollabRefusal('storage_failed', `The update was not stored (${(error as Error).message.slice(0, 100)})`);
+      },
+    );
+  }
+
+  private async auditWrite(socket: CollabSocket, loaded: LoadedDocument) {
+    const bySocket = perSocket(this.writeAudited, socket);
+    const last = bySocket.get(loaded.name);
+    if (last !== undefined && Date.now() - last < WRITE_AUDIT_INTERVAL_MS) return;
+    bySocket.set(loaded.name, Date.now());
+    const { actor } = socket.data;
+    await this.audit.append({
+      actorId: actor.accountId,
+      actorRole: auditRole(actor),
+      action: 'plan.content.write',
+      targetType: 'section',
+      targetId: loaded.name,
+      planId: loaded.planId,
+      details: { section: loaded.section },
+    });
+  }
+}
+
+function equalBytes(a: Uint8Array, b: Uint8Array) {
+  return a.byteLength === b.byteLength && a.every((v, i) => v === b[i]);
+}

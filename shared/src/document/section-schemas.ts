@@ -1,0 +1,102 @@
+import { z } from 'zod';
+
+/**
+ * The JSON form of each section, checked after every accepted update. The limits are
+ * exported so that the editors can show them while the user types (a text the server would
+ * refuse must never look saved).
+ */
+export const TEXT_LIMITS = {
+  /** A rich-text field (plain text length, one line per paragraph). */
+  richText: 20_000,
+  /** A need, goal, question or action's "what". */
+  item: 2000,
+  /** Short fields: when, how often, responsible person, actor. */
+  short: 200,
+  /** Follow-up notes on an action. */
+  notes: 5000,
+  /** Why an action was not done. */
+  reason: 2000,
+} as const;
+
+export const LIST_LIMITS = { needs: 200, goals: 200, questions: 100, actions: 300, measures: 200 } as const;
+
+const text = (max: number) => z.string().max(max);
+const id = z.string().min(1).max(64);
+const isoDate = z.union([z.literal(''), z.iso.date()]);
+
+export const ACTION_STATUSES = ['planned', 'ongoing', 'done', 'not_done'] as const;
+export type ActionStatus = (typeof ACTION_STATUSES)[number];
+
+export const personSectionSchema = z
+  .object({
+    importantToMe: text(TEXT_LIMITS.richText),
+    worksWell: text(TEXT_LIMITS.richText),
+    worksBadly: text(TEXT_LIMITS.richText),
+    longTermGoal: text(TEXT_LIMITS.richText),
+    shortTermGoals: text(TEXT_LIMITS.richText),
+    canDoMyself: text(TEXT_LIMITS.richText),
+  })
+  .partial()
+  .strict();
+
+export const childSectionSchema = z.object({ childView: text(TEXT_LIMITS.richText) }).partial().strict();
+
+const listItem = z.object({ id, text: text(TEXT_LIMITS.item) }).strict();
+
+export const sharedSectionSchema = z
+  .object({
+    currentSituation: text(TEXT_LIMITS.richText),
+    needs: z.array(listItem).max(LIST_LIMITS.needs),
+    goals: z.array(listItem.extend({ term: z.enum(['long', 'short']) }).strict()).max(LIST_LIMITS.goals),
+    questions: z.array(listItem).max(LIST_LIMITS.questions),
+    disagreements: text(TEXT_LIMITS.richText),
+  })
+  .partial()
+  .strict();
+
+export const actionSchema = z
+  .object({
+    id,
+    what: text(TEXT_LIMITS.item),
+    needId: z.string().max(64).optional(),
+    goalId: z.string().max(64).optional(),
+    performingUnitId: z.string().max(64).optional(),
+    responsiblePerson: text(TEXT_LIMITS.short).optional(),
+    when: text(TEXT_LIMITS.short).optional(),
+    frequency: text(TEXT_LIMITS.short).optional(),
+    startDate: isoDate.optional(),
+    dueDate: isoDate.optional(),
+    status: z.enum(ACTION_STATUSES),
+    notDoneReason: text(TEXT_LIMITS.reason).optional(),
+    followUpNotes: text(TEXT_LIMITS.notes).optional(),
+  })
+  .strict()
+  .refine((a) => a.status !== 'not_done' || (a.notDoneReason ?? '').trim().length > 0, {
+    path: ['notDoneReason'],
+    message: 'An action not done needs a reason',
+  });
+
+export const actionsSectionSchema = z.object({ actions: z.array(actionSchema).max(LIST_LIMITS.actions) }).partial().strict();
+
+export const othersSectionSchema = z
+  .object({
+    measures: z
+      .array(
+        z
+          .object({
+            id,
+            actor: text(TEXT_LIMITS.short),
+            what: text(TEXT_LIMITS.item),
+            when: text(TEXT_LIMITS.short).optional(),
+            responsible: text(TEXT_LIMITS.short).optional(),
+          })
+          .strict(),
+      )
+      .max(LIST_LIMITS.measures),
+  })
+  .partial()
+  .strict();
+
+/** Largest single update the server accepts, and largest document it keeps. */
+export const MAX_UPDATE_BYTES = 256 * 1024;
+export const MAX_DOCUMENT_BYTES = 2 * 1024 * 1024;
