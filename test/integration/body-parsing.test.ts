@@ -112,6 +112,10 @@ describe.each(routes)('$name', (route) => {
     expect(await storedRows()).toEqual(before);
     expect(serverFaultLines(logStart)).toEqual([]);
     expect(t.logs()).not.toContain(MARKER);
+    // One warn line per refusal says what happened, without the body.
+    const refusals = t.logs().slice(logStart).split('\n').filter((line) => line.includes('Request body refused'));
+    expect(refusals).toHaveLength(2);
+    for (const line of refusals) expect(JSON.parse(line)).toMatchObject({ level: 40, path: route.path, status: c.status, code: c.code });
   });
 
   for (const [encoding, compress] of [
@@ -158,7 +162,7 @@ async function sendAndHangUp(route: (typeof routes)[number], headers: Record<str
 }
 
 describe.each(routes)('a client that hangs up mid-body on $name', (route) => {
-  it.each([
+  it.each<{ name: string; headers: Record<string, string>; part: (valid: Buffer) => Buffer }>([
     { name: 'plain, Content-Length larger than sent', headers: { 'content-length': '4096' }, part: (valid: Buffer) => valid.subarray(0, 10) },
     { name: 'gzip, chunked', headers: { 'content-encoding': 'gzip', 'transfer-encoding': 'chunked' }, part: (valid: Buffer) => gzipSync(valid).subarray(0, 12) },
     { name: 'gzip, Content-Length larger than sent', headers: { 'content-encoding': 'gzip', 'content-length': '4096' }, part: (valid: Buffer) => gzipSync(valid).subarray(0, 12) },
