@@ -1,3 +1,4 @@
+import { Logger as NestLogger } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import { IoAdapter } from '@nestjs/platform-socket.io';
@@ -12,7 +13,13 @@ import { CSRF_HEADER } from '@sip/shared';
 import { AppModule, type AppModuleOptions } from './app.module';
 import { RedisIoAdapter } from './collaboration/redis-io.adapter';
 import { assertEveryRouteDeclared } from './auth/route-inventory';
+import { ProblemException } from './common/problem.exception';
 import { ProblemFilter } from './common/problem.filter';
+
+/** Whether a request has body bytes; `Content-Length: 0` (a body-less POST) does not. */
+function carriesBody(req: Request): boolean {
+  return req.headers['transfer-encoding'] !== undefined || Number(req.headers['content-length']) > 0;
+}
 
 /** Largest JSON body the API accepts. Plan text travels over the co-editing socket, not here. */
 export const JSON_BODY_LIMIT = '256kb';
@@ -69,9 +76,24 @@ export async function createApp(options: AppModuleOptions): Promise<NestExpressA
   app.use(responseTime({ digits: 3 }));
   app.use(cookieParser());
   // Body parse errors never reach Nest's filters on their own; answer them as problems here.
+  // A body the JSON parser leaves alone (text/plain, a form, no Content-Type) would reach
+  // the handler as a missing body and read as a validation error; refuse its type instead.
   const json = express.json({ limit: JSON_BODY_LIMIT, strict: true });
+  const bodyLog = new NestLogger('BodyParser');
+  const refuseBody = (error: unknown, req: Request, res: Response) => {
+    const { status, code } = problems.respond(error, req, res);
+    // These requests end before the request logger sees them, so this is their one line
+    // (a 500 is already logged as an error). Never the error: body-parser puts the body on it.
+    if (status < 500) bodyLog.warn({ method: req.method, path: req.path, status, code }, 'Request body refused');
+  };
   app.use((req: Request, res: Response, next: NextFunction) =>
-    json(req, res, (err?: unknown) => (err ? problems.respond(err, req, res) : next())),
+    json(req, res, (err?: unknown) => {
+      if (err) return refuseBody(err, req, res);
+      if (req.body === undefined && carriesBody(req)) {
+        return refuseBody(new ProblemException(415, 'unsupported_media_type'), req, res);
+      }
+      next();
+    }),
   );
 
   const openApi = SwaggerModule.createDocument(

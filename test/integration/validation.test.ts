@@ -54,8 +54,9 @@ describe('bad input gets a problem document and changes nothing', () => {
       body: 'kind=other&name=x',
       headers: { 'content-type': 'application/x-www-form-urlencoded', 'x-csrf-token': app.admin.csrfToken! },
     });
-    expect(res.status).toBe(400);
-    expect(res.body.code).toBe('validation_failed');
+    // Refused for its media type, not reported as a missing body.
+    expect(res.status).toBe(415);
+    expect(res.body.code).toBe('unsupported_media_type');
   });
 
   it('a malformed id in the path', async () => {

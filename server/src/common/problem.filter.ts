@@ -46,6 +46,38 @@ interface Mapped {
 }
 
 /**
+ * The JSON body parser's (body-parser, raw-body) refusals as problems. Each is the client's
+ * doing and comes before any handler runs, so nothing is stored and nothing is logged as
+ * an error. Left out on purpose: `stream.encoding.set` and `stream.not.readable`, which
+ * mean server code read the body before the parser did — our bug, so a 500.
+ */
+export function bodyParserProblem(exception: unknown): Mapped | undefined {
+  if (typeof exception !== 'object' || exception === null) return undefined;
+  const { type, code, status } = exception as { type?: unknown; code?: unknown; status?: unknown };
+  switch (type) {
+    case 'entity.parse.failed':
+      return { status: 400, code: 'malformed_json' };
+    case 'entity.too.large': // also a compressed body that inflates beyond the limit
+      return { status: 413, code: 'payload_too_large' };
+    case 'encoding.unsupported':
+      return { status: 415, code: 'unsupported_content_encoding' };
+    case 'charset.unsupported':
+      return { status: 415, code: 'unsupported_charset' };
+    case 'request.aborted': // the client hung up mid-body; nobody reads this answer
+    case 'request.size.invalid': // fewer or more bytes than Content-Length said
+      return { status: 400, code: 'incomplete_body' };
+    case 'entity.verify.failed': // only from a `verify` option, which the API does not set
+      return { status: 403, code: 'forbidden' };
+  }
+  // A damaged gzip/deflate/br body fails inside zlib; body-parser passes that error on with
+  // status 400 but no type. zlib codes are Z_*, brotli's ERR__ERROR_*, zstd's ZSTD_error_*.
+  if (status === 400 && typeof code === 'string' && /^(Z_|ERR__ERROR_|ZSTD_error_)/.test(code)) {
+    return { status: 400, code: 'malformed_compressed_body' };
+  }
+  return undefined;
+}
+
+/**
  * The one place that decides what an error looks like on the wire: an RFC 9457 problem
  * document with a stable code and a message in the request's language. Unknown errors
  * become a 500 with a generic message; their details go only to the server log.
@@ -59,7 +91,8 @@ export class ProblemFilter implements ExceptionFilter {
     this.respond(exception, ctx.getRequest<Request>(), ctx.getResponse<Response>());
   }
 
-  respond(exception: unknown, request: Request, response: Response): void {
+  /** Answers with the problem for this exception, and returns it. */
+  respond(exception: unknown, request: Request, response: Response): Problem {
     const mapped = this.map(exception, request);
     const language = languageFromHeader(request.headers['accept-language']);
     const body: Problem = {
@@ -78,8 +111,10 @@ export class ProblemFilter implements ExceptionFilter {
     if (mapped.retryAfterSeconds !== undefined) {
       response.setHeader('Retry-After', String(mapped.retryAfterSeconds));
     }
-    if (response.headersSent) return;
-    response.status(mapped.status).type('application/problem+json').send(JSON.stringify(body));
+    if (!response.headersSent) {
+      response.status(mapped.status).type('application/problem+json').send(JSON.stringify(body));
+    }
+    return body;
   }
 
   private map(exception: unknown, request: Request): Mapped {
@@ -112,13 +147,8 @@ export class ProblemFilter implements ExceptionFilter {
       if (status === 403) return { status, code: 'forbidden' };
       if (status >= 400 && status < 500) return { status, code: 'validation_failed' };
     }
-    // Express body-parser errors that reach us without being wrapped.
-    const expressType = (exception as { type?: string })?.type;
-    if (expressType === 'entity.parse.failed') return { status: 400, code: 'malformed_json' };
-    if (expressType === 'entity.too.large') return { status: 413, code: 'payload_too_large' };
-    if (expressType === 'charset.unsupported' || expressType === 'encoding.unsupported') {
-      return { status: 415, code: 'unsupported_media_type' };
-    }
+    const bodyProblem = bodyParserProblem(exception);
+    if (bodyProblem) return bodyProblem;
     this.logger.error(
       { err: exception instanceof Error ? { name: exception.name, message: exception.message, stack: exception.stack } : String(exception), route: request.route?.path },
       'Unhandled error',

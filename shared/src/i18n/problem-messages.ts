@@ -15,10 +15,26 @@ type Message = string | ((p: Params) => string);
 const MESSAGES: Record<ProblemCode, Record<Language, Message>> = {
   validation_failed: { sv: 'Uppgifterna är inte giltiga.', en: 'The input is not valid.' },
   malformed_json: { sv: 'Begäran är inte giltig JSON.', en: 'The request body is not valid JSON.' },
+  malformed_compressed_body: {
+    sv: 'Begäran kunde inte packas upp: den komprimerade datan är skadad eller ofullständig.',
+    en: 'The request body could not be decompressed: the compressed data is damaged or incomplete.',
+  },
+  incomplete_body: {
+    sv: 'Begäran kom inte fram i sin helhet. Försök igen.',
+    en: 'The request body did not arrive in full. Please try again.',
+  },
   payload_too_large: { sv: 'Begäran är för stor.', en: 'The request is too large.' },
   unsupported_media_type: {
     sv: 'Begäran måste skickas som JSON.',
     en: 'The request must be sent as JSON.',
+  },
+  unsupported_content_encoding: {
+    sv: 'Begärans komprimering (Content-Encoding) stöds inte. Använd gzip, deflate, br eller ingen.',
+    en: "The request body's compression (Content-Encoding) is not supported. Use gzip, deflate, br or none.",
+  },
+  unsupported_charset: {
+    sv: 'Begärans teckenkodning stöds inte. Skicka JSON som UTF-8.',
+    en: "The request body's character set is not supported. Send JSON as UTF-8.",
   },
   not_found: { sv: 'Det som efterfrågades finns inte.', en: 'The requested item does not exist.' },
   route_not_found: { sv: 'Adressen finns inte.', en: 'There is no such address.' },

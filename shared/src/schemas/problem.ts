@@ -7,8 +7,12 @@ import { z } from 'zod';
 export const PROBLEM_CODES = [
   'validation_failed',
   'malformed_json',
+  'malformed_compressed_body',
+  'incomplete_body',
   'payload_too_large',
   'unsupported_media_type',
+  'unsupported_content_encoding',
+  'unsupported_charset',
   'not_found',
   'route_not_found',
   'unauthenticated',
