@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import { createApp } from './app.factory';
 import { ConfigError, loadConfig } from './config/config';
 import { ensureDatabase, startEmbeddedPostgres, type RunningPostgres } from './database/embedded-postgres';
+import { startPostgresWatchdog } from './database/postgres-watchdog';
 import { prepareDatabase } from './database/prepare-database';
 import { DEMO_PASSWORD, DEMO_PERSONS, DEMO_STAFF } from './seed/demo-data';
 
@@ -15,7 +16,9 @@ async function main() {
   let databaseUrl = config.databaseUrl;
   if (!databaseUrl) {
     say(`Starting the embedded PostgreSQL (data in ${join(config.dataDir, 'pg')})…`);
-    embedded = await startEmbeddedPostgres(config.dataDir, config.embeddedPgPort);
+    embedded = await startEmbeddedPostgres(config.dataDir, config.embeddedPgPort, { say });
+    // Stops PostgreSQL should this process be killed before it can do so itself.
+    if (embedded.pid) startPostgresWatchdog(embedded.pid, embedded.databaseDir, say);
     await ensureDatabase(embedded.url('postgres'), 'sip');
     databaseUrl = embedded.url('sip');
   }

@@ -11,7 +11,7 @@ async function main() {
   const plans = Number(process.argv[2] ?? 100_000);
   if (!Number.isInteger(plans) || plans < 1 || plans > 2_000_000) throw new Error('Give the number of plans, 1–2 000 000');
   const config = loadConfig();
-  const embedded = config.databaseUrl ? undefined : await startEmbeddedPostgres(config.dataDir, config.embeddedPgPort);
+  const embedded = config.databaseUrl ? undefined : await startEmbeddedPostgres(config.dataDir, config.embeddedPgPort, { say: console.log });
   try {
     if (embedded) await ensureDatabase(embedded.url('postgres'), 'sip');
     const url = config.databaseUrl ?? embedded!.url('sip');
