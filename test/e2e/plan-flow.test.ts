@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { PNR } from '../support/plan-fixtures';
 import { useTestApp } from '../support/use-test-app';
-import { E2E_TEST_TIMEOUT_MS, browserSteps, collectConsoleErrors, expectNoAxeViolations, signInAs } from './support';
+import { E2E_TEST_TIMEOUT_MS, browserSteps, collectConsoleErrors, expectNoAxeViolations, planWorkspaceLoaded, signInAs } from './support';
 
 const app = useTestApp({ browser: true });
 
@@ -28,6 +28,7 @@ describe('a SIP from start to meeting, and the person’s view', { timeout: E2E_
       expect(await page.getByTestId('plan-state').textContent()).toBe('Initierad');
       // A refused action explains itself before anyone presses the button.
       await page.getByText('Förberedelsen kan inte startas: planen är inte i rätt skede för det; samtycke saknas.').waitFor();
+      await planWorkspaceLoaded(page);
       await expectNoAxeViolations(page);
     });
 
@@ -80,6 +81,7 @@ describe('a SIP from start to meeting, and the person’s view', { timeout: E2E_
     await step('Anders reads his plan, who has seen it and version 1', async () => {
       await person.page.getByRole('link', { name: 'Anders Nilsson' }).click();
       await person.page.getByRole('heading', { level: 1, name: 'Din plan' }).waitFor();
+      await planWorkspaceLoaded(person.page);
       await person.page.getByTestId('access-log').getByText('Eva Lind').first().waitFor();
       await person.page.getByTestId('participants').getByText('Eva Lind').waitFor();
       await person.page.getByRole('region', { name: 'Planens versioner' }).getByRole('button', { name: 'Visa' }).click();
@@ -97,6 +99,7 @@ describe('a SIP from start to meeting, and the person’s view', { timeout: E2E_
     await step('Birgitta reads the plan', async () => {
       await relative.page.goto(planUrl);
       await relative.page.getByRole('heading', { level: 1, name: 'Plan för Anders Nilsson' }).waitFor();
+      await planWorkspaceLoaded(relative.page);
       await expectNoAxeViolations(relative.page);
     });
 

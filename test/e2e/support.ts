@@ -219,3 +219,14 @@ export async function signInAs(
   await page.getByRole('navigation').waitFor();
   return { context, page };
 }
+
+/**
+ * Waits until the plan page's co-editing workspace (a chunk of its own, then a sync per
+ * section) is shown and in step with the server, so that a check of the page (axe above
+ * all) sees all of it rather than however much had loaded.
+ */
+export async function planWorkspaceLoaded(page: Page) {
+  await page.waitForFunction(
+    () => document.getElementById('workspace-h') && document.querySelector('[data-section]') && !document.querySelector('.save-connecting'),
+  );
+}

@@ -5,7 +5,7 @@ import { CollabClient, waitFor } from '../support/collab-client';
 import { writeStatutoryContent } from '../support/plan-content';
 import { completePreparation, ok, planWithMeetingHeld } from '../support/plan-fixtures';
 import { useTestApp } from '../support/use-test-app';
-import { E2E_TEST_TIMEOUT_MS, browserSteps, collectConsoleErrors, expectNoAxeViolations, signInAs } from './support';
+import { E2E_TEST_TIMEOUT_MS, browserSteps, collectConsoleErrors, expectNoAxeViolations, planWorkspaceLoaded, signInAs } from './support';
 
 const app = useTestApp({ browser: true });
 const clients: CollabClient[] = [];
@@ -41,6 +41,7 @@ describe('plan versions in the browser', { timeout: E2E_TEST_TIMEOUT_MS }, () =>
     await step('Anders opens his plan and sees version 2 listed', async () => {
       await person.page.goto(`${app.t.baseUrl}/plans/${planId}`);
       await versions.getByText('Version 2').waitFor();
+      await planWorkspaceLoaded(person.page);
     });
 
     await step('Anders reads version 2 as agreed', async () => {
