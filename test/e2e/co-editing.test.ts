@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { signedIn } from '../support/api-session';
 import { PNR, directoryIds, ok, personId, staffId, today } from '../support/plan-fixtures';
 import { useTestApp } from '../support/use-test-app';
-import { E2E_TEST_TIMEOUT_MS, browserSteps, collectConsoleErrors, expectNoAxeViolations, signInAs } from './support';
+import { E2E_TEST_TIMEOUT_MS, browserSteps, collectConsoleErrors, contextWithSession, expectNoAxeViolations } from './support';
 
 const app = useTestApp({ browser: true });
 
@@ -17,23 +17,25 @@ describe('co-editing the plan in the browser', { timeout: E2E_TEST_TIMEOUT_MS },
   it('a practitioner and the person see each other’s text and presence; the person cannot edit the kommun’s actions; offline text arrives', async () => {
     const { step } = browserSteps(app.browser);
 
-    const { plan, ids } = await step('Eva starts a plan with consent and calls Jonas (API)', async () => {
+    const { api, plan, ids } = await step('Eva starts a plan with consent and calls Jonas (API)', async () => {
       const api = await signedIn(app.t.baseUrl, 'eva.lind');
       const ids = await directoryIds(api);
       const plan = ok(await api.post('/api/plans', { personId: await personId(api, PNR.anders), trigger: 'ordinary', reason: 'Samordning', initiatingUnitId: ids.vuxenenheten }));
       ok(await api.post(`/api/plans/${plan.id}/consents`, { givenBy: 'person', form: 'written', scopeOrganisationIds: [ids.kommun, ids.region], informationKinds: ['psychiatry'], validFrom: today() }));
       ok(await api.post(`/api/plans/${plan.id}/participants`, { role: 'kallad_personal', accountId: await staffId(api, 'Jonas Ek') }));
-      return { plan, ids };
+      return { api, plan, ids };
     });
 
+    // Both are signed in over the API (the sign-in form is app-shell's and plan-flow's
+    // subject); Eva's browser reuses the session that did the setup.
     const { staff, staffErrors } = await step('Eva opens the plan', async () => {
-      const staff = await signInAs(app.browser, app.t.baseUrl, 'eva.lind');
+      const staff = await contextWithSession(app.browser, api);
       const staffErrors = collectConsoleErrors(staff.page);
       await staff.page.goto(`${app.t.baseUrl}/plans/${plan.id}`);
       return { staff, staffErrors };
     });
     const person = await step('Anders opens the plan on his phone', async () => {
-      const person = await signInAs(app.browser, app.t.baseUrl, 'anders.nilsson', { viewport: { width: 390, height: 844 }, isMobile: true });
+      const person = await contextWithSession(app.browser, await signedIn(app.t.baseUrl, 'anders.nilsson'), { viewport: { width: 390, height: 844 }, isMobile: true });
       await person.page.goto(`${app.t.baseUrl}/plans/${plan.id}`);
       return person;
     });

@@ -3,7 +3,9 @@ import { basename, join, relative } from 'node:path';
 import AxeBuilder from '@axe-core/playwright';
 import { errors as playwrightErrors, type Browser, type BrowserContext, type Page } from 'playwright-core';
 import { TestRunner, expect, onTestFinished } from 'vitest';
+import { CSRF_COOKIE, SESSION_COOKIE } from '@sip/shared';
 import { DEMO_PASSWORD } from '../../server/src/seed/demo-data';
+import type { ApiSession } from '../support/api-session';
 
 /**
  * A browser test is a sequence of steps, each with a budget of its own. The test's timeout
@@ -218,6 +220,28 @@ export async function signInAs(
   await page.getByRole('button', { name: 'Logga in' }).click();
   await page.getByRole('navigation').waitFor();
   return { context, page };
+}
+
+/**
+ * A fresh browser context carrying an API session's cookies: for tests in which signing in
+ * is the setup, not the subject (app-shell and plan-flow sign in through the form). Saves
+ * loading the sign-in page, and a second argon2 sign-in when the session also did the
+ * test's setup over the API.
+ */
+export async function contextWithSession(
+  browser: Browser,
+  session: ApiSession,
+  options: Parameters<Browser['newContext']>[0] = {},
+): Promise<{ context: BrowserContext; page: Page }> {
+  const context = await browser.newContext(options);
+  const cookie = (name: string, attributes: { httpOnly: boolean; sameSite: 'Lax' | 'Strict' }) => {
+    const value = session.cookies.get(name);
+    if (!value) throw new Error(`The API session has no ${name} cookie: is it signed in?`);
+    return { name, value, url: session.baseUrl, ...attributes };
+  };
+  // As the server sets them (server/src/auth/session-cookies.ts).
+  await context.addCookies([cookie(SESSION_COOKIE, { httpOnly: true, sameSite: 'Lax' }), cookie(CSRF_COOKIE, { httpOnly: false, sameSite: 'Strict' })]);
+  return { context, page: await context.newPage() };
 }
 
 /**

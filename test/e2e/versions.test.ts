@@ -5,7 +5,7 @@ import { CollabClient, waitFor } from '../support/collab-client';
 import { writeStatutoryContent } from '../support/plan-content';
 import { completePreparation, ok, planWithMeetingHeld } from '../support/plan-fixtures';
 import { useTestApp } from '../support/use-test-app';
-import { E2E_TEST_TIMEOUT_MS, browserSteps, collectConsoleErrors, expectNoAxeViolations, planWorkspaceLoaded, signInAs } from './support';
+import { E2E_TEST_TIMEOUT_MS, browserSteps, collectConsoleErrors, contextWithSession, expectNoAxeViolations, planWorkspaceLoaded } from './support';
 
 const app = useTestApp({ browser: true });
 const clients: CollabClient[] = [];
@@ -32,8 +32,9 @@ describe('plan versions in the browser', { timeout: E2E_TEST_TIMEOUT_MS }, () =>
       return planId;
     });
 
-    const person = await step('Anders signs in on his phone', () =>
-      signInAs(app.browser, app.t.baseUrl, 'anders.nilsson', { viewport: { width: 390, height: 844 }, isMobile: true }),
+    // Signed in over the API: the sign-in form is app-shell's and plan-flow's subject.
+    const person = await step('Anders signs in on his phone', async () =>
+      contextWithSession(app.browser, await signedIn(app.t.baseUrl, 'anders.nilsson'), { viewport: { width: 390, height: 844 }, isMobile: true }),
     );
     const errors = collectConsoleErrors(person.page);
     const versions = person.page.getByRole('region', { name: 'Planens versioner' });
