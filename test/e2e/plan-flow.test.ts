@@ -114,7 +114,8 @@ describe('a SIP from start to meeting, and the person’s view', { timeout: E2E_
     await step('Birgitta can no longer open the plan', async () => {
       await relative.page.reload();
       await relative.page.getByRole('alert').getByText('Det som efterfrågades finns inte.').waitFor();
-      await relative.page.goto(app.t.baseUrl);
+      // The app's own link, not a second page load: the worklist is fetched afresh either way.
+      await relative.page.getByRole('navigation').getByRole('link', { name: 'Arbetslista' }).click();
       await relative.page.getByText('Du har inga SIP-planer ännu.').waitFor();
     });
     await person.context.close();
