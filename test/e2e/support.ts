@@ -82,7 +82,7 @@ export function browserSteps(browser: Browser): { step: Step } {
     if (process.env.SIP_TEST_TIMINGS === '1') printTimings(test.name, timings);
   });
 
-  const context: StepContext = {
+  const stepContext: StepContext = {
     remainingMs: waitBudget,
     poll: (read) => expect.poll(read, { timeout: waitBudget(), interval: 50 }),
   };
@@ -103,7 +103,7 @@ export function browserSteps(browser: Browser): { step: Step } {
     limitAllWaits();
     const refresher = setInterval(limitAllWaits, TIMEOUT_REFRESH_MS);
     let timer: NodeJS.Timeout | undefined;
-    const running = body(context);
+    const running = body(stepContext);
     const outOfTime = new Promise<never>((_, reject) => {
       timer = setTimeout(() => reject(timeout), budgetMs);
     });
