@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { signedIn } from '../support/api-session';
 import { PNR, directoryIds, ok, personId, staffId, today } from '../support/plan-fixtures';
 import { useTestApp } from '../support/use-test-app';
-import { collectConsoleErrors, expectNoAxeViolations, signInAs } from './support';
+import { E2E_TEST_TIMEOUT_MS, browserSteps, collectConsoleErrors, contextWithSession, expectNoAxeViolations } from './support';
 
 const app = useTestApp({ browser: true });
 
@@ -13,102 +13,137 @@ function editorText(element: Element): string {
   return (copy.textContent ?? '').trim();
 }
 
-describe('co-editing the plan in the browser', () => {
+describe('co-editing the plan in the browser', { timeout: E2E_TEST_TIMEOUT_MS }, () => {
   it('a practitioner and the person see each other’s text and presence; the person cannot edit the kommun’s actions; offline text arrives', async () => {
-    const api = await signedIn(app.t.baseUrl, 'eva.lind');
-    const ids = await directoryIds(api);
-    const plan = ok(await api.post('/api/plans', { personId: await personId(api, PNR.anders), trigger: 'ordinary', reason: 'Samordning', initiatingUnitId: ids.vuxenenheten }));
-    ok(await api.post(`/api/plans/${plan.id}/consents`, { givenBy: 'person', form: 'written', scopeOrganisationIds: [ids.kommun, ids.region], informationKinds: ['psychiatry'], validFrom: today() }));
-    ok(await api.post(`/api/plans/${plan.id}/participants`, { role: 'kallad_personal', accountId: await staffId(api, 'Jonas Ek') }));
+    const { step } = browserSteps(app.browser);
 
-    const staff = await signInAs(app.browser, app.t.baseUrl, 'eva.lind');
-    const staffErrors = collectConsoleErrors(staff.page);
-    await staff.page.goto(`${app.t.baseUrl}/plans/${plan.id}`);
-    const person = await signInAs(app.browser, app.t.baseUrl, 'anders.nilsson', { viewport: { width: 390, height: 844 }, isMobile: true });
-    await person.page.goto(`${app.t.baseUrl}/plans/${plan.id}`);
+    const { api, plan, ids } = await step('Eva starts a plan with consent and calls Jonas (API)', async () => {
+      const api = await signedIn(app.t.baseUrl, 'eva.lind');
+      const ids = await directoryIds(api);
+      const plan = ok(await api.post('/api/plans', { personId: await personId(api, PNR.anders), trigger: 'ordinary', reason: 'Samordning', initiatingUnitId: ids.vuxenenheten }));
+      ok(await api.post(`/api/plans/${plan.id}/consents`, { givenBy: 'person', form: 'written', scopeOrganisationIds: [ids.kommun, ids.region], informationKinds: ['psychiatry'], validFrom: today() }));
+      ok(await api.post(`/api/plans/${plan.id}/participants`, { role: 'kallad_personal', accountId: await staffId(api, 'Jonas Ek') }));
+      return { api, plan, ids };
+    });
+
+    // Both are signed in over the API (the sign-in form is app-shell's and plan-flow's
+    // subject); Eva's browser reuses the session that did the setup.
+    const { staff, staffErrors } = await step('Eva opens the plan', async () => {
+      const staff = await contextWithSession(app.browser, api);
+      const staffErrors = collectConsoleErrors(staff.page);
+      await staff.page.goto(`${app.t.baseUrl}/plans/${plan.id}`);
+      return { staff, staffErrors };
+    });
+    const person = await step('Anders opens the plan on his phone', async () => {
+      const person = await contextWithSession(app.browser, await signedIn(app.t.baseUrl, 'anders.nilsson'), { viewport: { width: 390, height: 844 }, isMobile: true });
+      await person.page.goto(`${app.t.baseUrl}/plans/${plan.id}`);
+      return person;
+    });
 
     const staffShared = staff.page.locator('[data-section="shared"]');
     const personShared = person.page.locator('[data-section="shared"]');
-    await staffShared.getByLabel('Nuläge').waitFor();
-    await personShared.getByLabel('Nuläge').waitFor();
+    await step('both see the shared text', async () => {
+      await staffShared.getByLabel('Nuläge').waitFor();
+      await personShared.getByLabel('Nuläge').waitFor();
+    });
 
-    await staffShared.getByLabel('Nuläge').pressSequentially('Anders bor hos sin mamma.');
-    await expect.poll(() => personShared.getByLabel('Nuläge').evaluate(editorText), { timeout: 5000 }).toBe('Anders bor hos sin mamma.');
-    await personShared.getByTestId('presence').getByText('Eva Lind').waitFor();
-    // Rich text: a bulleted list and bold, made with the toolbar, arrive as such.
-    await staffShared.getByLabel('Nuläge').press('Enter');
-    await staffShared.getByRole('button', { name: 'Punktlista' }).first().click();
-    await staffShared.getByRole('button', { name: 'Fet' }).first().click();
-    await staffShared.getByLabel('Nuläge').pressSequentially('Eget boende');
-    await personShared.getByLabel('Nuläge').locator('ul > li strong', { hasText: 'Eget boende' }).waitFor({ timeout: 5000 });
-    expect(await staffShared.getByRole('button', { name: 'Fet' }).first().getAttribute('aria-pressed')).toBe('true');
-    // The person sees where the practitioner is writing: a caret with her name, in her colour.
-    await personShared.locator('.collab-caret-label', { hasText: 'Eva Lind' }).waitFor({ timeout: 5000 });
-    // Presence within moments of opening, not at the next awareness renewal (15 s).
-    await staffShared.getByTestId('presence').getByText('Anders Nilsson').waitFor({ timeout: 3000 });
-    await expect.poll(() => staffShared.getByTestId('save-shared').textContent()).toBe('Sparat');
+    await step('Eva writes in Nuläge; Anders sees the text and that she is there', async ({ poll }) => {
+      await staffShared.getByLabel('Nuläge').pressSequentially('Anders bor hos sin mamma.');
+      await poll(() => personShared.getByLabel('Nuläge').evaluate(editorText)).toBe('Anders bor hos sin mamma.');
+      await personShared.getByTestId('presence').getByText('Eva Lind').waitFor();
+    });
 
-    // The person's own part: theirs to write, and the practitioner sees it.
+    await step('Eva writes a bold bullet; Anders sees it, and her named caret', async () => {
+      // Rich text: a bulleted list and bold, made with the toolbar, arrive as such.
+      await staffShared.getByLabel('Nuläge').press('Enter');
+      await staffShared.getByRole('button', { name: 'Punktlista' }).first().click();
+      await staffShared.getByRole('button', { name: 'Fet' }).first().click();
+      await staffShared.getByLabel('Nuläge').pressSequentially('Eget boende');
+      await personShared.getByLabel('Nuläge').locator('ul > li strong', { hasText: 'Eget boende' }).waitFor();
+      expect(await staffShared.getByRole('button', { name: 'Fet' }).first().getAttribute('aria-pressed')).toBe('true');
+      // The person sees where the practitioner is writing: a caret with her name, in her colour.
+      await personShared.locator('.collab-caret-label', { hasText: 'Eva Lind' }).waitFor();
+    });
+
+    await step('Eva sees Anders present, and her text saved', async ({ poll }) => {
+      // Presence within moments of opening, not at the next awareness renewal (15 s).
+      await staffShared.getByTestId('presence').getByText('Anders Nilsson').waitFor({ timeout: 3000 });
+      await poll(() => staffShared.getByTestId('save-shared').textContent()).toBe('Sparat');
+    });
+
     const personPart = person.page.locator('[data-section="person"]');
-    await personPart.getByLabel('Det här är viktigt för mig').fill('Att bo kvar i Uppsala');
-    await expect.poll(() => staff.page.locator('[data-section="person"]').getByLabel('Det här är viktigt för mig').evaluate(editorText), { timeout: 5000 }).toBe('Att bo kvar i Uppsala');
-    // …but only theirs: the shared text is read-only for the person.
-    expect(await personShared.getByLabel('Nuläge').getAttribute('contenteditable')).toBe('false');
-    expect(await personShared.getByRole('button', { name: 'Fet' }).count()).toBe(0);
+    await step('Anders writes his own part and Eva sees it; the shared text is read-only for him', async ({ poll }) => {
+      await personPart.getByLabel('Det här är viktigt för mig').fill('Att bo kvar i Uppsala');
+      await poll(() => staff.page.locator('[data-section="person"]').getByLabel('Det här är viktigt för mig').evaluate(editorText)).toBe('Att bo kvar i Uppsala');
+      expect(await personShared.getByLabel('Nuläge').getAttribute('contenteditable')).toBe('false');
+      expect(await personShared.getByRole('button', { name: 'Fet' }).count()).toBe(0);
+    });
 
-    // The person cannot edit the shared text but comments on it; the practitioner sees the
-    // comment arrive without reloading.
-    await personShared.getByText(/^Kommentarer/).click();
-    await personShared.getByLabel('Skriv en kommentar').fill('Jag vill hellre bo nära mamma.');
-    await personShared.getByRole('button', { name: 'Skicka kommentar' }).click();
-    await expect.poll(() => personShared.getByLabel('Skriv en kommentar').inputValue()).toBe('');
-    await staffShared.getByText(/^Kommentarer \(1\)/).click();
-    await staffShared.getByText('Jag vill hellre bo nära mamma.').waitFor({ timeout: 5000 });
-    await personShared.getByRole('button', { name: 'Ta bort min kommentar' }).waitFor();
-    expect(await staffShared.getByRole('button', { name: 'Ta bort min kommentar' }).count()).toBe(0);
+    await step('Anders comments on the shared text; Eva sees it arrive without reloading', async ({ poll }) => {
+      await personShared.getByText(/^Kommentarer/).click();
+      await personShared.getByLabel('Skriv en kommentar').fill('Jag vill hellre bo nära mamma.');
+      await personShared.getByRole('button', { name: 'Skicka kommentar' }).click();
+      await poll(() => personShared.getByLabel('Skriv en kommentar').inputValue()).toBe('');
+      await staffShared.getByText(/^Kommentarer \(1\)/).click();
+      await staffShared.getByText('Jag vill hellre bo nära mamma.').waitFor();
+      await personShared.getByRole('button', { name: 'Ta bort min kommentar' }).waitFor();
+      expect(await staffShared.getByRole('button', { name: 'Ta bort min kommentar' }).count()).toBe(0);
+    });
 
-    // The kommun's actions: read-only for the person, writable for the practitioner.
     const personKommun = person.page.locator(`[data-section="actions:${ids.kommun}"]`);
-    await personKommun.getByText('Du kan läsa men inte ändra här.').waitFor();
-    expect(await personKommun.getByRole('button', { name: /Lägg till/ }).count()).toBe(0);
     const staffKommun = staff.page.locator(`[data-section="actions:${ids.kommun}"]`);
-    // A need in the shared part, which the kommun's action then points to (statutory table).
-    await staffShared.getByRole('button', { name: 'Lägg till: behov' }).click();
-    await staffShared.getByRole('group', { name: 'Behov' }).getByLabel('Text').fill('Eget boende');
-    await staffKommun.getByRole('button', { name: /Lägg till/ }).click();
-    await staffKommun.getByLabel('Vad görs').fill('Boendestöd två gånger i veckan');
-    await staffKommun.getByRole('combobox', { name: 'Behov Insats 1' }).selectOption({ label: 'Eget boende' });
-    await staffKommun.getByRole('combobox', { name: 'Utförare Insats 1' }).selectOption({ label: 'Socialtjänsten – Vuxenenheten' });
-    // "Not done" waits for its reason, then both are stored together (never refused).
-    await staffKommun.getByRole('combobox', { name: 'Status Insats 1' }).selectOption({ label: 'Inte gjord' });
-    await staffKommun.getByRole('textbox', { name: 'Varför inte gjord Insats 1' }).fill('Personen tackade nej');
-    await expect.poll(() => personKommun.getByLabel('Vad görs').inputValue(), { timeout: 5000 }).toBe('Boendestöd två gånger i veckan');
-    await expect.poll(() => personKommun.getByRole('combobox', { name: 'Behov Insats 1' }).evaluate((e) => (e as HTMLSelectElement).selectedOptions[0]?.textContent)).toBe('Eget boende');
-    await expect.poll(() => personKommun.getByRole('combobox', { name: 'Status Insats 1' }).evaluate((e) => (e as HTMLSelectElement).selectedOptions[0]?.textContent)).toBe('Inte gjord');
-    await expect.poll(() => personKommun.getByRole('textbox', { name: 'Varför inte gjord Insats 1' }).inputValue()).toBe('Personen tackade nej');
-    expect(staffErrors).toEqual([]);
-    expect(await staffKommun.getByTestId('save-actions').textContent()).not.toMatch(/sparades inte/);
-    // Removing an action can be undone; it comes back with every field, for everyone.
-    await staffKommun.getByRole('button', { name: 'Ta bort' }).click();
-    await expect.poll(() => personKommun.getByLabel('Vad görs').count(), { timeout: 5000 }).toBe(0);
-    await staffKommun.getByRole('status').getByText('Borttaget: Boendestöd två gånger i veckan.').waitFor();
-    await staffKommun.getByRole('button', { name: 'Ångra' }).click();
-    await expect.poll(() => personKommun.getByLabel('Vad görs').inputValue(), { timeout: 5000 }).toBe('Boendestöd två gånger i veckan');
-    await expect.poll(() => personKommun.getByRole('textbox', { name: 'Varför inte gjord Insats 1' }).inputValue()).toBe('Personen tackade nej');
-    expect(await personKommun.getByLabel('Vad görs').getAttribute('readonly')).not.toBeNull();
-    await expectNoAxeViolations(person.page);
+    await step('the kommun’s actions are read-only for Anders', async () => {
+      await personKommun.getByText('Du kan läsa men inte ändra här.').waitFor();
+      expect(await personKommun.getByRole('button', { name: /Lägg till/ }).count()).toBe(0);
+    });
+
+    await step('Eva adds a need and a kommun action not done, with its reason; Anders sees them', async ({ poll }) => {
+      // A need in the shared part, which the kommun's action then points to (statutory table).
+      await staffShared.getByRole('button', { name: 'Lägg till: behov' }).click();
+      await staffShared.getByRole('group', { name: 'Behov' }).getByLabel('Text').fill('Eget boende');
+      await staffKommun.getByRole('button', { name: /Lägg till/ }).click();
+      await staffKommun.getByLabel('Vad görs').fill('Boendestöd två gånger i veckan');
+      await staffKommun.getByRole('combobox', { name: 'Behov Insats 1' }).selectOption({ label: 'Eget boende' });
+      await staffKommun.getByRole('combobox', { name: 'Utförare Insats 1' }).selectOption({ label: 'Socialtjänsten – Vuxenenheten' });
+      // "Not done" waits for its reason, then both are stored together (never refused).
+      await staffKommun.getByRole('combobox', { name: 'Status Insats 1' }).selectOption({ label: 'Inte gjord' });
+      await staffKommun.getByRole('textbox', { name: 'Varför inte gjord Insats 1' }).fill('Personen tackade nej');
+      await poll(() => personKommun.getByLabel('Vad görs').inputValue()).toBe('Boendestöd två gånger i veckan');
+      await poll(() => personKommun.getByRole('combobox', { name: 'Behov Insats 1' }).evaluate((e) => (e as HTMLSelectElement).selectedOptions[0]?.textContent)).toBe('Eget boende');
+      await poll(() => personKommun.getByRole('combobox', { name: 'Status Insats 1' }).evaluate((e) => (e as HTMLSelectElement).selectedOptions[0]?.textContent)).toBe('Inte gjord');
+      await poll(() => personKommun.getByRole('textbox', { name: 'Varför inte gjord Insats 1' }).inputValue()).toBe('Personen tackade nej');
+      expect(staffErrors).toEqual([]);
+      expect(await staffKommun.getByTestId('save-actions').textContent()).not.toMatch(/sparades inte/);
+    });
+
+    await step('Eva removes the action and undoes it; it comes back with every field, for Anders too', async ({ poll }) => {
+      await staffKommun.getByRole('button', { name: 'Ta bort' }).click();
+      await poll(() => personKommun.getByLabel('Vad görs').count()).toBe(0);
+      await staffKommun.getByRole('status').getByText('Borttaget: Boendestöd två gånger i veckan.').waitFor();
+      await staffKommun.getByRole('button', { name: 'Ångra' }).click();
+      await poll(() => personKommun.getByLabel('Vad görs').inputValue()).toBe('Boendestöd två gånger i veckan');
+      await poll(() => personKommun.getByRole('textbox', { name: 'Varför inte gjord Insats 1' }).inputValue()).toBe('Personen tackade nej');
+      expect(await personKommun.getByLabel('Vad görs').getAttribute('readonly')).not.toBeNull();
+      await expectNoAxeViolations(person.page);
+    });
 
     // A network loss: what the person types meanwhile arrives when the connection is back.
-    await person.context.setOffline(true);
-    await expect.poll(() => personPart.getByTestId('save-person').textContent(), { timeout: 10_000 }).toMatch(/^Offline/);
-    await personPart.getByLabel('Det här fungerar bra').fill('Kontakten med boendestödet');
-    await person.context.setOffline(false);
-    await expect.poll(() => staff.page.locator('[data-section="person"]').getByLabel('Det här fungerar bra').evaluate(editorText), { timeout: 15_000 }).toBe('Kontakten med boendestödet');
+    await step('Anders loses the network and his page says he is offline', async ({ poll }) => {
+      await person.context.setOffline(true);
+      await poll(() => personPart.getByTestId('save-person').textContent()).toMatch(/^Offline/);
+    });
+    await step('what Anders wrote offline reaches Eva when he is back online', async ({ poll }) => {
+      await personPart.getByLabel('Det här fungerar bra').fill('Kontakten med boendestödet');
+      await person.context.setOffline(false);
+      await poll(() => staff.page.locator('[data-section="person"]').getByLabel('Det här fungerar bra').evaluate(editorText)).toBe('Kontakten med boendestödet');
+    }, { timeoutMs: 20_000 });
 
-    // Back online, the person is shown as present again (once, not once per reconnect).
-    await expect.poll(() => staffShared.getByTestId('presence').getByText('Anders Nilsson').count(), { timeout: 5000 }).toBe(1);
-    await expectNoAxeViolations(staff.page);
-    expect(staffErrors).toEqual([]);
+    await step('Eva sees Anders present again, once', async ({ poll }) => {
+      // Once, not once per reconnect.
+      await poll(() => staffShared.getByTestId('presence').getByText('Anders Nilsson').count()).toBe(1);
+      await expectNoAxeViolations(staff.page);
+      expect(staffErrors).toEqual([]);
+    });
     await staff.context.close();
     await person.context.close();
   });
