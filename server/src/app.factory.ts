@@ -12,7 +12,7 @@ import { cleanupOpenApiDoc } from 'nestjs-zod';
 import { CSRF_HEADER } from '@sip/shared';
 import { AppModule, type AppModuleOptions } from './app.module';
 import { RedisIoAdapter } from './collaboration/redis-io.adapter';
-import { assertEveryRouteDeclared } from './auth/route-inventory';
+import { assertEveryRouteDeclared } from './route-inventory';
 import { ProblemException } from './common/problem.exception';
 import { ProblemFilter } from './common/problem.filter';
 

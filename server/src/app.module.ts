@@ -22,7 +22,7 @@ import { HealthController } from './health/health.controller';
 import { PlansModule } from './plans/plans.module';
 import { CommentsModule } from './comments/comments.module';
 import { ConsentModule } from './consent/consent.module';
-import { DATABASE_URL } from './database/database-url';
+import { DATABASE_URL } from './config/database-url';
 import { JobsModule } from './jobs/jobs.module';
 import { MeetingsModule } from './meetings/meetings.module';
 import { loggerOptions } from './logging';

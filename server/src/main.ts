@@ -4,7 +4,8 @@ import { createApp } from './app.factory';
 import { ConfigError, loadConfig } from './config/config';
 import { ensureDatabase, startEmbeddedPostgres, type RunningPostgres } from './database/embedded-postgres';
 import { startPostgresWatchdog } from './database/postgres-watchdog';
-import { prepareDatabase } from './database/prepare-database';
+import { migrateDatabase } from './database/migrate-database';
+import { seedIfEmpty } from './seed/demo-seed';
 import { DEMO_PASSWORD, DEMO_PERSONS, DEMO_STAFF } from './seed/demo-data';
 
 const say = (message: string) => process.stdout.write(`${message}\n`);
@@ -38,7 +39,8 @@ async function main() {
   process.on('SIGTERM', () => void stop('SIGTERM'));
 
   try {
-    const { seeded } = await prepareDatabase(databaseUrl, config, say);
+    await migrateDatabase(databaseUrl, say);
+    const seeded = config.seedDemoData && (await seedIfEmpty(databaseUrl, config, say));
     app = await createApp({ config, databaseUrl });
     await app.listen(config.port, config.host);
     const url = `http://localhost:${config.port}`;

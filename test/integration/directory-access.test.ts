@@ -83,7 +83,7 @@ describe.each(ROUTES)('$method route', (route) => {
 });
 
 it('covers every directory, audit and health route the server has', async () => {
-  const { listRoutes } = await import('../../server/src/auth/route-inventory');
+  const { listRoutes } = await import('../../server/src/route-inventory');
   const covered = new Set(ROUTES.map((r) => `${r.method} ${r.path().replace(/[0-9a-f-]{36}/g, ':id')}`));
   const served = listRoutes(t.app)
     .filter((r) => /^\/api\/(organisations|units|staff|staff-directory|persons|audit|health)(\/|$)|\/api\/auth\/session/.test(r.path))

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { COLLAB_CLIENT_EVENTS } from '@sip/shared';
-import { describeRoutes, listRoutes } from '../../server/src/auth/route-inventory';
+import { describeRoutes, listRoutes } from '../../server/src/route-inventory';
 import { startTestApp, type TestApp } from '../support/test-app';
 
 let t: TestApp;

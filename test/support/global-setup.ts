@@ -4,7 +4,8 @@ import { join } from 'node:path';
 import type { TestProject } from 'vitest/node';
 import { loadConfig } from '../../server/src/config/config';
 import { ensureDatabase, startEmbeddedPostgres } from '../../server/src/database/embedded-postgres';
-import { prepareDatabase } from '../../server/src/database/prepare-database';
+import { migrateDatabase } from '../../server/src/database/migrate-database';
+import { seedIfEmpty } from '../../server/src/seed/demo-seed';
 import { buildClientIfStale } from '../../scripts/lib/client-build.mjs';
 import { TEMPLATE_DATABASE, TEST_ENV } from './test-env';
 import { freePort } from './free-port';
@@ -42,7 +43,8 @@ export default async function setup(project: TestProject) {
   const adminUrl = pg.url('postgres');
   await ensureDatabase(adminUrl, TEMPLATE_DATABASE);
   const config = loadConfig({ ...TEST_ENV, SEED_DEMO_DATA: 'true' }, root);
-  await prepareDatabase(pg.url(TEMPLATE_DATABASE), config);
+  await migrateDatabase(pg.url(TEMPLATE_DATABASE));
+  await seedIfEmpty(pg.url(TEMPLATE_DATABASE), config);
 
   if (!buildClientIfStale(root)) throw new Error('The client build failed; browser tests cannot run.');
   // Tests that run the server as its own process (durability) use the compiled server.

@@ -2,7 +2,7 @@ import { Controller, Get, Query } from '@nestjs/common';
 import { ApiOperation, ApiTags } from '@nestjs/swagger';
 import { createZodDto } from 'nestjs-zod';
 import { auditListQuerySchema, auditVerificationSchema } from '@sip/shared';
-import { Roles } from '../auth/route-access.decorator';
+import { Roles } from '../common/route-access.decorator';
 import { AuditService } from './audit.service';
 
 class AuditListQueryDto extends createZodDto(auditListQuerySchema) {}

@@ -6,7 +6,7 @@ import { CSRF_COOKIE, CSRF_HEADER, SESSION_COOKIE } from '@sip/shared';
 import { APP_CONFIG, type AppConfig } from '../config/config';
 import { ProblemException } from '../common/problem.exception';
 import type { RequestWithSession } from './current-actor.decorator';
-import { ROUTE_ACCESS, type RouteAccess } from './route-access.decorator';
+import { ROUTE_ACCESS, type RouteAccess } from '../common/route-access.decorator';
 import { clearSessionCookie } from './session-cookies';
 import { SessionsService } from './sessions.service';
 

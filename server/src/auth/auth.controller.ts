@@ -7,7 +7,7 @@ import { APP_CONFIG, type AppConfig } from '../config/config';
 import { AuthService } from './auth.service';
 import { CurrentActor, CurrentSession, type SessionContext } from './current-actor.decorator';
 import type { Actor } from './actor';
-import { Public, SignedIn } from './route-access.decorator';
+import { Public, SignedIn } from '../common/route-access.decorator';
 import { clearSessionCookie, setCsrfCookie, setSessionCookie } from './session-cookies';
 import { newToken } from './sessions.service';
 

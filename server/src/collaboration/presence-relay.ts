@@ -75,6 +75,7 @@ export class PresenceRelay {
       if (owners?.size === 0) this.owners.delete(docName);
       bySocket.delete(docName);
     }
-    if (!bySocket.size) this.presence.delete(socketId);
+    // The socket's (perhaps empty) entry stays until it disconnects: perSocket removes it then,
+    // and making a new one on every join would add a disconnect listener each time.
   }
 }

@@ -5,7 +5,7 @@ import { commentParamsSchema, newCommentSchema } from '@sip/shared';
 import { PlanNeeds } from '../access/plan-needs.decorator';
 import type { Actor } from '../auth/actor';
 import { CurrentActor } from '../auth/current-actor.decorator';
-import { SignedIn } from '../auth/route-access.decorator';
+import { SignedIn } from '../common/route-access.decorator';
 import { PlanIdParamDto } from '../plans/plans.dto';
 import { CommentsService } from './comments.service';
 

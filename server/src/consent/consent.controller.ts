@@ -3,7 +3,7 @@ import { ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { Actor } from '../auth/actor';
 import { PlanNeeds } from '../access/plan-needs.decorator';
 import { CurrentActor } from '../auth/current-actor.decorator';
-import { SignedIn } from '../auth/route-access.decorator';
+import { SignedIn } from '../common/route-access.decorator';
 import { PlanConsentParamDto, PlanDetailDto, PlanIdParamDto, RecordConsentDto, WithdrawConsentDto } from '../plans/plans.dto';
 import { ConsentService } from './consent.service';
 

@@ -2,7 +2,7 @@ import { Body, Controller, Delete, Get, HttpCode, Param, Patch, Post, Query } fr
 import { ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { Actor } from '../auth/actor';
 import { CurrentActor } from '../auth/current-actor.decorator';
-import { Roles, StaffOnly } from '../auth/route-access.decorator';
+import { Roles, StaffOnly } from '../common/route-access.decorator';
 import {
   CreateOrganisationDto,
   CreateUnitDto,

@@ -2,7 +2,7 @@ import { Body, Controller, Get, Param, Patch, Post } from '@nestjs/common';
 import { ApiTags } from '@nestjs/swagger';
 import type { Actor } from '../auth/actor';
 import { CurrentActor } from '../auth/current-actor.decorator';
-import { Roles } from '../auth/route-access.decorator';
+import { Roles } from '../common/route-access.decorator';
 import { CreateStaffDto, IdParamDto, StaffDto, UpdateStaffDto } from './directory.dto';
 import { StaffService } from './staff.service';
 

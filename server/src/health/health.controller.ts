@@ -2,7 +2,7 @@ import { Controller, Get } from '@nestjs/common';
 import { ApiTags } from '@nestjs/swagger';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
-import { Public } from '../auth/route-access.decorator';
+import { Public } from '../common/route-access.decorator';
 
 @ApiTags('health')
 @Controller('health')

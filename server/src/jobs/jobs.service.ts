@@ -1,7 +1,7 @@
 import { Inject, Injectable, Logger, type OnApplicationBootstrap, type OnModuleDestroy } from '@nestjs/common';
 import PgBoss from 'pg-boss';
 import { SWEDISH_TIME_ZONE } from '@sip/shared';
-import { DATABASE_URL } from '../database/database-url';
+import { DATABASE_URL } from '../config/database-url';
 
 export interface JobDefinition<T extends object = object> {
   name: string;

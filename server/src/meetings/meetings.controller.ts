@@ -4,7 +4,7 @@ import type { Request } from 'express';
 import type { Actor } from '../auth/actor';
 import { PlanNeeds } from '../access/plan-needs.decorator';
 import { CurrentActor } from '../auth/current-actor.decorator';
-import { SignedIn } from '../auth/route-access.decorator';
+import { SignedIn } from '../common/route-access.decorator';
 import { CreateMeetingDto, PlanCallParamDto, PlanDetailDto, PlanIdParamDto, PlanMeetingParamDto, RecordMeetingHeldDto, SendCallDto } from '../plans/plans.dto';
 import { MeetingsService } from './meetings.service';
 

@@ -3,7 +3,7 @@ import { ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { Actor } from '../auth/actor';
 import { PlanNeeds } from '../access/plan-needs.decorator';
 import { CurrentActor } from '../auth/current-actor.decorator';
-import { Roles, SignedIn } from '../auth/route-access.decorator';
+import { Roles, SignedIn } from '../common/route-access.decorator';
 import { ParticipantsService } from './participants.service';
 import {
   AccessLogDto,

@@ -6,7 +6,7 @@ import { idParamSchema } from '@sip/shared';
 import { PlanNeeds } from '../access/plan-needs.decorator';
 import type { Actor } from '../auth/actor';
 import { CurrentActor } from '../auth/current-actor.decorator';
-import { SignedIn } from '../auth/route-access.decorator';
+import { SignedIn } from '../common/route-access.decorator';
 import { PlanIdParamDto } from './plans.dto';
 import { VersionsService } from './versions.service';
 

@@ -1,4 +1,5 @@
-import type { DataSource } from 'typeorm';
+import { DataSource } from 'typeorm';
+import { dataSourceOptions } from '../database/data-source';
 import { parsePersonnummer } from '@sip/shared';
 import { AuditService } from '../audit/audit.service';
 import { hashPassword } from '../auth/password-hasher';
@@ -85,4 +86,18 @@ export async function seedDemoData(dataSource: DataSource, config: AppConfig): P
       }
     }
   });
+}
+
+/** Fills an empty database with the demo data; true when it did. */
+export async function seedIfEmpty(databaseUrl: string, config: AppConfig, log: (message: string) => void = () => {}): Promise<boolean> {
+  const dataSource = new DataSource(dataSourceOptions(databaseUrl));
+  await dataSource.initialize();
+  try {
+    if (!(await isDatabaseEmpty(dataSource))) return false;
+    await seedDemoData(dataSource, config);
+    log('Seeded demo data');
+    return true;
+  } finally {
+    await dataSource.destroy();
+  }
 }

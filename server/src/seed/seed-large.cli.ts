@@ -3,7 +3,8 @@ import { DataSource } from 'typeorm';
 import { loadConfig } from '../config/config';
 import { dataSourceOptions } from '../database/data-source';
 import { ensureDatabase, startEmbeddedPostgres } from '../database/embedded-postgres';
-import { prepareDatabase } from '../database/prepare-database';
+import { migrateDatabase } from '../database/migrate-database';
+import { seedIfEmpty } from './demo-seed';
 import { seedLargeData } from './large-seed';
 
 /** `npm run seed:large [-- N]`: adds N (default 100 000) plans to the development database. */
@@ -15,7 +16,8 @@ async function main() {
   try {
     if (embedded) await ensureDatabase(embedded.url('postgres'), 'sip');
     const url = config.databaseUrl ?? embedded!.url('sip');
-    await prepareDatabase(url, { ...config, seedDemoData: true }, console.log);
+    await migrateDatabase(url, console.log);
+    await seedIfEmpty(url, config, console.log);
     const dataSource = await new DataSource(dataSourceOptions(url)).initialize();
     await seedLargeData(dataSource, config, plans, console.log);
     await dataSource.destroy();

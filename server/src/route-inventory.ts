@@ -2,8 +2,8 @@ import { RequestMethod } from '@nestjs/common';
 import { METHOD_METADATA, PATH_METADATA } from '@nestjs/common/constants';
 import { ModulesContainer } from '@nestjs/core';
 import type { INestApplication } from '@nestjs/common';
-import { PLAN_NEED, type PlanNeed, describePlanNeed } from '../access/plan-needs.decorator';
-import { ROUTE_ACCESS, type RouteAccess, describeRouteAccess } from './route-access.decorator';
+import { PLAN_NEED, type PlanNeed, describePlanNeed } from './access/plan-needs.decorator';
+import { ROUTE_ACCESS, type RouteAccess, describeRouteAccess } from './common/route-access.decorator';
 
 export interface RouteEntry {
   method: string;
