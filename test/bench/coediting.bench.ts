@@ -14,7 +14,7 @@ import { DocumentStore } from '../../server/src/collaboration/document-store';
 import { signedIn } from '../support/api-session';
 import { CollabClient } from '../support/collab-client';
 import { createTestDatabase, sqlClient } from '../support/database';
-import { PNR, directoryIds, ok, personId, today } from '../support/plan-fixtures';
+import { PNR, directoryIds, ok, personId, today, initiatePlan } from '../support/plan-fixtures';
 import { killHard, startServerProcess } from '../support/server-process';
 import { startTestApp } from '../support/test-app';
 import { machineLine, median, percentile, writeBenchmarkSection } from './bench-report';
@@ -116,7 +116,7 @@ it(`co-editing: ${CLIENTS} clients over ${DOCS} documents, ${EDITS_PER_SECOND} e
     const pid = await personId(eva, PNR.anders);
     const plans: string[] = [];
     for (let d = 0; d < DOCS; d++) {
-      const id = ok(await eva.post('/api/plans', { personId: pid, trigger: 'ordinary', reason: `bench ${d}`, initiatingUnitId: ids.vuxenenheten })).id;
+      const id = ok(await eva.post('/api/plans', { personId: pid, trigger: 'ordinary', reason: `bench ${d}`, initiatingUnitId: ids.vuxenenheten })).planId;
       ok(await eva.post(`/api/plans/${id}/consents`, { givenBy: 'person', form: 'written', scopeOrganisationIds: [ids.kommun], informationKinds: ['social_services'], validFrom: today() }));
       plans.push(id);
     }
@@ -263,7 +263,7 @@ it(`co-editing: ${CLIENTS} clients over ${DOCS} documents, ${EDITS_PER_SECOND} e
   {
     const eva = await signedIn(t.baseUrl, 'eva.lind');
     const ids = await directoryIds(eva);
-    const planId = ok(await eva.post('/api/plans', { personId: await personId(eva, PNR.anders), trigger: 'ordinary', reason: 'profile', initiatingUnitId: ids.vuxenenheten })).id;
+    const planId = ok(await eva.post('/api/plans', { personId: await personId(eva, PNR.anders), trigger: 'ordinary', reason: 'profile', initiatingUnitId: ids.vuxenenheten })).planId;
     ok(await eva.post(`/api/plans/${planId}/consents`, { givenBy: 'person', form: 'written', scopeOrganisationIds: [ids.kommun], informationKinds: ['social_services'], validFrom: today() }));
     const clients: CollabClient[] = [];
     for (let i = 0; i < 8; i++) clients.push(await CollabClient.connect(t.baseUrl, eva));

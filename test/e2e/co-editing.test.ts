@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { signedIn } from '../support/api-session';
-import { PNR, directoryIds, ok, personId, staffId, today } from '../support/plan-fixtures';
+import { PNR, directoryIds, ok, personId, staffId, today, initiatePlan } from '../support/plan-fixtures';
 import { useTestApp } from '../support/use-test-app';
 import { E2E_TEST_TIMEOUT_MS, browserSteps, collectConsoleErrors, contextWithSession, expectNoAxeViolations } from './support';
 
@@ -20,7 +20,7 @@ describe('co-editing the plan in the browser', { timeout: E2E_TEST_TIMEOUT_MS },
     const { api, plan, ids } = await step('Eva starts a plan with consent and calls Jonas (API)', async () => {
       const api = await signedIn(app.t.baseUrl, 'eva.lind');
       const ids = await directoryIds(api);
-      const plan = ok(await api.post('/api/plans', { personId: await personId(api, PNR.anders), trigger: 'ordinary', reason: 'Samordning', initiatingUnitId: ids.vuxenenheten }));
+      const plan = await initiatePlan(api, { personId: await personId(api, PNR.anders), trigger: 'ordinary', reason: 'Samordning', initiatingUnitId: ids.vuxenenheten });
       ok(await api.post(`/api/plans/${plan.id}/consents`, { givenBy: 'person', form: 'written', scopeOrganisationIds: [ids.kommun, ids.region], informationKinds: ['psychiatry'], validFrom: today() }));
       ok(await api.post(`/api/plans/${plan.id}/participants`, { role: 'kallad_personal', accountId: await staffId(api, 'Jonas Ek') }));
       return { api, plan, ids };

@@ -5,7 +5,7 @@ import { JobsService } from '../../server/src/jobs/jobs.service';
 import { type ApiSession, signedIn } from '../support/api-session';
 import { CollabClient, waitFor } from '../support/collab-client';
 import { sqlClient } from '../support/database';
-import { PNR, directoryIds, inDays, ok, personId, staffId, today } from '../support/plan-fixtures';
+import { PNR, directoryIds, inDays, ok, personId, staffId, today, initiatePlan } from '../support/plan-fixtures';
 import { receivesNothingAfterwards, toldRevoked } from '../support/revocation';
 import { useTestApp } from '../support/use-test-app';
 
@@ -38,7 +38,7 @@ async function open(user: string, planId: string, section: SectionName) {
 /** Anders's plan: consent for kommun and region, Jonas taking part, Birgitta allowed. */
 async function andersPlan() {
   const eva = s['eva.lind']!;
-  const planId: string = ok(await eva.post('/api/plans', { personId: await personId(eva, PNR.anders), trigger: 'ordinary', reason: 'Samordning', initiatingUnitId: ids.vuxenenheten })).id;
+  const planId: string = ok(await eva.post('/api/plans', { personId: await personId(eva, PNR.anders), trigger: 'ordinary', reason: 'Samordning', initiatingUnitId: ids.vuxenenheten })).planId;
   ok(await eva.post(`/api/plans/${planId}/consents`, { givenBy: 'person', form: 'written', scopeOrganisationIds: [ids.kommun, ids.region], informationKinds: ['psychiatry'], validFrom: today() }));
   ok(await eva.post(`/api/plans/${planId}/participants`, { role: 'kallad_personal', accountId: await staffId(eva, 'Jonas Ek') }));
   const anders = s['anders.nilsson']!;
@@ -129,7 +129,7 @@ describe('a change of rights reaches every open socket', () => {
 
   it('child secrecy recorded: the guardian loses the child’s own view and keeps the rest', async () => {
     const omar = s['omar.haddad']!;
-    const planId: string = ok(await omar.post('/api/plans', { personId: await personId(omar, PNR.elin), trigger: 'ordinary', reason: 'Skolfrånvaro', initiatingUnitId: ids.barnOchUnga })).id;
+    const planId: string = ok(await omar.post('/api/plans', { personId: await personId(omar, PNR.elin), trigger: 'ordinary', reason: 'Skolfrånvaro', initiatingUnitId: ids.barnOchUnga })).planId;
     const guardians = ok(await omar.get(`/api/plans/${planId}`)).participants.filter((p: { role: string }) => p.role === 'vardnadshavare').map((p: { accountId: string }) => p.accountId);
     ok(await omar.post(`/api/plans/${planId}/consents`, { givenBy: 'guardians', guardianAccountIds: guardians, form: 'written', scopeOrganisationIds: [ids.kommun, ids.region], informationKinds: ['school'], validFrom: today() }));
     const mariaChild = await open('maria.johansson', planId, 'child');

@@ -8,7 +8,7 @@ import { type ApiSession, signedIn } from '../support/api-session';
 import { CollabClient, waitFor } from '../support/collab-client';
 import { describeCopy, holds, random, recordAcknowledged } from '../support/convergence';
 import { sqlClient } from '../support/database';
-import { PNR, directoryIds, ok, personId, staffId, today } from '../support/plan-fixtures';
+import { PNR, directoryIds, ok, personId, staffId, today, initiatePlan } from '../support/plan-fixtures';
 import { useTestApp } from '../support/use-test-app';
 
 /**
@@ -32,7 +32,7 @@ beforeAll(async () => {
 /** A plan in which all four practitioners take part (kommun: Eva, Omar; region: Jonas, Lars). */
 async function planWithFour(): Promise<string> {
   const eva = s['eva.lind']!;
-  const planId: string = ok(await eva.post('/api/plans', { personId: await personId(eva, PNR.sofia), trigger: 'ordinary', reason: 'Samordning', initiatingUnitId: ids.vuxenenheten })).id;
+  const planId: string = ok(await eva.post('/api/plans', { personId: await personId(eva, PNR.sofia), trigger: 'ordinary', reason: 'Samordning', initiatingUnitId: ids.vuxenenheten })).planId;
   ok(await eva.post(`/api/plans/${planId}/consents`, { givenBy: 'person', form: 'written', scopeOrganisationIds: [ids.kommun, ids.region], informationKinds: ['psychiatry'], validFrom: today() }));
   for (const name of ['Omar Haddad', 'Jonas Ek', 'Lars Holm']) ok(await eva.post(`/api/plans/${planId}/participants`, { role: 'kallad_personal', accountId: await staffId(eva, name) }));
   return planId;
@@ -190,12 +190,16 @@ describe('a seeded random campaign', () => {
         }),
       );
       try {
-        await waitFor(() => settled(ps, cs, section), () => `run ${run} (seed ${seed}) to settle: ${ps.map((p) => `${p.status}/${p.unsavedCount}`).join(', ')}`, 20_000);
+        await waitFor(() => settled(ps, cs, section), () => `run ${run} (seed ${seed}) to settle: ${ps.map((p) => `${p.status}/${p.unsavedCount}/${p.lastError?.code ?? "-"} ${p.lastError?.reason ?? ""}`).join(", ")}; connected ${cs.map((c) => c.socket.connected).join(",")}; copies ${new Set(ps.map((p) => describeCopy(p.doc, section))).size}`, 20_000);
         const { copies, stored } = await everyCopy(planId, section, ps);
         expectAllEqual(copies, `seed ${seed}`);
         for (const [who, acknowledged] of acknowledgedBy.entries()) {
           for (const update of acknowledged(name)) expect(holds(stored, update), `seed ${seed}: an update acknowledged to client ${who + 1} is missing`).toBe(true);
         }
+      } catch (error) {
+        // What the server logged as failing, to tell a lost race from a server fault.
+        const failures = app.t.logs().split('\n').filter((l) => /"level":(50|60)/.test(l)).slice(-5);
+        throw new Error(`${(error as Error).message}\nserver errors: ${failures.join('\n') || 'none'}`);
       } finally {
         for (const p of ps) p.destroy();
         for (const c of cs) c.providers.delete(name);

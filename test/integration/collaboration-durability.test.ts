@@ -4,7 +4,7 @@ import { arrayField, contentToJSON, documentName, yMapFrom } from '@sip/shared';
 import { signedIn } from '../support/api-session';
 import { CollabClient, waitFor } from '../support/collab-client';
 import { createTestDatabase, sqlClient } from '../support/database';
-import { PNR, directoryIds, ok, personId, today } from '../support/plan-fixtures';
+import { PNR, directoryIds, ok, personId, today, initiatePlan } from '../support/plan-fixtures';
 import { killHard, startServerProcess } from '../support/server-process';
 import { freePort } from '../support/free-port';
 
@@ -23,7 +23,7 @@ it('a server killed during a burst of edits has stored every acknowledged update
 
   const eva = await signedIn(baseUrl, 'eva.lind');
   const ids = await directoryIds(eva);
-  const planId = ok(await eva.post('/api/plans', { personId: await personId(eva, PNR.anders), trigger: 'ordinary', reason: 'x', initiatingUnitId: ids.vuxenenheten })).id;
+  const planId = ok(await eva.post('/api/plans', { personId: await personId(eva, PNR.anders), trigger: 'ordinary', reason: 'x', initiatingUnitId: ids.vuxenenheten })).planId;
   ok(await eva.post(`/api/plans/${planId}/consents`, { givenBy: 'person', form: 'written', scopeOrganisationIds: [ids.kommun], informationKinds: ['social_services'], validFrom: today() }));
 
   const client = await CollabClient.connect(baseUrl, eva);

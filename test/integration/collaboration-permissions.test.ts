@@ -4,7 +4,7 @@ import { type SectionName, arrayField, contentToJSON, documentName, insertParagr
 import { type ApiSession, signedIn } from '../support/api-session';
 import { CollabClient, waitFor } from '../support/collab-client';
 import { sqlClient } from '../support/database';
-import { PNR, directoryIds, ok, personId, staffId, today } from '../support/plan-fixtures';
+import { PNR, directoryIds, ok, personId, staffId, today, initiatePlan } from '../support/plan-fixtures';
 import { useTestApp } from '../support/use-test-app';
 
 const app = useTestApp();
@@ -18,7 +18,7 @@ beforeAll(async () => {
   for (const u of ['eva.lind', 'jonas.ek', 'anders.nilsson', 'birgitta.nilsson']) sessions[u] = await signedIn(app.t.baseUrl, u);
   const eva = sessions['eva.lind']!;
   ids = await directoryIds(eva);
-  planId = ok(await eva.post('/api/plans', { personId: await personId(eva, PNR.anders), trigger: 'ordinary', reason: 'x', initiatingUnitId: ids.vuxenenheten })).id;
+  planId = ok(await eva.post('/api/plans', { personId: await personId(eva, PNR.anders), trigger: 'ordinary', reason: 'x', initiatingUnitId: ids.vuxenenheten })).planId;
   ok(await eva.post(`/api/plans/${planId}/consents`, { givenBy: 'person', form: 'written', scopeOrganisationIds: [ids.kommun, ids.region], informationKinds: ['psychiatry'], validFrom: today() }));
   ok(await eva.post(`/api/plans/${planId}/participants`, { role: 'kallad_personal', accountId: await staffId(eva, 'Jonas Ek') }));
   const anders = sessions['anders.nilsson']!;

@@ -4,7 +4,7 @@ import { arrayField, contentToJSON, documentName, insertParagraphs, richTextFiel
 import { signedIn } from '../support/api-session';
 import { CollabClient, waitFor } from '../support/collab-client';
 import { sqlClient } from '../support/database';
-import { PNR, directoryIds, ok, personId, staffId, today } from '../support/plan-fixtures';
+import { PNR, directoryIds, ok, personId, staffId, today, initiatePlan } from '../support/plan-fixtures';
 import { hasRedisServer, startRedis } from '../support/redis-server';
 import { startTestApp, type TestApp } from '../support/test-app';
 import { freePort } from '../support/free-port';
@@ -28,7 +28,7 @@ describe.skipIf(!hasRedisServer)('two server instances through Redis (needs redi
     two = await startTestApp(env, { databaseUrl: one.databaseUrl });
     const eva = await signedIn(one.baseUrl, 'eva.lind');
     const ids = await directoryIds(eva);
-    planId = ok(await eva.post('/api/plans', { personId: await personId(eva, PNR.anders), trigger: 'ordinary', reason: 'x', initiatingUnitId: ids.vuxenenheten })).id;
+    planId = ok(await eva.post('/api/plans', { personId: await personId(eva, PNR.anders), trigger: 'ordinary', reason: 'x', initiatingUnitId: ids.vuxenenheten })).planId;
     ok(await eva.post(`/api/plans/${planId}/consents`, { givenBy: 'person', form: 'written', scopeOrganisationIds: [ids.kommun, ids.region], informationKinds: ['psychiatry'], validFrom: today() }));
     ok(await eva.post(`/api/plans/${planId}/participants`, { role: 'kallad_personal', accountId: await staffId(eva, 'Jonas Ek') }));
   });

@@ -6,7 +6,7 @@ import { SESSION_COOKIE, type SectionName, arrayField, contentToJSON, documentNa
 import { type ApiSession, signedIn } from '../support/api-session';
 import { CollabClient, waitFor } from '../support/collab-client';
 import { sqlClient } from '../support/database';
-import { PNR, directoryIds, ok, personId, staffId, today } from '../support/plan-fixtures';
+import { PNR, directoryIds, ok, personId, staffId, today, initiatePlan } from '../support/plan-fixtures';
 import { useTestApp } from '../support/use-test-app';
 import { SessionFollower } from '../../server/src/collaboration/session-follower';
 
@@ -39,7 +39,7 @@ beforeAll(async () => {
   for (const u of ['eva.lind', 'jonas.ek', 'anders.nilsson', 'birgitta.nilsson', 'peter.falk', 'karin.berg']) s[u] = await signedIn(app.t.baseUrl, u);
   const eva = s['eva.lind']!;
   ids = await directoryIds(eva);
-  const plan = ok(await eva.post('/api/plans', { personId: await personId(eva, PNR.anders), trigger: 'ordinary', reason: 'Samordning', initiatingUnitId: ids.vuxenenheten }));
+  const plan = await initiatePlan(eva, { personId: await personId(eva, PNR.anders), trigger: 'ordinary', reason: 'Samordning', initiatingUnitId: ids.vuxenenheten });
   planId = plan.id;
   ok(await eva.post(`/api/plans/${planId}/consents`, { givenBy: 'person', form: 'written', scopeOrganisationIds: [ids.kommun, ids.region], informationKinds: ['social_services', 'psychiatry'], validFrom: today() }));
   ok(await eva.post(`/api/plans/${planId}/participants`, { role: 'kallad_personal', accountId: await staffId(eva, 'Jonas Ek') }));

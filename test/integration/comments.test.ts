@@ -3,7 +3,7 @@ import { type CollabCommentEvent, documentName } from '@sip/shared';
 import { type ApiSession, signedIn } from '../support/api-session';
 import { CollabClient, waitFor } from '../support/collab-client';
 import { sqlClient } from '../support/database';
-import { PNR, directoryIds, ok, personId, staffId, today } from '../support/plan-fixtures';
+import { PNR, directoryIds, ok, personId, staffId, today, initiatePlan } from '../support/plan-fixtures';
 import { useTestApp } from '../support/use-test-app';
 
 const app = useTestApp();
@@ -16,7 +16,7 @@ beforeAll(async () => {
   for (const u of ['eva.lind', 'jonas.ek', 'anders.nilsson', 'birgitta.nilsson', 'peter.falk']) s[u] = await signedIn(app.t.baseUrl, u);
   const eva = s['eva.lind']!;
   ids = await directoryIds(eva);
-  planId = ok(await eva.post('/api/plans', { personId: await personId(eva, PNR.anders), trigger: 'ordinary', reason: 'Samordning', initiatingUnitId: ids.vuxenenheten })).id;
+  planId = ok(await eva.post('/api/plans', { personId: await personId(eva, PNR.anders), trigger: 'ordinary', reason: 'Samordning', initiatingUnitId: ids.vuxenenheten })).planId;
   ok(await eva.post(`/api/plans/${planId}/consents`, { givenBy: 'person', form: 'written', scopeOrganisationIds: [ids.kommun, ids.region], informationKinds: ['social_services', 'psychiatry'], validFrom: today() })).id;
   ok(await eva.post(`/api/plans/${planId}/participants`, { role: 'kallad_personal', accountId: await staffId(eva, 'Jonas Ek') }));
   const mine = ok(await s['anders.nilsson']!.get(`/api/plans/${planId}`));

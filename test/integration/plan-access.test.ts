@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEMO_PERSONS, DEMO_STAFF } from '../../server/src/seed/demo-data';
 import { type ApiSession, signedIn } from '../support/api-session';
 import { sqlClient } from '../support/database';
-import { PNR, directoryIds, inDays, ok, personId, staffId, today } from '../support/plan-fixtures';
+import { PNR, changed, directoryIds, inDays, initiatePlan, ok, personId, staffId, today } from '../support/plan-fixtures';
 import { startTestApp, type TestApp } from '../support/test-app';
 
 let t: TestApp;
@@ -20,7 +20,7 @@ afterAll(() => t.close());
 /** Anders's plan with consent for kommun + region, Jonas taking part and Birgitta allowed. */
 async function andersPlanWithRelative() {
   const eva = s['eva.lind']!;
-  const plan = ok(await eva.post('/api/plans', { personId: await personId(eva, PNR.anders), trigger: 'ordinary', reason: 'Samordning', initiatingUnitId: ids.vuxenenheten }));
+  const plan = await initiatePlan(eva, { personId: await personId(eva, PNR.anders), trigger: 'ordinary', reason: 'Samordning', initiatingUnitId: ids.vuxenenheten });
   ok(await eva.post(`/api/plans/${plan.id}/consents`, { givenBy: 'person', form: 'oral', scopeOrganisationIds: [ids.kommun, ids.region], informationKinds: ['social_services', 'psychiatry'], validFrom: today() }));
   ok(await eva.post(`/api/plans/${plan.id}/participants`, { role: 'kallad_personal', accountId: await staffId(eva, 'Jonas Ek') }));
   const anders = s['anders.nilsson']!;
@@ -41,7 +41,7 @@ describe('consent withdrawal', () => {
 
     const anders = s['anders.nilsson']!;
     const consentId = ok(await anders.get(`/api/plans/${planId}`)).consents[0].id;
-    const after = ok(await anders.post(`/api/plans/${planId}/consents/${consentId}/withdraw`, { note: 'Jag vill inte längre' }));
+    const after = await changed(anders, anders.post(`/api/plans/${planId}/consents/${consentId}/withdraw`, { note: 'Jag vill inte längre' }));
     expect(after).toMatchObject({ state: 'avslutad', consentState: 'withdrawn', closing: { reason: 'consent_withdrawn' } });
     expect(after.consents[0].withdrawnByName).toBe('Anders Nilsson');
 
@@ -78,10 +78,10 @@ describe('consent withdrawal', () => {
 describe('a called unit', () => {
   it('reaches the plan through an unanswered call; once a colleague confirms, only the confirmer does', async () => {
     const eva = s['eva.lind']!;
-    const plan = ok(await eva.post('/api/plans', { personId: await personId(eva, PNR.sofia), trigger: 'ordinary', reason: 'Samordning', initiatingUnitId: ids.vuxenenheten }));
+    const plan = await initiatePlan(eva, { personId: await personId(eva, PNR.sofia), trigger: 'ordinary', reason: 'Samordning', initiatingUnitId: ids.vuxenenheten });
     ok(await eva.post(`/api/plans/${plan.id}/consents`, { givenBy: 'person', form: 'written', scopeOrganisationIds: [ids.kommun, ids.region], informationKinds: ['psychiatry'], validFrom: today() }));
     ok(await eva.post(`/api/plans/${plan.id}/transitions`, { action: 'start_preparation' }));
-    const called = ok(await eva.post(`/api/plans/${plan.id}/calls`, {
+    const called = await changed(eva, eva.post(`/api/plans/${plan.id}/calls`, {
       meeting: { startsAt: inDays(5), location: 'Rum 2' },
       purpose: 'SIP-möte',
       recipients: [{ kind: 'kallelse', organisationId: ids.region, unitId: ids.vuxenpsykiatri }],
@@ -138,7 +138,7 @@ describe('who has read my plan', () => {
 describe('guardians and a mature child', () => {
   it('requires every custodial guardian’s consent and hides the child’s own view from guardians when staff say so', async () => {
     const omar = s['omar.haddad']!;
-    const plan = ok(await omar.post('/api/plans', { personId: await personId(omar, PNR.elin), trigger: 'ordinary', reason: 'Skolfrånvaro och oro', initiatingUnitId: ids.barnOchUnga }));
+    const plan = await initiatePlan(omar, { personId: await personId(omar, PNR.elin), trigger: 'ordinary', reason: 'Skolfrånvaro och oro', initiatingUnitId: ids.barnOchUnga });
     expect(plan.participants.filter((p: { role: string }) => p.role === 'vardnadshavare')).toHaveLength(2);
     const guardians = plan.participants.filter((p: { role: string }) => p.role === 'vardnadshavare').map((p: { accountId: string }) => p.accountId);
     const consent = { givenBy: 'guardians', form: 'written', scopeOrganisationIds: [ids.kommun, ids.region], informationKinds: ['social_services', 'psychiatry', 'school'], validFrom: today() };
@@ -170,12 +170,12 @@ describe('discharge deadline (lag 2017:612)', () => {
   it('puts the call due three days after utskrivningsklar and shows near and missed deadlines', async () => {
     const jonas = s['jonas.ek']!;
     const gunnel = await personId(jonas, PNR.gunnel);
-    const missed = ok(await jonas.post('/api/plans', { personId: gunnel, trigger: 'discharge', reason: 'Utskrivning från slutenvården', initiatingUnitId: ids.vuxenpsykiatri, dischargeReadyAt: inDays(-4) }));
+    const missed = await initiatePlan(jonas, { personId: gunnel, trigger: 'discharge', reason: 'Utskrivning från slutenvården', initiatingUnitId: ids.vuxenpsykiatri, dischargeReadyAt: inDays(-4) });
     expect(missed.discharge.status).toBe('missed');
     expect(new Date(missed.discharge.dueAt).getTime() - new Date(missed.discharge.readyAt).getTime()).toBe(3 * 86_400_000);
-    const near = ok(await jonas.post('/api/plans', { personId: gunnel, trigger: 'discharge', reason: 'Utskrivning', initiatingUnitId: ids.vuxenpsykiatri, dischargeReadyAt: inDays(-2.5) }));
+    const near = await initiatePlan(jonas, { personId: gunnel, trigger: 'discharge', reason: 'Utskrivning', initiatingUnitId: ids.vuxenpsykiatri, dischargeReadyAt: inDays(-2.5) });
     expect(near.discharge.status).toBe('near');
-    const fresh = ok(await jonas.post('/api/plans', { personId: gunnel, trigger: 'discharge', reason: 'Utskrivning', initiatingUnitId: ids.vuxenpsykiatri, dischargeReadyAt: inDays(0) }));
+    const fresh = await initiatePlan(jonas, { personId: gunnel, trigger: 'discharge', reason: 'Utskrivning', initiatingUnitId: ids.vuxenpsykiatri, dischargeReadyAt: inDays(0) });
     expect(fresh.discharge.status).toBe('pending');
     const list = ok(await jonas.get('/api/plans'));
     const item = list.items.find((i: { id: string }) => i.id === missed.id);
@@ -185,7 +185,7 @@ describe('discharge deadline (lag 2017:612)', () => {
     await db.query(`INSERT INTO county_setting (county_code, discharge_call_days) VALUES ('03', 5)`);
     await db.end();
     // Three days ago: missed under the 3-day default, two days left under a 5-day county rule.
-    const county = ok(await jonas.post('/api/plans', { personId: gunnel, trigger: 'discharge', reason: 'Utskrivning', initiatingUnitId: ids.vuxenpsykiatri, dischargeReadyAt: inDays(-3.1) }));
+    const county = await initiatePlan(jonas, { personId: gunnel, trigger: 'discharge', reason: 'Utskrivning', initiatingUnitId: ids.vuxenpsykiatri, dischargeReadyAt: inDays(-3.1) });
     expect(county.discharge.status).toBe('pending');
   });
 

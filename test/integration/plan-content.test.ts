@@ -3,7 +3,7 @@ import { arrayField, yMapFrom } from '@sip/shared';
 import { type ApiSession, signedIn } from '../support/api-session';
 import { CollabClient, waitFor } from '../support/collab-client';
 import { sqlClient } from '../support/database';
-import { completePreparation, type directoryIds, ok, planWithMeetingHeld } from '../support/plan-fixtures';
+import { completePreparation, type directoryIds, ok, planWithMeetingHeld, changed } from '../support/plan-fixtures';
 import { writeStatutoryContent } from '../support/plan-content';
 import { useTestApp } from '../support/use-test-app';
 
@@ -61,7 +61,7 @@ it('finalising lists what is missing, then succeeds from the projected rows and 
   expect(still.body.reasons).toEqual(['lead_principal_missing', 'coordinator_missing', 'follow_up_date_missing']);
   await completePreparation(eva, planId, ids.kommun);
 
-  const finalised = ok(await eva.post(`/api/plans/${planId}/transitions`, { action: 'finalise' }));
+  const finalised = await changed(eva, eva.post(`/api/plans/${planId}/transitions`, { action: 'finalise' }));
   expect(finalised).toMatchObject({ state: 'faststalld', followUpDate: '2027-03-15' });
   const versions = ok(await eva.get(`/api/plans/${planId}/versions`));
   expect(versions.map((v: { reason: string }) => v.reason)).toEqual(['meeting', 'finalised']);

@@ -1,7 +1,7 @@
 import ICAL from 'ical.js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type ApiSession, signedIn } from '../support/api-session';
-import { PNR, directoryIds, inDays, ok, personId, staffId, today } from '../support/plan-fixtures';
+import { PNR, changed, directoryIds, inDays, initiatePlan, ok, personId, staffId, today } from '../support/plan-fixtures';
 import { startTestApp, type TestApp } from '../support/test-app';
 
 let t: TestApp;
@@ -18,14 +18,12 @@ beforeAll(async () => {
 afterAll(() => t.close());
 
 async function initiateForAnders() {
-  return ok(
-    await eva.post('/api/plans', {
-      personId: await personId(eva, PNR.anders),
-      trigger: 'ordinary',
-      reason: 'Behov av insatser från både socialtjänst och psykiatri',
-      initiatingUnitId: ids.vuxenenheten,
-    }),
-  );
+  return initiatePlan(eva, {
+    personId: await personId(eva, PNR.anders),
+    trigger: 'ordinary',
+    reason: 'Behov av insatser från både socialtjänst och psykiatri',
+    initiatingUnitId: ids.vuxenenheten,
+  });
 }
 
 const consentBody = () => ({
@@ -45,24 +43,24 @@ describe('the lifecycle through the API', () => {
     // Before consent the region cannot see the plan at all.
     expect((await jonas.get(`/api/plans/${plan.id}`)).status).toBe(404);
 
-    let p = ok(await eva.post(`/api/plans/${plan.id}/consents`, consentBody()));
+    let p = await changed(eva, eva.post(`/api/plans/${plan.id}/consents`, consentBody()));
     expect(p).toMatchObject({ state: 'samtycke', consentState: 'active' });
     expect(p.consents[0]).toMatchObject({ givenBy: 'person', form: 'written', documentedByName: 'Eva Lind', exclusions: 'Inget om min ekonomi', state: 'active' });
 
-    p = ok(await eva.post(`/api/plans/${plan.id}/participants`, { role: 'kallad_personal', accountId: await staffId(eva, 'Jonas Ek') }));
+    p = await changed(eva, eva.post(`/api/plans/${plan.id}/participants`, { role: 'kallad_personal', accountId: await staffId(eva, 'Jonas Ek') }));
     expect(p.participants.find((x: { name: string }) => x.name === 'Jonas Ek')).toMatchObject({ organisationName: 'Region Uppsala', unitName: 'Vuxenpsykiatrimottagningen Uppsala' });
     expect((await jonas.get(`/api/plans/${plan.id}`)).status).toBe(200);
 
-    p = ok(await eva.post(`/api/plans/${plan.id}/transitions`, { action: 'start_preparation' }));
+    p = await changed(eva, eva.post(`/api/plans/${plan.id}/transitions`, { action: 'start_preparation' }));
     expect(p.state).toBe('forberedelse');
-    p = ok(await eva.patch(`/api/plans/${plan.id}/preparation`, {
+    p = await changed(eva, eva.patch(`/api/plans/${plan.id}/preparation`, {
       questions: ['Hur kan boendet ordnas?', 'Vem ansvarar för medicineringen?'],
       longTermGoal: 'Att bo i egen lägenhet och ha en meningsfull vardag',
       leadOrganisationId: ids.kommun,
     }));
     expect(p.leadOrganisation.name).toBe('Uppsala kommun');
 
-    p = ok(await eva.post(`/api/plans/${plan.id}/calls`, {
+    p = await changed(eva, eva.post(`/api/plans/${plan.id}/calls`, {
       meeting: { startsAt: inDays(7), durationMinutes: 90, location: 'Stadshuset, rum 4' },
       purpose: 'Samordna insatser kring boende och behandling',
       recipients: [{ kind: 'kallelse', organisationId: ids.region, unitId: ids.vuxenpsykiatri }],
@@ -75,14 +73,14 @@ describe('the lifecycle through the API', () => {
     const seenByLars = ok(await lars.get(`/api/plans/${plan.id}`));
     expect(seenByLars.permissions.as).toBe('staff_called_unit');
     expect(seenByLars.consents).toBeUndefined();
-    const acked = ok(await lars.post(`/api/plans/${plan.id}/calls/${call.id}/acknowledge`));
+    const acked = await changed(lars, lars.post(`/api/plans/${plan.id}/calls/${call.id}/acknowledge`));
     expect(acked.calls[0]).toMatchObject({ acknowledgedByName: 'Lars Holm' });
     expect(ok(await lars.get(`/api/plans/${plan.id}`)).permissions.as).toBe('staff_participant');
 
     const meeting = p.meetings[0];
     const chair = p.participants.find((x: { name: string }) => x.name === 'Eva Lind');
     const person = p.participants.find((x: { role: string }) => x.role === 'huvudperson');
-    p = ok(await eva.post(`/api/plans/${plan.id}/meetings/${meeting.id}/held`, {
+    p = await changed(eva, eva.post(`/api/plans/${plan.id}/meetings/${meeting.id}/held`, {
       heldOn: today(),
       chairParticipantId: chair.id,
       attendance: [{ participantId: person.id, mode: 'in_person' }, { participantId: chair.id, mode: 'in_person' }],
@@ -92,7 +90,7 @@ describe('the lifecycle through the API', () => {
     expect(p.state).toBe('mote_hallet');
     expect(p.meetings[0]).toMatchObject({ status: 'held', personTookPart: true, chairParticipantId: chair.id });
 
-    p = ok(await eva.post(`/api/plans/${plan.id}/transitions`, { action: 'close', closingReason: 'goals_reached' }));
+    p = await changed(eva, eva.post(`/api/plans/${plan.id}/transitions`, { action: 'close', closingReason: 'goals_reached' }));
     expect(p).toMatchObject({ state: 'avslutad', closing: { reason: 'goals_reached' } });
     expect(p.history.map((h: { toState: string; actorName: string }) => `${h.toState}:${h.actorName}`)).toEqual([
       'initierad:Eva Lind', 'samtycke:Eva Lind', 'forberedelse:Eva Lind', 'kallad:Eva Lind', 'mote_hallet:Eva Lind', 'avslutad:Eva Lind',
@@ -127,11 +125,11 @@ describe('the lifecycle through the API', () => {
   });
 
   it('lets a requested SIP be refused only with a recorded reason', async () => {
-    const plan = ok(await eva.post('/api/plans', {
+    const plan = await initiatePlan(eva, {
       personId: await personId(eva, PNR.sofia), trigger: 'request', requestedBy: 'relative', reason: 'Anhörig ber om SIP', initiatingUnitId: ids.vuxenenheten,
-    }));
+    });
     expect((await eva.post(`/api/plans/${plan.id}/transitions`, { action: 'refuse_request' })).body.reasons).toEqual(['reason_required']);
-    const refused = ok(await eva.post(`/api/plans/${plan.id}/transitions`, { action: 'refuse_request', note: 'Behoven gäller enbart socialtjänsten' }));
+    const refused = await changed(eva, eva.post(`/api/plans/${plan.id}/transitions`, { action: 'refuse_request', note: 'Behoven gäller enbart socialtjänsten' }));
     expect(refused).toMatchObject({ state: 'avslutad', closing: { reason: 'request_refused', note: 'Behoven gäller enbart socialtjänsten' } });
   });
 
@@ -158,7 +156,7 @@ describe('the lifecycle through the API', () => {
     ok(await eva.post(`/api/plans/${plan.id}/transitions`, { action: 'start_preparation' }));
     ok(await eva.patch(`/api/plans/${plan.id}/preparation`, { questions: ['Vem gör vad?'], longTermGoal: 'Egen bostad' }));
     const startsAt = '2031-05-12T08:30:00.000Z';
-    const p = ok(await eva.post(`/api/plans/${plan.id}/calls`, {
+    const p = await changed(eva, eva.post(`/api/plans/${plan.id}/calls`, {
       meeting: { startsAt, durationMinutes: 60, location: 'Vuxenenheten, Kungsgatan 1', videoLink: 'https://video.example.se/sip-123' },
       purpose: 'Första SIP-mötet',
       recipients: [{ kind: 'kallelse', organisationId: ids.region, unitId: ids.vuxenpsykiatri }],

@@ -1,5 +1,5 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import type { AccessLogEntry, InitiatePlan, PlanDetail, StaffDirectoryEntry, Worklist } from '@sip/shared';
+import type { AccessLogEntry, InitiatePlan, PlanChange, PlanDetail, StaffDirectoryEntry, Worklist } from '@sip/shared';
 import { api } from './client';
 
 export const planKey = (id: string) => ['plan', id] as const;
@@ -39,18 +39,19 @@ export function useOrganisations(enabled: boolean) {
 }
 
 /**
- * Every plan change answers with the updated plan; the page shows it at once and the
- * worklist is refreshed.
+ * Every plan change answers with what it changed; the page then reads the plan again (the
+ * change may have moved its state, or changed what this reader may see) and the worklist is
+ * refreshed.
  */
 export function usePlanAction<T>(planId: string, request: (input: T) => { method: string; path: string; body?: unknown }) {
   const queryClient = useQueryClient();
   return useMutation({
     mutationFn: (input: T) => {
       const { method, path, body } = request(input);
-      return api<PlanDetail>(`/plans/${planId}${path}`, { method, body });
+      return api<PlanChange>(`/plans/${planId}${path}`, { method, body });
     },
-    onSuccess: (plan) => {
-      queryClient.setQueryData(planKey(planId), plan);
+    onSuccess: async () => {
+      await queryClient.invalidateQueries({ queryKey: planKey(planId), exact: true });
       void queryClient.invalidateQueries({ queryKey: ['worklist'] });
       void queryClient.invalidateQueries({ queryKey: ['plan', planId, 'access-log'] });
       // Recording a meeting or finalising freezes a new version.
@@ -62,9 +63,8 @@ export function usePlanAction<T>(planId: string, request: (input: T) => { method
 export function useInitiatePlan() {
   const queryClient = useQueryClient();
   return useMutation({
-    mutationFn: (body: InitiatePlan) => api<PlanDetail>('/plans', { method: 'POST', body }),
-    onSuccess: (plan) => {
-      queryClient.setQueryData(planKey(plan.id), plan);
+    mutationFn: (body: InitiatePlan) => api<PlanChange>('/plans', { method: 'POST', body }),
+    onSuccess: () => {
       void queryClient.invalidateQueries({ queryKey: ['worklist'] });
     },
   });

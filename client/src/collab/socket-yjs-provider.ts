@@ -184,6 +184,14 @@ export class SocketYjsProvider {
       if (this.socket.connected) this.onConnect();
       return;
     }
+    // The server could not store an edit (or failed unexpectedly): the edit is still in this
+    // copy. Join again shortly: the server's step 1 then asks for everything it lacks.
+    if (error.code === 'storage_failed' || error.code === 'server_error') {
+      this.setStatus('refused');
+      this.joined = false;
+      setTimeout(() => !this.destroyed && this.socket.connected && !this.joined && this.onConnect(), 500);
+      return;
+    }
     this.setStatus('refused');
     // A section one may not open (or no longer) is left alone: asking again would only be
     // refused again, for ever.

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
-import type { AuditAction, PlanAccessChangeReason, PlanCapability, PlanSection } from '@sip/shared';
+import type { AuditAction, PlanAccessChangeReason, PlanCapability, PlanChange, PlanSection, PlanState } from '@sip/shared';
 import { type Actor, auditRole } from '../auth/actor';
 import { AuditService } from '../audit/audit.service';
 import { PlanAccessEvents } from './plan-access-events';
@@ -54,7 +54,22 @@ export class PlanCommands {
     for (const reason of reasons) await this.events.planChanged({ planId, reason });
     return result;
   }
+
+  /**
+   * As `run`, answering with what the command changed and the plan's state after it — a
+   * write answers with its change, never with the whole plan (which is a read of its own).
+   */
+  change(actor: Actor, planId: string, need: CommandNeed, work: (ctx: PlanCommandContext) => Promise<Changed>): Promise<PlanChange> {
+    return this.run(actor, planId, need, async (ctx) => {
+      const changed = await work(ctx);
+      const [{ state }]: { state: PlanState }[] = await ctx.m.query('SELECT state FROM plan WHERE id = $1', [planId]);
+      return { planId, state, changed };
+    });
+  }
 }
+
+/** What a command created or changed, for its answer. */
+export type Changed = PlanChange['changed'];
 
 /** A digest of everything the access policy reads about one plan. */
 async function accessFingerprint(m: EntityManager, planId: string): Promise<string> {

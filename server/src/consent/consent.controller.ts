@@ -4,7 +4,7 @@ import type { Actor } from '../auth/actor';
 import { PlanNeeds } from '../access/plan-needs.decorator';
 import { CurrentActor } from '../auth/current-actor.decorator';
 import { SignedIn } from '../common/route-access.decorator';
-import { PlanConsentParamDto, PlanDetailDto, PlanIdParamDto, RecordConsentDto, WithdrawConsentDto } from '../plans/plans.dto';
+import { PlanConsentParamDto, PlanChangeDto, PlanIdParamDto, RecordConsentDto, WithdrawConsentDto } from '../plans/plans.dto';
 import { ConsentService } from './consent.service';
 
 @ApiTags('consent')
@@ -16,7 +16,7 @@ export class ConsentController {
   @SignedIn()
   @PlanNeeds({ capability: 'record_consent' })
   @ApiOperation({ summary: 'Record a consent: who gave it, how, its scope and period' })
-  record(@CurrentActor() actor: Actor, @Param() { id }: PlanIdParamDto, @Body() body: RecordConsentDto): Promise<PlanDetailDto> {
+  record(@CurrentActor() actor: Actor, @Param() { id }: PlanIdParamDto, @Body() body: RecordConsentDto): Promise<PlanChangeDto> {
     return this.consent.record(actor, id, body);
   }
 
@@ -25,7 +25,7 @@ export class ConsentController {
   @PlanNeeds({ capability: 'withdraw_consent' })
   @HttpCode(200)
   @ApiOperation({ summary: 'Withdraw consent (the person in the app, or recorded by staff); closes the plan' })
-  withdraw(@CurrentActor() actor: Actor, @Param() p: PlanConsentParamDto, @Body() body: WithdrawConsentDto): Promise<PlanDetailDto> {
+  withdraw(@CurrentActor() actor: Actor, @Param() p: PlanConsentParamDto, @Body() body: WithdrawConsentDto): Promise<PlanChangeDto> {
     return this.consent.withdraw(actor, p.id, p.consentId, body.note);
   }
 }

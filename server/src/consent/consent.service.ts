@@ -1,11 +1,10 @@
 import { Injectable } from '@nestjs/common';
-import { type PlanDetail, type RecordConsent, guardFailures } from '@sip/shared';
+import { type PlanChange, type RecordConsent, guardFailures } from '@sip/shared';
 import { PlanCommands } from '../access/plan-commands';
 import type { Actor } from '../auth/actor';
 import { notFound, validationFailed } from '../common/problem.exception';
 import { recordTransition } from '../plans/plan-events';
 import { assertGuards, transitionRefused } from '../plans/plan-guards';
-import { PlansService } from '../plans/plans.service';
 
 const ACTIVE = `withdrawn_at IS NULL AND valid_from <= current_date AND (valid_to IS NULL OR valid_to >= current_date)`;
 
@@ -18,11 +17,10 @@ const ACTIVE = `withdrawn_at IS NULL AND valid_from <= current_date AND (valid_t
 export class ConsentService {
   constructor(
     private readonly commands: PlanCommands,
-    private readonly plans: PlansService,
   ) {}
 
-  async record(actor: Actor, planId: string, input: RecordConsent): Promise<PlanDetail> {
-    await this.commands.run(actor, planId, { capability: 'record_consent' }, async ({ m, access: { facts }, audit, accessChanged }) => {
+  record(actor: Actor, planId: string, input: RecordConsent): Promise<PlanChange> {
+    return this.commands.change(actor, planId, { capability: 'record_consent' }, async ({ m, access: { facts }, audit, accessChanged }) => {
       const [plan] = await m.query(
         `SELECT p.trigger, p.initiating_organisation_id, p.person_id, pe.birth_date > current_date - interval '18 years' AS is_child
            FROM plan p JOIN person pe ON pe.id = p.person_id WHERE p.id = $1`,
@@ -67,12 +65,12 @@ export class ConsentService {
       }
       accessChanged('consent_recorded');
       await audit('plan.consent.record', { type: 'consent', id: consent.id }, { givenBy: input.givenBy, form: input.form, organisations: input.scopeOrganisationIds.length });
+      return { kind: 'consent', id: consent.id };
     });
-    return this.plans.detail(actor, planId);
   }
 
-  async withdraw(actor: Actor, planId: string, consentId: string, note?: string): Promise<PlanDetail> {
-    await this.commands.run(actor, planId, { capability: 'withdraw_consent' }, async ({ m, access: { facts }, audit, accessChanged }) => {
+  withdraw(actor: Actor, planId: string, consentId: string, note?: string): Promise<PlanChange> {
+    return this.commands.change(actor, planId, { capability: 'withdraw_consent' }, async ({ m, access: { facts }, audit, accessChanged }) => {
       const updated = await m.query(
         `UPDATE consent SET withdrawn_at = now(), withdrawn_by = $3, withdrawal_note = $4
           WHERE id = $1 AND plan_id = $2 AND withdrawn_at IS NULL RETURNING id`,
@@ -89,7 +87,7 @@ export class ConsentService {
         await recordTransition(m, planId, facts.planState, 'avslutad', 'withdraw_consent', actor.accountId, { consentId });
         accessChanged('state_changed');
       }
+      return { kind: 'consent', id: consentId };
     });
-    return this.plans.detail(actor, planId);
   }
 }

@@ -3,7 +3,10 @@ import { AuditModule } from '../audit/audit.module';
 import { AuthModule } from '../auth/auth.module';
 import { OrganisationsController, UnitsController } from './organisations.controller';
 import { OrganisationsService } from './organisations.service';
+import { PersonLookupService } from './person-lookup.service';
 import { PersonnummerVault } from './personnummer-vault';
+import { PlanStartController } from './plan-start.controller';
+import { StaffDirectoryService } from './staff-directory.service';
 import { PersonsController } from './persons.controller';
 import { PersonsService } from './persons.service';
 import { StaffController } from './staff.controller';
@@ -12,8 +15,8 @@ import { UnitsService } from './units.service';
 
 @Module({
   imports: [AuditModule, AuthModule],
-  controllers: [OrganisationsController, UnitsController, StaffController, PersonsController],
-  providers: [OrganisationsService, UnitsService, StaffService, PersonsService, PersonnummerVault],
+  controllers: [OrganisationsController, UnitsController, StaffController, PersonsController, PlanStartController],
+  providers: [OrganisationsService, UnitsService, StaffService, PersonsService, PersonnummerVault, PersonLookupService, StaffDirectoryService],
   exports: [PersonnummerVault, PersonsService],
 })
 export class DirectoryModule {}

@@ -5,7 +5,7 @@ import type { Actor } from '../auth/actor';
 import { PlanNeeds } from '../access/plan-needs.decorator';
 import { CurrentActor } from '../auth/current-actor.decorator';
 import { SignedIn } from '../common/route-access.decorator';
-import { CreateMeetingDto, PlanCallParamDto, PlanDetailDto, PlanIdParamDto, PlanMeetingParamDto, RecordMeetingHeldDto, SendCallDto } from '../plans/plans.dto';
+import { CreateMeetingDto, PlanCallParamDto, PlanChangeDto, PlanIdParamDto, PlanMeetingParamDto, RecordMeetingHeldDto, SendCallDto } from '../plans/plans.dto';
 import { MeetingsService } from './meetings.service';
 
 @ApiTags('meetings')
@@ -17,7 +17,7 @@ export class MeetingsController {
   @SignedIn()
   @PlanNeeds({ capability: 'prepare' })
   @ApiOperation({ summary: 'Plan a meeting without calls, e.g. a förmöte' })
-  createMeeting(@CurrentActor() actor: Actor, @Param() { id }: PlanIdParamDto, @Body() body: CreateMeetingDto): Promise<PlanDetailDto> {
+  createMeeting(@CurrentActor() actor: Actor, @Param() { id }: PlanIdParamDto, @Body() body: CreateMeetingDto): Promise<PlanChangeDto> {
     return this.meetings.createMeeting(actor, id, body);
   }
 
@@ -25,7 +25,7 @@ export class MeetingsController {
   @SignedIn()
   @PlanNeeds({ capability: 'send_calls' })
   @ApiOperation({ summary: 'Send the kallelse to kommun/region and invitations to others, for a new meeting' })
-  sendCall(@CurrentActor() actor: Actor, @Param() { id }: PlanIdParamDto, @Body() body: SendCallDto): Promise<PlanDetailDto> {
+  sendCall(@CurrentActor() actor: Actor, @Param() { id }: PlanIdParamDto, @Body() body: SendCallDto): Promise<PlanChangeDto> {
     return this.meetings.sendCall(actor, id, body);
   }
 
@@ -34,7 +34,7 @@ export class MeetingsController {
   @PlanNeeds({ capability: 'acknowledge_call' })
   @HttpCode(200)
   @ApiOperation({ summary: 'The recipient confirms the call' })
-  acknowledge(@CurrentActor() actor: Actor, @Param() p: PlanCallParamDto): Promise<PlanDetailDto> {
+  acknowledge(@CurrentActor() actor: Actor, @Param() p: PlanCallParamDto): Promise<PlanChangeDto> {
     return this.meetings.acknowledge(actor, p.id, p.callId);
   }
 
@@ -55,7 +55,7 @@ export class MeetingsController {
   @PlanNeeds({ capability: 'record_meeting' })
   @HttpCode(200)
   @ApiOperation({ summary: 'Record that a meeting was held: chair, note-taker, attendance' })
-  recordHeld(@CurrentActor() actor: Actor, @Param() p: PlanMeetingParamDto, @Body() body: RecordMeetingHeldDto): Promise<PlanDetailDto> {
+  recordHeld(@CurrentActor() actor: Actor, @Param() p: PlanMeetingParamDto, @Body() body: RecordMeetingHeldDto): Promise<PlanChangeDto> {
     return this.meetings.recordHeld(actor, p.id, p.meetingId, body);
   }
 }

@@ -3,7 +3,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
 import {
   type CreateMeeting,
-  type PlanDetail,
+  type PlanChange,
   type RecordMeetingHeld,
   type SendCall,
   guardFailures,
@@ -16,8 +16,7 @@ import { AuditService } from '../audit/audit.service';
 import { forbidden, notFound, validationFailed } from '../common/problem.exception';
 import { recordTransition } from '../plans/plan-events';
 import { assertGuards, transitionRefused } from '../plans/plan-guards';
-import { loadCalls } from '../plans/plan-reader';
-import { PlansService } from '../plans/plans.service';
+import { loadCalls } from '../plans/plan-detail.repository';
 import { VersionsService } from '../plans/versions.service';
 import { callToIcs } from './call-calendar';
 
@@ -29,7 +28,6 @@ export class MeetingsService {
     private readonly access: PlanAccessService,
     private readonly commands: PlanCommands,
     private readonly audit: AuditService,
-    private readonly plans: PlansService,
     private readonly versions: VersionsService,
   ) {}
 
@@ -41,8 +39,8 @@ export class MeetingsService {
   }
 
   /** A förmöte or another meeting without calls. */
-  async createMeeting(actor: Actor, planId: string, input: CreateMeeting): Promise<PlanDetail> {
-    await this.commands.run(actor, planId, { capability: 'prepare' }, async ({ m, access: { facts }, audit }) => {
+  createMeeting(actor: Actor, planId: string, input: CreateMeeting): Promise<PlanChange> {
+    return this.commands.change(actor, planId, { capability: 'prepare' }, async ({ m, access: { facts }, audit }) => {
       if (facts.planState === 'avslutad') throw transitionRefused('send_call', ['plan_closed']);
       const [meeting] = await m.query(
         `INSERT INTO meeting (plan_id, kind, starts_at, duration_minutes, location, video_link, purpose, created_by)
@@ -51,12 +49,12 @@ export class MeetingsService {
       );
       await this.refreshNextMeeting(m, planId);
       await audit('plan.meeting.create', { type: 'meeting', id: meeting.id }, { kind: input.kind });
+      return { kind: 'meeting', id: meeting.id };
     });
-    return this.plans.detail(actor, planId);
   }
 
-  async sendCall(actor: Actor, planId: string, input: SendCall): Promise<PlanDetail> {
-    await this.commands.run(actor, planId, { capability: 'send_calls' }, async ({ m, access: { facts }, audit, accessChanged }) => {
+  sendCall(actor: Actor, planId: string, input: SendCall): Promise<PlanChange> {
+    return this.commands.change(actor, planId, { capability: 'send_calls' }, async ({ m, access: { facts }, audit, accessChanged }) => {
       const [plan] = await m.query('SELECT trigger, long_term_goal, questions FROM plan WHERE id = $1', [planId]);
       const called = input.recipients.filter((r) => r.kind === 'kallelse');
       assertGuards(
@@ -98,13 +96,13 @@ export class MeetingsService {
       // The called units now reach the plan; the state may have moved.
       accessChanged('call_sent');
       await audit('plan.call.send', { type: 'meeting', id: meeting.id }, { called: called.length, invited: input.recipients.length - called.length });
+      return { kind: 'meeting', id: meeting.id };
     });
-    return this.plans.detail(actor, planId);
   }
 
   /** The called unit (or the invited participant) confirms it has received the call. */
-  async acknowledge(actor: Actor, planId: string, callId: string): Promise<PlanDetail> {
-    await this.commands.run(actor, planId, { capability: 'acknowledge_call' }, async ({ m, access: { facts }, audit, accessChanged }) => {
+  acknowledge(actor: Actor, planId: string, callId: string): Promise<PlanChange> {
+    return this.commands.change(actor, planId, { capability: 'acknowledge_call' }, async ({ m, access: { facts }, audit, accessChanged }) => {
       const [call] = await m.query(
         `SELECT pc.kind, pc.organisation_id, pc.unit_id, pc.acknowledged_at, pp.account_id AS invited_account
            FROM plan_call pc LEFT JOIN plan_participant pp ON pp.id = pc.participant_id
@@ -114,7 +112,7 @@ export class MeetingsService {
       if (!call) throw notFound();
       const addressee = call.kind === 'kallelse' ? actor.unitIds.includes(call.unit_id) : call.invited_account === actor.accountId;
       if (!addressee) throw forbidden();
-      if (call.acknowledged_at) return;
+      if (call.acknowledged_at) return { kind: 'call', id: callId };
       await m.query(`UPDATE plan_call SET acknowledged_at = now(), acknowledged_by = $2 WHERE id = $1`, [callId, actor.accountId]);
       // Staff of the called unit who confirm become participants of the plan.
       if (call.kind === 'kallelse' && !facts.isStaffParticipant) {
@@ -126,8 +124,8 @@ export class MeetingsService {
       // Whoever confirms becomes a participant; the rest of the unit no longer reaches the plan.
       accessChanged('call_confirmed');
       await audit('plan.call.acknowledge', { type: 'call', id: callId });
+      return { kind: 'call', id: callId };
     });
-    return this.plans.detail(actor, planId);
   }
 
   async calendar(actor: Actor, planId: string, callId: string, host: string): Promise<string> {
@@ -143,8 +141,8 @@ export class MeetingsService {
     return callToIcs(call, { id: meeting.id, startsAt: new Date(meeting.starts_at), durationMinutes: meeting.duration_minutes, location: meeting.location, videoLink: meeting.video_link }, host);
   }
 
-  async recordHeld(actor: Actor, planId: string, meetingId: string, input: RecordMeetingHeld): Promise<PlanDetail> {
-    await this.commands.run(actor, planId, { capability: 'record_meeting' }, async ({ m, access: { facts }, audit, accessChanged }) => {
+  recordHeld(actor: Actor, planId: string, meetingId: string, input: RecordMeetingHeld): Promise<PlanChange> {
+    return this.commands.change(actor, planId, { capability: 'record_meeting' }, async ({ m, access: { facts }, audit, accessChanged }) => {
       const [meeting] = await m.query('SELECT kind, status FROM meeting WHERE id = $1 AND plan_id = $2 FOR UPDATE', [meetingId, planId]);
       if (!meeting) throw notFound();
       const [plan] = await m.query('SELECT trigger FROM plan WHERE id = $1', [planId]);
@@ -184,7 +182,7 @@ export class MeetingsService {
         await this.versions.freeze(m, planId, 'meeting', actor.accountId);
       }
       await audit('plan.meeting.held', { type: 'meeting', id: meetingId }, { personTookPart: input.personTookPart });
+      return { kind: 'meeting', id: meetingId };
     });
-    return this.plans.detail(actor, planId);
   }
 }

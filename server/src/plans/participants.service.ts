@@ -1,20 +1,18 @@
 import { Injectable } from '@nestjs/common';
-import type { AddParticipant, PlanDetail } from '@sip/shared';
+import type { AddParticipant, PlanChange } from '@sip/shared';
 import { PlanCommands } from '../access/plan-commands';
 import type { Actor } from '../auth/actor';
 import { conflict, notFound, validationFailed } from '../common/problem.exception';
-import { PlansService } from './plans.service';
 
 /** Who takes part in a plan: staff and external contacts (by staff), relatives (by the person). */
 @Injectable()
 export class ParticipantsService {
   constructor(
     private readonly commands: PlanCommands,
-    private readonly plans: PlansService,
   ) {}
 
-  async add(actor: Actor, planId: string, input: AddParticipant): Promise<PlanDetail> {
-    await this.commands.run(actor, planId, { capability: 'manage_participants' }, async ({ m, audit, accessChanged }) => {
+  add(actor: Actor, planId: string, input: AddParticipant): Promise<PlanChange> {
+    return this.commands.change(actor, planId, { capability: 'manage_participants' }, async ({ m, audit, accessChanged }) => {
       let organisationId = input.organisationId ?? null;
       let unitId = input.unitId ?? null;
       if (input.accountId) {
@@ -41,12 +39,12 @@ export class ParticipantsService {
       );
       await audit('plan.participant.add', { type: 'participant', id: row.id }, { role: input.role, accountId: input.accountId ?? null });
       accessChanged('participant_added');
+      return { kind: 'participant', id: row.id };
     });
-    return this.plans.detail(actor, planId);
   }
 
-  async remove(actor: Actor, planId: string, participantId: string): Promise<PlanDetail> {
-    await this.commands.run(actor, planId, { capability: 'manage_participants' }, async ({ m, audit, accessChanged }) => {
+  remove(actor: Actor, planId: string, participantId: string): Promise<PlanChange> {
+    return this.commands.change(actor, planId, { capability: 'manage_participants' }, async ({ m, audit, accessChanged }) => {
       const result = await m.query(
         `UPDATE plan_participant SET removed_at = now(), removed_by = $3
           WHERE id = $1 AND plan_id = $2 AND removed_at IS NULL AND role NOT IN ('huvudperson', 'narstaende') RETURNING id`,
@@ -55,13 +53,13 @@ export class ParticipantsService {
       if (!result[0].length) throw notFound();
       await audit('plan.participant.remove', { type: 'participant', id: participantId });
       accessChanged('participant_removed');
+      return { kind: 'participant', id: participantId };
     });
-    return this.plans.detail(actor, planId);
   }
 
   /** The person (or a guardian, for a child) lets one of their relatives into the plan. */
-  async allowRelative(actor: Actor, planId: string, accountId: string): Promise<PlanDetail> {
-    await this.commands.run(actor, planId, { capability: 'manage_relatives' }, async ({ m, audit, accessChanged }) => {
+  allowRelative(actor: Actor, planId: string, accountId: string): Promise<PlanChange> {
+    return this.commands.change(actor, planId, { capability: 'manage_relatives' }, async ({ m, audit, accessChanged }) => {
       const [relation] = await m.query(
         `SELECT 1 FROM plan p JOIN person_relation r ON r.person_id = p.person_id
           WHERE p.id = $1 AND r.account_id = $2 AND r.kind = 'relative'`,
@@ -72,20 +70,20 @@ export class ParticipantsService {
         `SELECT id FROM plan_participant WHERE plan_id = $1 AND account_id = $2 AND role = 'narstaende' AND removed_at IS NULL`,
         [planId, accountId],
       );
-      if (existing) return;
+      if (existing) return { kind: 'participant', id: existing.id };
       const [row] = await m.query(
         `INSERT INTO plan_participant (plan_id, role, account_id, added_by) VALUES ($1, 'narstaende', $2, $3) RETURNING id`,
         [planId, accountId, actor.accountId],
       );
       await audit('plan.relative.allow', { type: 'participant', id: row.id }, { accountId });
       accessChanged('relative_allowed');
+      return { kind: 'participant', id: row.id };
     });
-    return this.plans.detail(actor, planId);
   }
 
   /** Takes effect at once: the relative's next request is answered 404. */
-  async removeRelative(actor: Actor, planId: string, participantId: string): Promise<PlanDetail> {
-    await this.commands.run(actor, planId, { capability: 'manage_relatives' }, async ({ m, audit, accessChanged }) => {
+  removeRelative(actor: Actor, planId: string, participantId: string): Promise<PlanChange> {
+    return this.commands.change(actor, planId, { capability: 'manage_relatives' }, async ({ m, audit, accessChanged }) => {
       const result = await m.query(
         `UPDATE plan_participant SET removed_at = now(), removed_by = $3
           WHERE id = $1 AND plan_id = $2 AND role = 'narstaende' AND removed_at IS NULL RETURNING id`,
@@ -94,7 +92,7 @@ export class ParticipantsService {
       if (!result[0].length) throw notFound();
       await audit('plan.relative.remove', { type: 'participant', id: participantId });
       accessChanged('relative_removed');
+      return { kind: 'participant', id: participantId };
     });
-    return this.plans.detail(actor, planId);
   }
 }

@@ -5,25 +5,25 @@ import { PlanNeeds } from '../access/plan-needs.decorator';
 import { CurrentActor } from '../auth/current-actor.decorator';
 import { Roles, SignedIn } from '../common/route-access.decorator';
 import { ParticipantsService } from './participants.service';
+import { PlanDetailService } from './plan-detail.service';
+import { PlanLifecycleService } from './plan-lifecycle.service';
+import { PreparationService } from './preparation.service';
+import { WorklistService } from './worklist.service';
 import {
   AccessLogDto,
   AddParticipantDto,
   AllowRelativeDto,
   ChildViewDto,
   InitiatePlanDto,
+  PlanChangeDto,
   PlanDetailDto,
   PlanIdParamDto,
   PlanParticipantParamDto,
-  PlanPersonDto,
-  PlanPersonLookupDto,
   PreparationDto,
-  StaffDirectoryDto,
-  StaffDirectoryQueryDto,
   TransitionDto,
   WorklistDto,
   WorklistQueryDto,
 } from './plans.dto';
-import { PlansService } from './plans.service';
 
 /**
  * Plans. Routes open to every signed-in account check the specific plan through the
@@ -33,7 +33,10 @@ import { PlansService } from './plans.service';
 @Controller('plans')
 export class PlansController {
   constructor(
-    private readonly plans: PlansService,
+    private readonly worklists: WorklistService,
+    private readonly details: PlanDetailService,
+    private readonly lifecycle: PlanLifecycleService,
+    private readonly preparation: PreparationService,
     private readonly participants: ParticipantsService,
   ) {}
 
@@ -41,22 +44,14 @@ export class PlansController {
   @SignedIn()
   @ApiOperation({ summary: 'The plans the caller reaches (worklist), scoped in SQL' })
   worklist(@CurrentActor() actor: Actor, @Query() query: WorklistQueryDto): Promise<WorklistDto> {
-    return this.plans.worklist(actor, query);
-  }
-
-  @Post('person-lookup')
-  @Roles('practitioner')
-  @HttpCode(200)
-  @ApiOperation({ summary: 'Find the person to start a SIP for, by personnummer (in the body)' })
-  lookupPerson(@CurrentActor() actor: Actor, @Body() body: PlanPersonLookupDto): Promise<PlanPersonDto> {
-    return this.plans.lookupPerson(actor, body.personnummer);
+    return this.worklists.worklist(actor, query);
   }
 
   @Post()
   @Roles('practitioner')
   @ApiOperation({ summary: 'Start a SIP for a person (state initierad)' })
-  initiate(@CurrentActor() actor: Actor, @Body() body: InitiatePlanDto): Promise<PlanDetailDto> {
-    return this.plans.initiate(actor, body);
+  initiate(@CurrentActor() actor: Actor, @Body() body: InitiatePlanDto): Promise<PlanChangeDto> {
+    return this.lifecycle.initiate(actor, body);
   }
 
   @Get(':id')
@@ -64,7 +59,7 @@ export class PlansController {
   @PlanNeeds({ reach: true })
   @ApiOperation({ summary: 'A plan, with the sections the caller may read and what they may do' })
   detail(@CurrentActor() actor: Actor, @Param() { id }: PlanIdParamDto): Promise<PlanDetailDto> {
-    return this.plans.detail(actor, id);
+    return this.details.detail(actor, id);
   }
 
   @Post(':id/transitions')
@@ -72,24 +67,24 @@ export class PlansController {
   @PlanNeeds({ capability: 'manage_lifecycle' })
   @HttpCode(200)
   @ApiOperation({ summary: 'Start preparation, close, or refuse a requested SIP' })
-  transition(@CurrentActor() actor: Actor, @Param() { id }: PlanIdParamDto, @Body() body: TransitionDto): Promise<PlanDetailDto> {
-    return this.plans.transition(actor, id, body);
+  transition(@CurrentActor() actor: Actor, @Param() { id }: PlanIdParamDto, @Body() body: TransitionDto): Promise<PlanChangeDto> {
+    return this.lifecycle.transition(actor, id, body);
   }
 
   @Patch(':id/preparation')
   @SignedIn()
   @PlanNeeds({ capability: 'prepare' })
   @ApiOperation({ summary: 'Frågeställningar, long-term goal, huvudansvarig principal' })
-  prepare(@CurrentActor() actor: Actor, @Param() { id }: PlanIdParamDto, @Body() body: PreparationDto): Promise<PlanDetailDto> {
-    return this.plans.updatePreparation(actor, id, body);
+  prepare(@CurrentActor() actor: Actor, @Param() { id }: PlanIdParamDto, @Body() body: PreparationDto): Promise<PlanChangeDto> {
+    return this.preparation.updatePreparation(actor, id, body);
   }
 
   @Put(':id/child-view')
   @SignedIn()
   @PlanNeeds({ capability: 'record_child_view' })
   @ApiOperation({ summary: 'The child’s own view, and whether it is secret from the guardians' })
-  childView(@CurrentActor() actor: Actor, @Param() { id }: PlanIdParamDto, @Body() body: ChildViewDto): Promise<PlanDetailDto> {
-    return this.plans.updateChildView(actor, id, body);
+  childView(@CurrentActor() actor: Actor, @Param() { id }: PlanIdParamDto, @Body() body: ChildViewDto): Promise<PlanChangeDto> {
+    return this.preparation.updateChildView(actor, id, body);
   }
 
   @Get(':id/access-log')
@@ -97,21 +92,21 @@ export class PlansController {
   @PlanNeeds({ section: 'access_log' })
   @ApiOperation({ summary: 'Who has opened the plan, and when (for the person and guardians)' })
   accessLog(@CurrentActor() actor: Actor, @Param() { id }: PlanIdParamDto): Promise<AccessLogDto> {
-    return this.plans.accessLog(actor, id);
+    return this.details.accessLog(actor, id);
   }
 
   @Post(':id/participants')
   @SignedIn()
   @PlanNeeds({ capability: 'manage_participants' })
   @ApiOperation({ summary: 'Add staff or an external contact to the plan' })
-  addParticipant(@CurrentActor() actor: Actor, @Param() { id }: PlanIdParamDto, @Body() body: AddParticipantDto): Promise<PlanDetailDto> {
+  addParticipant(@CurrentActor() actor: Actor, @Param() { id }: PlanIdParamDto, @Body() body: AddParticipantDto): Promise<PlanChangeDto> {
     return this.participants.add(actor, id, body);
   }
 
   @Delete(':id/participants/:participantId')
   @SignedIn()
   @PlanNeeds({ capability: 'manage_participants' })
-  removeParticipant(@CurrentActor() actor: Actor, @Param() p: PlanParticipantParamDto): Promise<PlanDetailDto> {
+  removeParticipant(@CurrentActor() actor: Actor, @Param() p: PlanParticipantParamDto): Promise<PlanChangeDto> {
     return this.participants.remove(actor, p.id, p.participantId);
   }
 
@@ -119,7 +114,7 @@ export class PlansController {
   @SignedIn()
   @PlanNeeds({ capability: 'manage_relatives' })
   @ApiOperation({ summary: 'The person allows one of their relatives into the plan' })
-  allowRelative(@CurrentActor() actor: Actor, @Param() { id }: PlanIdParamDto, @Body() body: AllowRelativeDto): Promise<PlanDetailDto> {
+  allowRelative(@CurrentActor() actor: Actor, @Param() { id }: PlanIdParamDto, @Body() body: AllowRelativeDto): Promise<PlanChangeDto> {
     return this.participants.allowRelative(actor, id, body.accountId);
   }
 
@@ -127,20 +122,7 @@ export class PlansController {
   @SignedIn()
   @PlanNeeds({ capability: 'manage_relatives' })
   @ApiOperation({ summary: 'The person removes a relative; their access ends at once' })
-  removeRelative(@CurrentActor() actor: Actor, @Param() p: PlanParticipantParamDto): Promise<PlanDetailDto> {
+  removeRelative(@CurrentActor() actor: Actor, @Param() p: PlanParticipantParamDto): Promise<PlanChangeDto> {
     return this.participants.removeRelative(actor, p.id, p.participantId);
-  }
-}
-
-@ApiTags('plans')
-@Controller('staff-directory')
-export class StaffDirectoryController {
-  constructor(private readonly plans: PlansService) {}
-
-  @Get()
-  @Roles('practitioner')
-  @ApiOperation({ summary: 'Practitioners that can be added to a plan: name, title, units' })
-  list(@Query() query: StaffDirectoryQueryDto): Promise<StaffDirectoryDto> {
-    return this.plans.staffDirectory(query.organisationId);
   }
 }

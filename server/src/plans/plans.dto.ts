@@ -10,15 +10,14 @@ import {
   initiatePlanSchema,
   planCallParamSchema,
   planConsentParamSchema,
+  planChangeSchema,
   planDetailSchema,
   planMeetingParamSchema,
   planParticipantParamSchema,
-  planPersonLookupSchema,
   preparationSchema,
   recordConsentSchema,
   recordMeetingHeldSchema,
   sendCallSchema,
-  staffDirectoryEntrySchema,
   transitionSchema,
   withdrawConsentSchema,
   worklistQuerySchema,
@@ -32,13 +31,10 @@ export class PlanConsentParamDto extends createZodDto(planConsentParamSchema) {}
 export class PlanParticipantParamDto extends createZodDto(planParticipantParamSchema) {}
 
 export class PlanDetailDto extends createZodDto(planDetailSchema) {}
+export class PlanChangeDto extends createZodDto(planChangeSchema) {}
 export class WorklistDto extends createZodDto(worklistSchema) {}
 export class WorklistQueryDto extends createZodDto(worklistQuerySchema) {}
 export class InitiatePlanDto extends createZodDto(initiatePlanSchema) {}
-export class PlanPersonLookupDto extends createZodDto(planPersonLookupSchema) {}
-export class PlanPersonDto extends createZodDto(
-  z.object({ id: z.uuid(), name: z.string(), birthDate: z.string(), age: z.number().int() }),
-) {}
 export class TransitionDto extends createZodDto(transitionSchema) {}
 export class PreparationDto extends createZodDto(preparationSchema) {}
 export class ChildViewDto extends createZodDto(childViewSchema) {}
@@ -50,5 +46,3 @@ export class CreateMeetingDto extends createZodDto(createMeetingSchema) {}
 export class SendCallDto extends createZodDto(sendCallSchema) {}
 export class RecordMeetingHeldDto extends createZodDto(recordMeetingHeldSchema) {}
 export class AccessLogDto extends createZodDto(z.array(accessLogEntrySchema)) {}
-export class StaffDirectoryDto extends createZodDto(z.array(staffDirectoryEntrySchema)) {}
-export class StaffDirectoryQueryDto extends createZodDto(z.object({ organisationId: z.uuid().optional() }).strict()) {}

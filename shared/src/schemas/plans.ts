@@ -259,7 +259,6 @@ export const callSchema = z.object({
   participantId: z.uuid().nullable(),
   purpose: z.string(),
   longTermGoal: z.string().nullable(),
-  followUpDate: z.string().nullable(),
   questions: z.array(z.string()),
   sentAt: z.string(),
   sentByName: z.string(),
@@ -356,3 +355,15 @@ export const staffDirectoryEntrySchema = z.object({
 export type StaffDirectoryEntry = z.infer<typeof staffDirectoryEntrySchema>;
 
 export const planActionSchema = z.enum(PLAN_ACTIONS);
+
+/**
+ * What a plan write answers: which plan, its state afterwards, and what was created or
+ * changed. Not the whole plan — reading it is a read of its own (and audited as one).
+ */
+export const PLAN_CHANGE_KINDS = ['plan', 'consent', 'participant', 'meeting', 'call', 'preparation', 'child_view'] as const;
+export const planChangeSchema = z.object({
+  planId: z.uuid(),
+  state: z.enum(PLAN_STATES),
+  changed: z.object({ kind: z.enum(PLAN_CHANGE_KINDS), id: z.uuid().nullable() }),
+});
+export type PlanChange = z.infer<typeof planChangeSchema>;

@@ -49,7 +49,7 @@ export function StartPlanPage() {
         ...(trigger === 'request' ? { requestedBy: String(form.get('requestedBy')) as Requester } : {}),
         ...(trigger === 'discharge' && readyAt ? { dischargeReadyAt: localInputToIso(readyAt) } : {}),
       },
-      { onSuccess: (plan) => navigate(`/plans/${plan.id}`) },
+      { onSuccess: (plan) => navigate(`/plans/${plan.planId}`) },
     );
   };
 

@@ -6,6 +6,7 @@ import {
   type Meeting,
   type Participant,
   type PlanPermissions,
+  type PlanState,
 } from '@sip/shared';
 
 /** Loads the parts of a plan that a viewer may read. Each function reads one table group. */
@@ -19,8 +20,22 @@ const byOwnOrganisation = (col: string, n: number) =>
 const iso = (v: Date | string | null) => (v === null ? null : new Date(v).toISOString());
 const isoDate = (v: Date | string | null) => (v === null ? null : typeof v === 'string' ? v : v.toISOString().slice(0, 10));
 
+interface ParticipantRow {
+  id: string;
+  role: Participant['role'];
+  account_id: string | null;
+  name: string;
+  title: string | null;
+  organisation_id: string | null;
+  organisation_name: string | null;
+  unit_id: string | null;
+  unit_name: string | null;
+  external_contact: string | null;
+  added_at: Date;
+}
+
 export async function loadParticipants(m: EntityManager, planId: string): Promise<Participant[]> {
-  const rows = await m.query(
+  const rows: ParticipantRow[] = await m.query(
     `SELECT pp.id, pp.role, pp.account_id, coalesce(a.display_name, pp.external_name) AS name, a.title,
             pp.organisation_id, o.name AS organisation_name, pp.unit_id, u.name AS unit_name,
             pp.external_contact, pp.added_at
@@ -32,7 +47,7 @@ export async function loadParticipants(m: EntityManager, planId: string): Promis
       ORDER BY pp.added_at, pp.id`,
     [planId],
   );
-  return rows.map((r: Record<string, never>) => ({
+  return rows.map((r) => ({
     id: r.id,
     role: r.role,
     accountId: r.account_id,
@@ -48,8 +63,27 @@ export async function loadParticipants(m: EntityManager, planId: string): Promis
 }
 
 /** `own`: only records of these organisations (staff keeping their own records); all when unset. */
+interface ConsentRow {
+  id: string;
+  given_by: ConsentRecord['givenBy'];
+  guardian_account_ids: string[];
+  representative_name: string | null;
+  form: ConsentRecord['form'];
+  documented_by_name: string;
+  scope_organisations: ConsentRecord['scopeOrganisations'];
+  scope_unit_ids: string[];
+  information_kinds: ConsentRecord['informationKinds'];
+  exclusions: string | null;
+  valid_from: string;
+  valid_to: string | null;
+  state: ConsentRecord['state'];
+  withdrawn_at: Date | null;
+  withdrawn_by_name: string | null;
+  created_at: Date;
+}
+
 export async function loadConsents(m: EntityManager, planId: string, own?: readonly string[]): Promise<ConsentRecord[]> {
-  const rows = await m.query(
+  const rows: ConsentRow[] = await m.query(
     `SELECT c.*, d.display_name AS documented_by_name, w.display_name AS withdrawn_by_name,
             (SELECT coalesce(json_agg(json_build_object('id', o.id, 'name', o.name) ORDER BY o.name), '[]')
                FROM organisation o WHERE o.id = ANY(c.scope_organisation_ids)) AS scope_organisations,
@@ -63,7 +97,7 @@ export async function loadConsents(m: EntityManager, planId: string, own?: reado
       WHERE c.plan_id = $1 AND ($2::uuid[] IS NULL OR ${byOwnOrganisation('c.documented_by', 2)}) ORDER BY c.created_at DESC`,
     [planId, own ?? null],
   );
-  return rows.map((r: Record<string, never>) => ({
+  return rows.map((r) => ({
     id: r.id,
     givenBy: r.given_by,
     guardianAccountIds: r.guardian_account_ids,
@@ -83,17 +117,35 @@ export async function loadConsents(m: EntityManager, planId: string, own?: reado
   }));
 }
 
-export async function loadMeetings(m: EntityManager, planId: string, own?: readonly string[]): Promise<Meeting[]> {
-  const rows = await m.query(
+interface MeetingRow {
+  id: string;
+  kind: Meeting['kind'];
+  status: Meeting['status'];
+  starts_at: Date;
+  duration_minutes: number;
+  location: string | null;
+  video_link: string | null;
+  purpose: string | null;
+  chair_participant_id: string | null;
+  note_taker_participant_id: string | null;
+  held_on: string | null;
+  person_took_part: boolean | null;
+  relatives_took_part: boolean | null;
+  attendance: Meeting['attendance'];
+}
+
+export async function loadMeetings(m: EntityManager, planId: string, own?: readonly string[], meetingId?: string): Promise<Meeting[]> {
+  const rows: MeetingRow[] = await m.query(
     `SELECT mt.*, coalesce((SELECT json_agg(json_build_object('participantId', ma.participant_id, 'mode', ma.mode))
                               FROM meeting_attendance ma WHERE ma.meeting_id = mt.id), '[]') AS attendance
        FROM meeting mt WHERE mt.plan_id = $1
         AND ($2::uuid[] IS NULL OR ${byOwnOrganisation('mt.created_by', 2)}
              OR EXISTS (SELECT 1 FROM plan_call pc WHERE pc.meeting_id = mt.id AND pc.organisation_id = ANY($2::uuid[])))
+        AND ($3::uuid IS NULL OR mt.id = $3)
       ORDER BY mt.starts_at`,
-    [planId, own ?? null],
+    [planId, own ?? null, meetingId ?? null],
   );
-  return rows.map((r: Record<string, never>) => ({
+  return rows.map((r) => ({
     id: r.id,
     kind: r.kind,
     status: r.status,
@@ -111,8 +163,25 @@ export async function loadMeetings(m: EntityManager, planId: string, own?: reado
   }));
 }
 
+interface CallRow {
+  id: string;
+  meeting_id: string;
+  kind: Call['kind'];
+  recipient_name: string;
+  organisation_id: string | null;
+  unit_id: string | null;
+  participant_id: string | null;
+  purpose: string;
+  long_term_goal: string | null;
+  questions: string[];
+  sent_at: Date;
+  sent_by_name: string;
+  acknowledged_at: Date | null;
+  acknowledged_by_name: string | null;
+}
+
 export async function loadCalls(m: EntityManager, planId: string, callId?: string, own?: readonly string[]): Promise<Call[]> {
-  const rows = await m.query(
+  const rows: CallRow[] = await m.query(
     `SELECT pc.*, s.display_name AS sent_by_name, k.display_name AS acknowledged_by_name,
             CASE WHEN pc.kind = 'kallelse' THEN o.name || ' – ' || u.name
                  ELSE coalesce(pa.display_name, pp.external_name) END AS recipient_name
@@ -128,7 +197,7 @@ export async function loadCalls(m: EntityManager, planId: string, callId?: strin
       ORDER BY pc.sent_at, pc.id`,
     [planId, callId ?? null, own ?? null],
   );
-  return rows.map((r: Record<string, never>) => ({
+  return rows.map((r) => ({
     id: r.id,
     meetingId: r.meeting_id,
     kind: r.kind,
@@ -146,14 +215,22 @@ export async function loadCalls(m: EntityManager, planId: string, callId?: strin
   }));
 }
 
+interface TransitionRow {
+  from_state: PlanState | null;
+  to_state: PlanState;
+  action: string;
+  actor_name: string | null;
+  at: Date;
+}
+
 export async function loadHistory(m: EntityManager, planId: string) {
-  const rows = await m.query(
+  const rows: TransitionRow[] = await m.query(
     `SELECT t.from_state, t.to_state, t.action, a.display_name AS actor_name, t.at
        FROM plan_transition t LEFT JOIN account a ON a.id = t.actor_id
       WHERE t.plan_id = $1 ORDER BY t.id`,
     [planId],
   );
-  return rows.map((r: Record<string, never>) => ({
+  return rows.map((r) => ({
     fromState: r.from_state,
     toState: r.to_state,
     action: r.action,
@@ -163,9 +240,17 @@ export async function loadHistory(m: EntityManager, planId: string) {
 }
 
 /** Who has opened the plan: the person's view of the audit log. */
+interface AccessLogRow {
+  at: Date;
+  actor_id: string | null;
+  display_name: string | null;
+  action: string;
+  organisation: string | null;
+}
+
 export async function loadAccessLog(m: EntityManager, planId: string, selfId: string): Promise<AccessLogEntry[]> {
-  const rows = await m.query(
-    `SELECT e.at, e.actor_id, a.display_name, e.action, e.details,
+  const rows: AccessLogRow[] = await m.query(
+    `SELECT e.at, e.actor_id, a.display_name, e.action,
             (SELECT string_agg(DISTINCT o.name, ', ') FROM account_unit au
                JOIN unit u ON u.id = au.unit_id JOIN organisation o ON o.id = u.organisation_id
               WHERE au.account_id = e.actor_id) AS organisation
@@ -174,7 +259,7 @@ export async function loadAccessLog(m: EntityManager, planId: string, selfId: st
       ORDER BY e.seq DESC LIMIT 200`,
     [planId],
   );
-  return rows.map((r: Record<string, never>) => ({
+  return rows.map((r) => ({
     at: iso(r.at)!,
     who: r.actor_id === selfId ? 'self' : (r.display_name ?? 'unknown'),
     organisation: r.organisation,
@@ -182,8 +267,15 @@ export async function loadAccessLog(m: EntityManager, planId: string, selfId: st
   }));
 }
 
+interface RelativeCandidateRow {
+  account_id: string;
+  display_name: string;
+  kind: string;
+  allowed_participant_id: string | null;
+}
+
 export async function loadRelativeCandidates(m: EntityManager, planId: string) {
-  const rows = await m.query(
+  const rows: RelativeCandidateRow[] = await m.query(
     `SELECT r.account_id, a.display_name, r.kind,
             (SELECT pp.id FROM plan_participant pp
               WHERE pp.plan_id = p.id AND pp.account_id = r.account_id AND pp.role = 'narstaende' AND pp.removed_at IS NULL) AS allowed_participant_id
@@ -191,7 +283,7 @@ export async function loadRelativeCandidates(m: EntityManager, planId: string) {
       WHERE p.id = $1 AND r.kind = 'relative' ORDER BY a.display_name`,
     [planId],
   );
-  return rows.map((r: Record<string, never>) => ({
+  return rows.map((r) => ({
     accountId: r.account_id,
     name: r.display_name,
     kind: r.kind,
