@@ -1,7 +1,7 @@
 import type { Locator, Page } from 'playwright-core';
 import { afterAll, describe, expect, it } from 'vitest';
 import { COMMENT_MAX_LENGTH, LIST_LIMITS, TEXT_LIMITS, arrayField, contentToJSON, yMapFrom } from '@sip/shared';
-import { type ApiSession, signedIn } from '../support/api-session';
+import { ApiSession, signedIn } from '../support/api-session';
 import { CollabClient } from '../support/collab-client';
 import { PNR, directoryIds, ok, personId, staffId, today } from '../support/plan-fixtures';
 import { useTestApp } from '../support/use-test-app';
@@ -33,10 +33,16 @@ async function storedShared(session: ApiSession, planId: string): Promise<Record
   }
 }
 
-/** Every status text the section shows from now on, and every `error` the server sends the page. */
-async function watch(page: Page, section: string) {
+/** Every `error` event the server sends the page (listening before the page opens its socket). */
+function serverErrors(page: Page): string[] {
   const frames: string[] = [];
   page.on('websocket', (ws) => ws.on('framereceived', (f) => typeof f.payload === 'string' && f.payload.includes('"error"') && frames.push(f.payload)));
+  return frames;
+}
+
+/** Every status text the section shows from now on. */
+async function watch(page: Page, section: string) {
+  const frames = (page as Page & { serverErrors: string[] }).serverErrors;
   await page.locator(`[data-testid="save-${section}"]`).evaluate((el) => {
     const seen: string[] = ((window as any).__statuses = [el.textContent ?? '']);
     new MutationObserver(() => seen.push(el.textContent ?? '')).observe(el, { childList: true, subtree: true, characterData: true });
@@ -57,6 +63,7 @@ async function openPlan(username: string, planId: string, options: Parameters<ty
   const signed = await signInAs(app.browser, app.t.baseUrl, username, options);
   await signed.context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: app.t.baseUrl });
   const errors = collectConsoleErrors(signed.page);
+  Object.assign(signed.page, { serverErrors: serverErrors(signed.page) });
   await signed.page.goto(`${app.t.baseUrl}/plans/${planId}`);
   const shared = signed.page.locator('[data-section="shared"]');
   await shared.getByLabel('Nuläge').waitFor();
@@ -127,7 +134,7 @@ describe('nothing a user types is lost', () => {
     await notice.waitFor({ timeout: 10_000 });
     await expect.poll(() => shared.getByTestId('save-shared').textContent(), { timeout: 10_000 }).toBe('Sparat');
     const stored = String((await storedShared(eva, planId)).currentSituation ?? '');
-    const onScreen = await editor.evaluate((e) => [...e.querySelectorAll('p')].map((p) => p.textContent).join('\n'));
+    const onScreen = await editor.evaluate((e) => Array.from(e.querySelectorAll('p'), (p) => p.textContent).join('\n'));
     expect(onScreen).toBe(stored);
     expect(stored.length).toBeLessThanOrEqual(TEXT_LIMITS.richText);
     expect(stored.length).toBeGreaterThan(TEXT_LIMITS.richText - 100);
@@ -186,7 +193,9 @@ describe('nothing a user types is lost', () => {
     await expect.poll(() => shared.getByTestId('save-shared').textContent()).toBe('Inte sparat – se meddelandet');
     await page.waitForTimeout(1500);
     expect(await shared.getByTestId('save-shared').textContent()).toBe('Inte sparat – se meddelandet');
-    expect((await seen.statuses()).filter((s) => s === 'Sparat')).toEqual([]);
+    // (The first entry is the status before the refused edit.)
+    const after = (await seen.statuses()).slice(1);
+    expect(after.filter((s) => s === 'Sparat'), after.join(' | ')).toEqual([]);
     await notice.waitFor();
     await expectNoAxeViolations(page);
 
@@ -225,6 +234,23 @@ describe('nothing a user types is lost', () => {
     await expectNoAxeViolations(staff.page);
     expect(relative.errors).toEqual([]);
     await relative.context.close();
+    await staff.context.close();
+  });
+});
+
+describe('a session that ends while the plan is open', () => {
+  it('goes to sign-in and says the session ended — not "Offline"', async () => {
+    const eva = await signedIn(app.t.baseUrl, 'eva.lind');
+    const { planId } = await andersPlan(eva);
+    const staff = await openPlan('eva.lind', planId);
+    // Signed out elsewhere with the same session (another tab).
+    const elsewhere = new ApiSession(app.t.baseUrl);
+    for (const c of await staff.context.cookies()) elsewhere.cookies.set(c.name, c.value);
+    ok(await elsewhere.post('/api/auth/sign-out'));
+    await staff.page.waitForURL('**/sign-in', { timeout: 10_000 });
+    await staff.page.getByText('Din session har gått ut. Logga in igen.').waitFor({ timeout: 5000 });
+    await expectNoAxeViolations(staff.page);
+    expect(staff.errors.filter((e) => !/401|Failed to load resource/.test(e))).toEqual([]);
     await staff.context.close();
   });
 });

@@ -80,7 +80,9 @@ describe('a SIP from start to meeting, and the person’s view', () => {
     // --- The person removes her; her access ends at once -------------------------------
     await person.page.getByRole('button', { name: 'Ta bort Birgitta Nilsson' }).click();
     await person.page.getByRole('button', { name: 'Ge Birgitta Nilsson tillgång' }).waitFor();
-    await relative.page.reload();
+    // She had the plan open: she is told, and taken to her start page; the plan is gone for her.
+    await relative.page.getByTestId('access-ended').getByText('Du har inte längre tillgång till planen för Anders Nilsson.', { exact: false }).waitFor();
+    await relative.page.goto(planUrl);
     await relative.page.getByRole('alert').getByText('Det som efterfrågades finns inte.').waitFor();
     await relative.page.goto(app.t.baseUrl);
     await relative.page.getByText('Du har inga SIP-planer ännu.').waitFor();

@@ -3,7 +3,20 @@ import * as encoding from 'lib0/encoding';
 import * as awarenessProtocol from 'y-protocols/awareness';
 import * as syncProtocol from 'y-protocols/sync';
 import * as Y from 'yjs';
-import { type CollabAccessUpdate, type CollabError, type CollabJoined, type CollabSaved, keepFormattingAsSent, newSectionDoc } from '@sip/shared';
+import {
+  type CollabAccessUpdate,
+  type CollabError,
+  type CollabJoined,
+  type CollabSaved,
+  type PlanAccessChangeReason,
+  type SectionName,
+  changedRoots,
+  contentToJSON,
+  keepFormattingAsSent,
+  newSectionDoc,
+  parseDocumentName,
+} from '@sip/shared';
+import { type LostText, type RefusalReason, explainRefusal, lostText } from './refusal';
 
 /** The parts of a socket.io client socket the provider uses (browser and Node alike). */
 export interface CollabSocketLike {
@@ -17,6 +30,19 @@ export type SaveStatus = 'connecting' | 'synced' | 'saving' | 'saved' | 'refused
 
 /** Refusals after which the local copy no longer matches the server: start again from it. */
 const RESET_ON: CollabError['code'][] = ['read_only', 'forbidden', 'schema_violation', 'malformed_update', 'too_large', 'document_too_large', 'incomplete_update', 'access_revoked'];
+/** Refusals of an edit that the server did not keep but the local copy still holds: send it again. */
+const RESEND_ON: CollabError['code'][] = ['storage_failed', 'server_error'];
+
+/**
+ * An edit the server refused: why, and the text the user wrote that the server does not
+ * have — captured before the section was reset, so it can stay on screen to be copied.
+ */
+export interface Refusal {
+  id: number;
+  error: CollabError;
+  reason: RefusalReason;
+  lost: LostText[];
+}
 
 /**
  * Keeps one Yjs document in step with the server's copy over the /collab socket.
@@ -27,11 +53,28 @@ const RESET_ON: CollabError['code'][] = ['read_only', 'forbidden', 'schema_viola
 export class SocketYjsProvider {
   doc: Y.Doc;
   awareness: awarenessProtocol.Awareness;
-  status: SaveStatus = 'connecting';
   access: { read: boolean; write: boolean } | null = null;
+  /** Why write access last changed while the section was open (e.g. the plan was closed). */
+  accessCause: PlanAccessChangeReason | null = null;
   lastError: CollabError | null = null;
+  /** Refused edits whose text is still shown, until the user dismisses them. */
+  refusals: Refusal[] = [];
+  private base: SaveStatus = 'connecting';
+  /**
+   * Set by a refusal, cleared by the user's next edit or by dismissing the message: until
+   * then the status says the text was not saved, whatever the reset copy's sync says.
+   */
+  private refusalStanding = false;
+  private readonly section: SectionName | null;
   private nextRef = 1;
+  private nextRefusalId = 1;
   private readonly unsaved = new Set<number>();
+  /** Local updates made while not joined: the next sync step 2 carries them, or the join sends them. */
+  private held: Uint8Array[] = [];
+  /** Fields edited here since everything was last acknowledged. */
+  private edited = new Set<string>();
+  /** A refusal waiting for the server's copy, to tell what the reset lost. */
+  private awaitingBaseline: { error: CollabError; before: Record<string, unknown>; edited: Set<string> } | null = null;
   private readonly listeners = new Set<() => void>();
   private readonly resetListeners = new Set<(doc: Y.Doc) => void>();
   private destroyed = false;
@@ -45,6 +88,7 @@ export class SocketYjsProvider {
   ) {
     // Every copy keeps exactly the updates it received (see keepFormattingAsSent).
     this.doc = keepFormattingAsSent(doc);
+    this.section = parseDocumentName(docName)?.section ?? null;
     this.awareness = new awarenessProtocol.Awareness(doc);
     this.bindDoc();
     socket.on('connect', this.onConnect);
@@ -78,14 +122,40 @@ export class SocketYjsProvider {
     return this.nextRef - 1;
   }
 
+  /** "saved" and "synced" only when every local edit was acknowledged by the server. */
+  get status(): SaveStatus {
+    return this.refusalStanding && this.base !== 'offline' ? 'refused' : this.base;
+  }
+
+  /** The user has read (and perhaps copied) what a refusal kept: the message goes. */
+  dismissRefusal(id: number) {
+    this.refusals = this.refusals.filter((r) => r.id !== id);
+    if (!this.refusals.length) this.refusalStanding = false;
+    this.notify();
+  }
+
   private setStatus(status: SaveStatus) {
-    this.status = status;
+    this.base = status;
+    this.notify();
+  }
+
+  private notify() {
     for (const l of this.listeners) l();
   }
 
   private bindDoc() {
     this.doc.on('update', this.onLocalUpdate);
+    this.doc.on('afterTransaction', this.onTransaction);
     this.awareness.on('update', this.onLocalAwareness);
+  }
+
+  private onTransaction = (transaction: Y.Transaction) => {
+    if (transaction.origin === this || this.destroyed || !transaction.changed.size) return;
+    for (const root of changedRoots(transaction)) this.edited.add(root);
+  };
+
+  private allAcknowledged() {
+    return !this.unsaved.size && !this.held.length;
   }
 
   private send(data: Uint8Array, ref?: number) {
@@ -107,6 +177,8 @@ export class SocketYjsProvider {
       const encoder = encoding.createEncoder();
       syncProtocol.writeSyncStep1(encoder, this.doc);
       this.send(encoding.toUint8Array(encoder));
+      // Edits made after our step 2 went out and before the server had us joined.
+      if (this.held.length) this.sendUpdate(Y.mergeUpdates(this.held.splice(0)));
       // Announce ourselves with a fresh clock: the server may have told the others we left.
       const state = this.awareness.getLocalState();
       if (state !== null) this.awareness.setLocalState({ ...state });
@@ -129,6 +201,8 @@ export class SocketYjsProvider {
       const encoder = encoding.createEncoder();
       syncProtocol.writeSyncStep2(encoder, this.doc, decoding.readVarUint8Array(decoder));
       const data = encoding.toUint8Array(encoder);
+      // The step 2 carries every local edit the server lacks, held ones included.
+      this.held = [];
       // A read-only member's answer carries nothing new unless it has local edits.
       const ref = this.nextRef++;
       this.unsaved.add(ref);
@@ -136,7 +210,9 @@ export class SocketYjsProvider {
       this.setStatus('saving');
     } else {
       Y.applyUpdate(this.doc, decoding.readVarUint8Array(decoder), this);
-      if (this.status === 'connecting') this.setStatus('synced');
+      // The server's answer to our step 1: this copy now holds all the server has.
+      if (type === syncProtocol.messageYjsSyncStep2 && this.awaitingBaseline) this.recordRefusal();
+      if (this.base === 'connecting') this.setStatus(this.unsaved.size ? 'saving' : 'synced');
       // Delivery is at-most-once: an update that depends on one we never got stays pending.
       // Ask the server for what we miss (its step 2 answers our step 1).
       if (this.doc.store.pendingStructs || this.doc.store.pendingDs) this.requestResync();
@@ -158,25 +234,38 @@ export class SocketYjsProvider {
 
   private onLocalUpdate = (update: Uint8Array, origin: unknown) => {
     if (origin === this || this.destroyed) return;
-    if (!this.socket.connected || !this.joined) return; // it stays in the document; step 2 sends it later
+    // A new edit: the user has moved on from a refusal; the status follows this edit.
+    this.refusalStanding = false;
+    if (!this.socket.connected || !this.joined) {
+      // It stays in the document; the next step 2 (or the join's answer) sends it.
+      this.held.push(update);
+      this.notify();
+      return;
+    }
+    this.sendUpdate(update);
+  };
+
+  private sendUpdate(update: Uint8Array) {
     const encoder = encoding.createEncoder();
     syncProtocol.writeUpdate(encoder, update);
     const ref = this.nextRef++;
     this.unsaved.add(ref);
     this.send(encoding.toUint8Array(encoder), ref);
     this.setStatus('saving');
-  };
+  }
 
   private onSaved = (saved: CollabSaved) => {
-    if (saved.doc !== this.docName || saved.ref === undefined) return;
-    this.unsaved.delete(saved.ref);
-    if (!this.unsaved.size) this.setStatus('saved');
+    if (saved.doc !== this.docName || saved.ref === undefined || !this.unsaved.delete(saved.ref)) return;
+    if (this.allAcknowledged() && this.joined) {
+      this.edited.clear();
+      this.setStatus('saved');
+    }
   };
 
   private onError = (error: CollabError) => {
     if (error.doc !== this.docName) return;
-    if (error.ref !== undefined) this.unsaved.delete(error.ref);
-    // A step 2 with nothing in it comes back as "nothing stored", not as saved.
+    // An answer to a message sent before a reset or a reconnect: that copy is gone already.
+    if (error.ref !== undefined && !this.unsaved.delete(error.ref)) return;
     this.lastError = error;
     // Sent before the server had us joined (a reconnect race): join again; step 2 resends it.
     if (error.code === 'not_joined') {
@@ -185,16 +274,44 @@ export class SocketYjsProvider {
       return;
     }
     this.setStatus('refused');
+    // Not stored, but nothing wrong with it: join again, and our step 2 sends it once more.
+    if (RESEND_ON.includes(error.code) && error.ref !== undefined) {
+      this.joined = false;
+      setTimeout(() => !this.destroyed && this.socket.connected && !this.joined && this.onConnect(), 1000);
+      return;
+    }
+    if (!RESET_ON.includes(error.code)) return;
     // A section one may not open (or no longer) is left alone: asking again would only be
     // refused again, for ever.
-    if (RESET_ON.includes(error.code)) this.resetFromServer(error.code === 'access_revoked' || error.code === 'forbidden');
+    const leaveOnly = error.code === 'access_revoked' || error.code === 'forbidden';
+    if (!leaveOnly && this.section) {
+      // What the user wrote, before the reset drops it; compared with the server's copy once
+      // that has arrived (recordRefusal).
+      const edited = new Set([...this.edited, ...(this.awaitingBaseline?.edited ?? [])]);
+      this.awaitingBaseline = { error, before: contentToJSON(this.doc, this.section, edited), edited };
+      this.refusalStanding = true;
+    }
+    this.resetFromServer(leaveOnly);
   };
+
+  private recordRefusal() {
+    const { error, before, edited } = this.awaitingBaseline!;
+    this.awaitingBaseline = null;
+    const section = this.section!;
+    const lost = lostText(section, before, contentToJSON(this.doc, section, edited), edited);
+    // Nothing of the user's is missing (e.g. a delivery glitch healed by the reset): what is
+    // on screen is what the server has, so there is nothing to tell.
+    if (lost.length) this.refusals = [...this.refusals, { id: this.nextRefusalId++, error, reason: explainRefusal(section, before, error.code), lost }];
+    else if (!this.refusals.length) this.refusalStanding = false;
+    this.notify();
+  }
 
   /** Rights changed while the section stays readable (e.g. the plan was closed). */
   private onAccess = (update: CollabAccessUpdate) => {
     if (update.doc !== this.docName) return;
     this.access = { read: update.read, write: update.write };
-    this.setStatus(this.status);
+    this.accessCause = update.cause;
+    this.notify();
   };
 
   private onAwareness = (message: { doc: string; data: Uint8Array | ArrayBuffer }) => {
@@ -222,12 +339,15 @@ export class SocketYjsProvider {
   private resetFromServer(leaveOnly: boolean) {
     this.announceGone();
     this.doc.off('update', this.onLocalUpdate);
+    this.doc.off('afterTransaction', this.onTransaction);
     this.awareness.off('update', this.onLocalAwareness);
     this.awareness.destroy();
     this.doc = newSectionDoc();
     this.awareness = new awarenessProtocol.Awareness(this.doc);
     this.bindDoc();
     this.unsaved.clear();
+    this.held = [];
+    this.edited.clear();
     for (const l of this.resetListeners) l(this.doc);
     this.joined = false;
     if (!leaveOnly && this.socket.connected) this.onConnect();
@@ -252,6 +372,7 @@ export class SocketYjsProvider {
     this.socket.off('awareness', this.onAwareness);
     this.socket.off('access', this.onAccess);
     this.doc.off('update', this.onLocalUpdate);
+    this.doc.off('afterTransaction', this.onTransaction);
     this.awareness.destroy();
     if (this.socket.connected) this.socket.emit('leave', { doc: this.docName });
   }
