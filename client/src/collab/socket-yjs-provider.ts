@@ -9,14 +9,13 @@ import {
   type CollabJoined,
   type CollabSaved,
   type PlanAccessChangeReason,
-  type SectionName,
-  changedRoots,
-  contentToJSON,
   keepFormattingAsSent,
   newSectionDoc,
   parseDocumentName,
 } from '@sip/shared';
-import { type LostText, type RefusalReason, explainRefusal, lostText } from './refusal';
+import { type Refusal, RefusalKeeper } from './refusal-keeper';
+
+export type { Refusal } from './refusal-keeper';
 
 /** The parts of a socket.io client socket the provider uses (browser and Node alike). */
 export interface CollabSocketLike {
@@ -34,17 +33,6 @@ const RESET_ON: CollabError['code'][] = ['read_only', 'forbidden', 'schema_viola
 const RESEND_ON: CollabError['code'][] = ['storage_failed', 'server_error'];
 
 /**
- * An edit the server refused: why, and the text the user wrote that the server does not
- * have — captured before the section was reset, so it can stay on screen to be copied.
- */
-export interface Refusal {
-  id: number;
-  error: CollabError;
-  reason: RefusalReason;
-  lost: LostText[];
-}
-
-/**
  * Keeps one Yjs document in step with the server's copy over the /collab socket.
  * On every (re)connect both sides run sync step 1/2, which heals socket.io's at-most-once
  * delivery; edits made offline stay in the document and go out then. Each local update is
@@ -57,24 +45,12 @@ export class SocketYjsProvider {
   /** Why write access last changed while the section was open (e.g. the plan was closed). */
   accessCause: PlanAccessChangeReason | null = null;
   lastError: CollabError | null = null;
-  /** Refused edits whose text is still shown, until the user dismisses them. */
-  refusals: Refusal[] = [];
   private base: SaveStatus = 'connecting';
-  /**
-   * Set by a refusal, cleared by the user's next edit or by dismissing the message: until
-   * then the status says the text was not saved, whatever the reset copy's sync says.
-   */
-  private refusalStanding = false;
-  private readonly section: SectionName | null;
+  private readonly kept: RefusalKeeper;
   private nextRef = 1;
-  private nextRefusalId = 1;
   private readonly unsaved = new Set<number>();
   /** Local updates made while not joined: the next sync step 2 carries them, or the join sends them. */
   private held: Uint8Array[] = [];
-  /** Fields edited here since everything was last acknowledged. */
-  private edited = new Set<string>();
-  /** A refusal waiting for the server's copy, to tell what the reset lost. */
-  private awaitingBaseline: { error: CollabError; before: Record<string, unknown>; edited: Set<string> } | null = null;
   private readonly listeners = new Set<() => void>();
   private readonly resetListeners = new Set<(doc: Y.Doc) => void>();
   private destroyed = false;
@@ -88,7 +64,7 @@ export class SocketYjsProvider {
   ) {
     // Every copy keeps exactly the updates it received (see keepFormattingAsSent).
     this.doc = keepFormattingAsSent(doc);
-    this.section = parseDocumentName(docName)?.section ?? null;
+    this.kept = new RefusalKeeper(parseDocumentName(docName)?.section ?? null);
     this.awareness = new awarenessProtocol.Awareness(doc);
     this.bindDoc();
     socket.on('connect', this.onConnect);
@@ -124,13 +100,17 @@ export class SocketYjsProvider {
 
   /** "saved" and "synced" only when every local edit was acknowledged by the server. */
   get status(): SaveStatus {
-    return this.refusalStanding && this.base !== 'offline' ? 'refused' : this.base;
+    return this.kept.standing && this.base !== 'offline' ? 'refused' : this.base;
+  }
+
+  /** Refused edits whose text is still shown, until the user dismisses them. */
+  get refusals(): Refusal[] {
+    return this.kept.refusals;
   }
 
   /** The user has read (and perhaps copied) what a refusal kept: the message goes. */
   dismissRefusal(id: number) {
-    this.refusals = this.refusals.filter((r) => r.id !== id);
-    if (!this.refusals.length) this.refusalStanding = false;
+    this.kept.dismiss(id);
     this.notify();
   }
 
@@ -150,8 +130,7 @@ export class SocketYjsProvider {
   }
 
   private onTransaction = (transaction: Y.Transaction) => {
-    if (transaction.origin === this || this.destroyed || !transaction.changed.size) return;
-    for (const root of changedRoots(transaction)) this.edited.add(root);
+    if (transaction.origin !== this && !this.destroyed) this.kept.noteLocal(transaction);
   };
 
   private allAcknowledged() {
@@ -211,7 +190,10 @@ export class SocketYjsProvider {
     } else {
       Y.applyUpdate(this.doc, decoding.readVarUint8Array(decoder), this);
       // The server's answer to our step 1: this copy now holds all the server has.
-      if (type === syncProtocol.messageYjsSyncStep2 && this.awaitingBaseline) this.recordRefusal();
+      if (type === syncProtocol.messageYjsSyncStep2 && this.kept.awaitingServerCopy) {
+        this.kept.serverCopyArrived(this.doc);
+        this.notify();
+      }
       if (this.base === 'connecting') this.setStatus(this.unsaved.size ? 'saving' : 'synced');
       // Delivery is at-most-once: an update that depends on one we never got stays pending.
       // Ask the server for what we miss (its step 2 answers our step 1).
@@ -234,8 +216,7 @@ export class SocketYjsProvider {
 
   private onLocalUpdate = (update: Uint8Array, origin: unknown) => {
     if (origin === this || this.destroyed) return;
-    // A new edit: the user has moved on from a refusal; the status follows this edit.
-    this.refusalStanding = false;
+    this.kept.noteNewEdit();
     if (!this.socket.connected || !this.joined) {
       // It stays in the document; the next step 2 (or the join's answer) sends it.
       this.held.push(update);
@@ -257,7 +238,7 @@ export class SocketYjsProvider {
   private onSaved = (saved: CollabSaved) => {
     if (saved.doc !== this.docName || saved.ref === undefined || !this.unsaved.delete(saved.ref)) return;
     if (this.allAcknowledged() && this.joined) {
-      this.edited.clear();
+      this.kept.allSaved();
       this.setStatus('saved');
     }
   };
@@ -284,27 +265,11 @@ export class SocketYjsProvider {
     // A section one may not open (or no longer) is left alone: asking again would only be
     // refused again, for ever.
     const leaveOnly = error.code === 'access_revoked' || error.code === 'forbidden';
-    if (!leaveOnly && this.section) {
-      // What the user wrote, before the reset drops it; compared with the server's copy once
-      // that has arrived (recordRefusal).
-      const edited = new Set([...this.edited, ...(this.awaitingBaseline?.edited ?? [])]);
-      this.awaitingBaseline = { error, before: contentToJSON(this.doc, this.section, edited), edited };
-      this.refusalStanding = true;
-    }
+    // What the user wrote, before the reset drops it; compared with the server's copy once
+    // that has arrived.
+    if (!leaveOnly) this.kept.beforeReset(error, this.doc);
     this.resetFromServer(leaveOnly);
   };
-
-  private recordRefusal() {
-    const { error, before, edited } = this.awaitingBaseline!;
-    this.awaitingBaseline = null;
-    const section = this.section!;
-    const lost = lostText(section, before, contentToJSON(this.doc, section, edited), edited);
-    // Nothing of the user's is missing (e.g. a delivery glitch healed by the reset): what is
-    // on screen is what the server has, so there is nothing to tell.
-    if (lost.length) this.refusals = [...this.refusals, { id: this.nextRefusalId++, error, reason: explainRefusal(section, before, error.code), lost }];
-    else if (!this.refusals.length) this.refusalStanding = false;
-    this.notify();
-  }
 
   /** Rights changed while the section stays readable (e.g. the plan was closed). */
   private onAccess = (update: CollabAccessUpdate) => {
@@ -347,7 +312,6 @@ export class SocketYjsProvider {
     this.bindDoc();
     this.unsaved.clear();
     this.held = [];
-    this.edited.clear();
     for (const l of this.resetListeners) l(this.doc);
     this.joined = false;
     if (!leaveOnly && this.socket.connected) this.onConnect();
