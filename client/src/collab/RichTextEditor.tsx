@@ -130,26 +130,28 @@ export function RichTextEditor({
     { key: 'orderedList', label: t('collab.format.orderedList'), run: () => editor?.chain().focus().toggleOrderedList().run() },
   ] as const;
   return (
-    <div className={`rich-text-field${readOnly ? ' read-only' : ''}`} data-field={field}>
-      {!readOnly && (
-        // One tab stop for the toolbar; arrow keys move between its buttons (WAI-ARIA toolbar).
-        <div role="toolbar" aria-label={t('collab.format.toolbar')} className="rich-text-toolbar" onKeyDown={moveFocus}>
-          {tools.map((tool, index) => (
-            <button
-              key={tool.key}
-              type="button"
-              tabIndex={index === 0 ? 0 : -1}
-              className={`format-${tool.key}`}
-              aria-pressed={active?.[tool.key] ?? false}
-              onMouseDown={(e) => e.preventDefault()}
-              onClick={tool.run}
-            >
-              {tool.label}
-            </button>
-          ))}
-        </div>
-      )}
-      <EditorContent editor={editor} />
+    <>
+      <div className={`rich-text-field${readOnly ? ' read-only' : ''}`} data-field={field}>
+        {!readOnly && (
+          // One tab stop for the toolbar; arrow keys move between its buttons (WAI-ARIA toolbar).
+          <div role="toolbar" aria-label={t('collab.format.toolbar')} className="rich-text-toolbar" onKeyDown={moveFocus}>
+            {tools.map((tool, index) => (
+              <button
+                key={tool.key}
+                type="button"
+                tabIndex={index === 0 ? 0 : -1}
+                className={`format-${tool.key}`}
+                aria-pressed={active?.[tool.key] ?? false}
+                onMouseDown={(e) => e.preventDefault()}
+                onClick={tool.run}
+              >
+                {tool.label}
+              </button>
+            ))}
+          </div>
+        )}
+        <EditorContent editor={editor} />
+      </div>
       {counter && (
         <span id={counterId} className={`char-count${length >= max ? ' char-count-full' : ''}`}>
           {t('limits.count', { length: n(length), max: n(max) })}
@@ -163,7 +165,7 @@ export function RichTextEditor({
         />
       )}
       {report?.kind === 'full' && <KeptTextNotice message={t('limits.full', { max: n(max) })} texts={[]} onDismiss={() => setReport(null)} />}
-    </div>
+    </>
   );
 }
 
