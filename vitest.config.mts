@@ -11,7 +11,7 @@ export default defineConfig({
     alias: [{ find: /^@sip\/shared$/, replacement: here('shared/src/index.ts') }],
   },
   test: {
-    include: ['shared/src/**/*.test.ts', 'server/src/**/*.spec.ts', 'test/**/*.test.ts'],
+    include: ['shared/src/**/*.test.ts', 'client/src/**/*.test.ts', 'server/src/**/*.spec.ts', 'test/**/*.test.ts'],
     exclude: ['**/node_modules/**', '**/dist/**', 'test/bench/**'],
     globalSetup: ['test/support/global-setup.ts'],
     pool: 'forks',

@@ -111,8 +111,9 @@ describe('a SIP from start to meeting, and the person’s view', { timeout: E2E_
       await person.page.getByRole('button', { name: 'Ta bort Birgitta Nilsson' }).click();
       await person.page.getByRole('button', { name: 'Ge Birgitta Nilsson tillgång' }).waitFor();
     });
-    await step('Birgitta can no longer open the plan', async () => {
-      await relative.page.reload();
+    await step('Birgitta is told and taken to her start page; the plan is gone for her', async () => {
+      await relative.page.getByTestId('access-ended').getByText('Du har inte längre tillgång till planen för Anders Nilsson.', { exact: false }).waitFor();
+      await relative.page.goto(planUrl);
       await relative.page.getByRole('alert').getByText('Det som efterfrågades finns inte.').waitFor();
       // The app's own link, not a second page load: the worklist is fetched afresh either way.
       await relative.page.getByRole('navigation').getByRole('link', { name: 'Arbetslista' }).click();

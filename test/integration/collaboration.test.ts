@@ -186,13 +186,17 @@ describe('bad input', () => {
     let firstRefused = -1;
     for (let batch = 0; batch < 11; batch++) {
       const errorsBefore = jonasClient.errors.length;
+      const refusalsBefore = jonas.refusals.length;
       jonas.doc.transact(() => {
         for (let i = 0; i < 25; i++) arrayField(jonas.doc, 'actions').push([largest(`big-${batch}-${i}`)]);
       });
       await waitFor(() => jonas.status === 'saved' || jonasClient.errors.length > errorsBefore, 'answer');
       if (jonasClient.errors.length > errorsBefore) {
         if (firstRefused < 0) firstRefused = batch;
-        await waitFor(() => jonas.status === 'synced' || jonas.status === 'saved', 'reset from the server');
+        // Reset from the server, which keeps what was refused aside for the user (and the
+        // status says so: never "saved").
+        await waitFor(() => jonas.refusals.length > refusalsBefore, 'reset from the server');
+        expect(jonas.status).toBe('refused');
       }
     }
     // Refused from the batch that would pass 2 MiB on — also after the refusal reset the

@@ -1,3 +1,4 @@
+import { useRef } from 'react';
 import { useTranslation } from 'react-i18next';
 import { NavLink, Navigate, Outlet, useLocation, useNavigate } from 'react-router';
 import { useSession, useSignOut } from '../api/session';
@@ -10,10 +11,18 @@ export function Layout() {
   const signOut = useSignOut();
   const navigate = useNavigate();
   const location = useLocation();
+  const hadUser = useRef(false);
+  const signingOut = useRef(false);
 
   if (session.isPending) return <p className="loading" role="status">{t('app.loading')}</p>;
   const user = session.data?.user;
-  if (!user) return <Navigate to="/sign-in" replace state={{ from: location.pathname }} />;
+  if (!user) {
+    // Signed in a moment ago and not signing out: the session ended (expired, or ended
+    // elsewhere) — the sign-in page says so.
+    const ended = hadUser.current && !signingOut.current;
+    return <Navigate to="/sign-in" replace state={{ from: location.pathname, ...(ended ? { notice: 'expired' } : {}) }} />;
+  }
+  hadUser.current = true;
 
   const role =
     user.kind === 'staff'
@@ -21,10 +30,12 @@ export function Layout() {
       : t('layout.citizen');
   const unit = user.units.map((u) => `${u.name}, ${u.organisationName}`).join('; ');
 
-  const onSignOut = () =>
+  const onSignOut = () => {
+    signingOut.current = true;
     signOut.mutate(undefined, {
       onSettled: () => navigate('/sign-in', { replace: true, state: { notice: 'signedOut' } }),
     });
+  };
 
   return (
     <>

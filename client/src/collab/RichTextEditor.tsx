@@ -1,18 +1,17 @@
-import { type KeyboardEvent, useEffect } from 'react';
+import { type KeyboardEvent, useEffect, useId, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Extension } from '@tiptap/core';
-import Bold from '@tiptap/extension-bold';
 import Collaboration from '@tiptap/extension-collaboration';
-import Document from '@tiptap/extension-document';
-import HardBreak from '@tiptap/extension-hard-break';
-import Italic from '@tiptap/extension-italic';
-import { BulletList, ListItem, ListKeymap, OrderedList } from '@tiptap/extension-list';
-import Paragraph from '@tiptap/extension-paragraph';
-import Text from '@tiptap/extension-text';
 import { EditorContent, useEditor, useEditorState } from '@tiptap/react';
 import { yCursorPlugin } from '@tiptap/y-tiptap';
 import type { Awareness } from 'y-protocols/awareness';
 import type * as Y from 'yjs';
+import { TEXT_LIMITS } from '@sip/shared';
+import { KeptTextNotice } from '../components/KeptTextNotice';
+import { showCounter } from './limits';
+import { type LimitReport, PlainTextLimit } from './plain-text-limit';
+import { plainTextLength } from './rich-text-plain';
+import { RICH_TEXT_EXTENSIONS } from './rich-text-schema';
 
 export interface CollabUser {
   name: string;
@@ -58,7 +57,8 @@ const CollaborationCarets = Extension.create<{ awareness: Awareness | null }>({
 /**
  * A rich-text field co-edited through Yjs: paragraphs, bulleted and numbered lists, bold
  * and italic — the nodes and marks `@sip/shared` accepts (RICH_TEXT_NODES/MARKS), and no
- * more, so nothing typed here can be refused for its shape.
+ * more, so nothing typed here can be refused for its shape — held to the schema's length
+ * limit as the server counts it, with a counter near the limit.
  */
 export function RichTextEditor({
   fragment,
@@ -73,22 +73,19 @@ export function RichTextEditor({
   readOnly: boolean;
   labelId: string;
 }) {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
+  const counterId = useId();
+  const max = TEXT_LIMITS.richText;
+  const [report, setReport] = useState<LimitReport | null>(null);
+  // The editor is made once per document; the callback it holds must not go stale.
+  const onLimit = useRef((r: LimitReport) => setReport((prev) => (r.kind === 'full' && prev?.kind === 'full' ? prev : r)));
   const editor = useEditor(
     {
       extensions: [
-        Document,
-        Paragraph,
-        Text,
-        Bold,
-        Italic,
-        BulletList,
-        OrderedList,
-        ListItem,
-        ListKeymap,
-        HardBreak,
+        ...RICH_TEXT_EXTENSIONS,
         Collaboration.configure({ fragment }),
         CollaborationCarets.configure({ awareness }),
+        PlainTextLimit.configure({ limit: max, onLimit: (r) => onLimit.current(r) }),
       ],
       editable: !readOnly,
       // Tiptap would add its base CSS as a <style> element, which the page's CSP refuses;
@@ -117,6 +114,14 @@ export function RichTextEditor({
     selector: ({ editor: e }) =>
       e ? { bold: e.isActive('bold'), italic: e.isActive('italic'), bulletList: e.isActive('bulletList'), orderedList: e.isActive('orderedList') } : null,
   });
+  const length = useEditorState({ editor, selector: ({ editor: e }) => (e ? plainTextLength(e.state.doc) : 0) }) ?? 0;
+  const counter = !readOnly && showCounter(length, max);
+  useEffect(() => {
+    if (!editor) return;
+    if (counter) editor.view.dom.setAttribute('aria-describedby', counterId);
+    else editor.view.dom.removeAttribute('aria-describedby');
+  }, [editor, counter, counterId]);
+  const n = (x: number) => x.toLocaleString(i18n.language);
 
   const tools = [
     { key: 'bold', label: t('collab.format.bold'), run: () => editor?.chain().focus().toggleBold().run() },
@@ -125,27 +130,42 @@ export function RichTextEditor({
     { key: 'orderedList', label: t('collab.format.orderedList'), run: () => editor?.chain().focus().toggleOrderedList().run() },
   ] as const;
   return (
-    <div className={`rich-text-field${readOnly ? ' read-only' : ''}`} data-field={field}>
-      {!readOnly && (
-        // One tab stop for the toolbar; arrow keys move between its buttons (WAI-ARIA toolbar).
-        <div role="toolbar" aria-label={t('collab.format.toolbar')} className="rich-text-toolbar" onKeyDown={moveFocus}>
-          {tools.map((tool, index) => (
-            <button
-              key={tool.key}
-              type="button"
-              tabIndex={index === 0 ? 0 : -1}
-              className={`format-${tool.key}`}
-              aria-pressed={active?.[tool.key] ?? false}
-              onMouseDown={(e) => e.preventDefault()}
-              onClick={tool.run}
-            >
-              {tool.label}
-            </button>
-          ))}
-        </div>
+    <>
+      <div className={`rich-text-field${readOnly ? ' read-only' : ''}`} data-field={field}>
+        {!readOnly && (
+          // One tab stop for the toolbar; arrow keys move between its buttons (WAI-ARIA toolbar).
+          <div role="toolbar" aria-label={t('collab.format.toolbar')} className="rich-text-toolbar" onKeyDown={moveFocus}>
+            {tools.map((tool, index) => (
+              <button
+                key={tool.key}
+                type="button"
+                tabIndex={index === 0 ? 0 : -1}
+                className={`format-${tool.key}`}
+                aria-pressed={active?.[tool.key] ?? false}
+                onMouseDown={(e) => e.preventDefault()}
+                onClick={tool.run}
+              >
+                {tool.label}
+              </button>
+            ))}
+          </div>
+        )}
+        <EditorContent editor={editor} />
+      </div>
+      {counter && (
+        <span id={counterId} className={`char-count${length >= max ? ' char-count-full' : ''}`}>
+          {t('limits.count', { length: n(length), max: n(max) })}
+        </span>
       )}
-      <EditorContent editor={editor} />
-    </div>
+      {report?.kind === 'pasteCut' && (
+        <KeptTextNotice
+          message={t('limits.pasteTooLong', { max: n(max), over: n(report.over) })}
+          texts={[{ label: t('limits.notKept'), text: report.rest }]}
+          onDismiss={() => setReport(null)}
+        />
+      )}
+      {report?.kind === 'full' && <KeptTextNotice message={t('limits.full', { max: n(max) })} texts={[]} onDismiss={() => setReport(null)} />}
+    </>
   );
 }
 

@@ -3,7 +3,19 @@ import * as encoding from 'lib0/encoding';
 import * as awarenessProtocol from 'y-protocols/awareness';
 import * as syncProtocol from 'y-protocols/sync';
 import * as Y from 'yjs';
-import { type CollabAccessUpdate, type CollabError, type CollabJoined, type CollabSaved, keepFormattingAsSent, newSectionDoc } from '@sip/shared';
+import {
+  type CollabAccessUpdate,
+  type CollabError,
+  type CollabJoined,
+  type CollabSaved,
+  type PlanAccessChangeReason,
+  keepFormattingAsSent,
+  newSectionDoc,
+  parseDocumentName,
+} from '@sip/shared';
+import { type Refusal, RefusalKeeper } from './refusal-keeper';
+
+export type { Refusal } from './refusal-keeper';
 
 /** The parts of a socket.io client socket the provider uses (browser and Node alike). */
 export interface CollabSocketLike {
@@ -17,6 +29,8 @@ export type SaveStatus = 'connecting' | 'synced' | 'saving' | 'saved' | 'refused
 
 /** Refusals after which the local copy no longer matches the server: start again from it. */
 const RESET_ON: CollabError['code'][] = ['read_only', 'forbidden', 'schema_violation', 'malformed_update', 'too_large', 'document_too_large', 'incomplete_update', 'access_revoked'];
+/** Refusals of an edit that the server did not keep but the local copy still holds: send it again. */
+const RESEND_ON: CollabError['code'][] = ['storage_failed', 'server_error'];
 
 /**
  * Keeps one Yjs document in step with the server's copy over the /collab socket.
@@ -27,11 +41,16 @@ const RESET_ON: CollabError['code'][] = ['read_only', 'forbidden', 'schema_viola
 export class SocketYjsProvider {
   doc: Y.Doc;
   awareness: awarenessProtocol.Awareness;
-  status: SaveStatus = 'connecting';
   access: { read: boolean; write: boolean } | null = null;
+  /** Why write access last changed while the section was open (e.g. the plan was closed). */
+  accessCause: PlanAccessChangeReason | null = null;
   lastError: CollabError | null = null;
+  private base: SaveStatus = 'connecting';
+  private readonly kept: RefusalKeeper;
   private nextRef = 1;
   private readonly unsaved = new Set<number>();
+  /** Local updates made while not joined: the next sync step 2 carries them, or the join sends them. */
+  private held: Uint8Array[] = [];
   private readonly listeners = new Set<() => void>();
   private readonly resetListeners = new Set<(doc: Y.Doc) => void>();
   private destroyed = false;
@@ -45,6 +64,7 @@ export class SocketYjsProvider {
   ) {
     // Every copy keeps exactly the updates it received (see keepFormattingAsSent).
     this.doc = keepFormattingAsSent(doc);
+    this.kept = new RefusalKeeper(parseDocumentName(docName)?.section ?? null);
     this.awareness = new awarenessProtocol.Awareness(doc);
     this.bindDoc();
     socket.on('connect', this.onConnect);
@@ -78,14 +98,43 @@ export class SocketYjsProvider {
     return this.nextRef - 1;
   }
 
+  /** "saved" and "synced" only when every local edit was acknowledged by the server. */
+  get status(): SaveStatus {
+    return this.kept.standing && this.base !== 'offline' ? 'refused' : this.base;
+  }
+
+  /** Refused edits whose text is still shown, until the user dismisses them. */
+  get refusals(): Refusal[] {
+    return this.kept.refusals;
+  }
+
+  /** The user has read (and perhaps copied) what a refusal kept: the message goes. */
+  dismissRefusal(id: number) {
+    this.kept.dismiss(id);
+    this.notify();
+  }
+
   private setStatus(status: SaveStatus) {
-    this.status = status;
+    this.base = status;
+    this.notify();
+  }
+
+  private notify() {
     for (const l of this.listeners) l();
   }
 
   private bindDoc() {
     this.doc.on('update', this.onLocalUpdate);
+    this.doc.on('afterTransaction', this.onTransaction);
     this.awareness.on('update', this.onLocalAwareness);
+  }
+
+  private onTransaction = (transaction: Y.Transaction) => {
+    if (transaction.origin !== this && !this.destroyed) this.kept.noteLocal(transaction);
+  };
+
+  private allAcknowledged() {
+    return !this.unsaved.size && !this.held.length;
   }
 
   private send(data: Uint8Array, ref?: number) {
@@ -107,6 +156,8 @@ export class SocketYjsProvider {
       const encoder = encoding.createEncoder();
       syncProtocol.writeSyncStep1(encoder, this.doc);
       this.send(encoding.toUint8Array(encoder));
+      // Edits made after our step 2 went out and before the server had us joined.
+      if (this.held.length) this.sendUpdate(Y.mergeUpdates(this.held.splice(0)));
       // Announce ourselves with a fresh clock: the server may have told the others we left.
       const state = this.awareness.getLocalState();
       if (state !== null) this.awareness.setLocalState({ ...state });
@@ -129,6 +180,8 @@ export class SocketYjsProvider {
       const encoder = encoding.createEncoder();
       syncProtocol.writeSyncStep2(encoder, this.doc, decoding.readVarUint8Array(decoder));
       const data = encoding.toUint8Array(encoder);
+      // The step 2 carries every local edit the server lacks, held ones included.
+      this.held = [];
       // A read-only member's answer carries nothing new unless it has local edits.
       const ref = this.nextRef++;
       this.unsaved.add(ref);
@@ -136,7 +189,12 @@ export class SocketYjsProvider {
       this.setStatus('saving');
     } else {
       Y.applyUpdate(this.doc, decoding.readVarUint8Array(decoder), this);
-      if (this.status === 'connecting') this.setStatus('synced');
+      // The server's answer to our step 1: this copy now holds all the server has.
+      if (type === syncProtocol.messageYjsSyncStep2 && this.kept.awaitingServerCopy) {
+        this.kept.serverCopyArrived(this.doc);
+        this.notify();
+      }
+      if (this.base === 'connecting') this.setStatus(this.unsaved.size ? 'saving' : 'synced');
       // Delivery is at-most-once: an update that depends on one we never got stays pending.
       // Ask the server for what we miss (its step 2 answers our step 1).
       if (this.doc.store.pendingStructs || this.doc.store.pendingDs) this.requestResync();
@@ -158,25 +216,37 @@ export class SocketYjsProvider {
 
   private onLocalUpdate = (update: Uint8Array, origin: unknown) => {
     if (origin === this || this.destroyed) return;
-    if (!this.socket.connected || !this.joined) return; // it stays in the document; step 2 sends it later
+    this.kept.noteNewEdit();
+    if (!this.socket.connected || !this.joined) {
+      // It stays in the document; the next step 2 (or the join's answer) sends it.
+      this.held.push(update);
+      this.notify();
+      return;
+    }
+    this.sendUpdate(update);
+  };
+
+  private sendUpdate(update: Uint8Array) {
     const encoder = encoding.createEncoder();
     syncProtocol.writeUpdate(encoder, update);
     const ref = this.nextRef++;
     this.unsaved.add(ref);
     this.send(encoding.toUint8Array(encoder), ref);
     this.setStatus('saving');
-  };
+  }
 
   private onSaved = (saved: CollabSaved) => {
-    if (saved.doc !== this.docName || saved.ref === undefined) return;
-    this.unsaved.delete(saved.ref);
-    if (!this.unsaved.size) this.setStatus('saved');
+    if (saved.doc !== this.docName || saved.ref === undefined || !this.unsaved.delete(saved.ref)) return;
+    if (this.allAcknowledged() && this.joined) {
+      this.kept.allSaved();
+      this.setStatus('saved');
+    }
   };
 
   private onError = (error: CollabError) => {
     if (error.doc !== this.docName) return;
-    if (error.ref !== undefined) this.unsaved.delete(error.ref);
-    // A step 2 with nothing in it comes back as "nothing stored", not as saved.
+    // An answer to a message sent before a reset or a reconnect: that copy is gone already.
+    if (error.ref !== undefined && !this.unsaved.delete(error.ref)) return;
     this.lastError = error;
     // Sent before the server had us joined (a reconnect race): join again; step 2 resends it.
     if (error.code === 'not_joined') {
@@ -184,25 +254,29 @@ export class SocketYjsProvider {
       if (this.socket.connected) this.onConnect();
       return;
     }
-    // The server could not store an edit (or failed unexpectedly): the edit is still in this
-    // copy. Join again shortly: the server's step 1 then asks for everything it lacks.
-    if (error.code === 'storage_failed' || error.code === 'server_error') {
-      this.setStatus('refused');
+    this.setStatus('refused');
+    // Not stored, but nothing wrong with it: join again, and our step 2 sends it once more.
+    if (RESEND_ON.includes(error.code) && error.ref !== undefined) {
       this.joined = false;
-      setTimeout(() => !this.destroyed && this.socket.connected && !this.joined && this.onConnect(), 500);
+      setTimeout(() => !this.destroyed && this.socket.connected && !this.joined && this.onConnect(), 1000);
       return;
     }
-    this.setStatus('refused');
+    if (!RESET_ON.includes(error.code)) return;
     // A section one may not open (or no longer) is left alone: asking again would only be
     // refused again, for ever.
-    if (RESET_ON.includes(error.code)) this.resetFromServer(error.code === 'access_revoked' || error.code === 'forbidden');
+    const leaveOnly = error.code === 'access_revoked' || error.code === 'forbidden';
+    // What the user wrote, before the reset drops it; compared with the server's copy once
+    // that has arrived.
+    if (!leaveOnly) this.kept.beforeReset(error, this.doc);
+    this.resetFromServer(leaveOnly);
   };
 
   /** Rights changed while the section stays readable (e.g. the plan was closed). */
   private onAccess = (update: CollabAccessUpdate) => {
     if (update.doc !== this.docName) return;
     this.access = { read: update.read, write: update.write };
-    this.setStatus(this.status);
+    this.accessCause = update.cause;
+    this.notify();
   };
 
   private onAwareness = (message: { doc: string; data: Uint8Array | ArrayBuffer }) => {
@@ -230,12 +304,14 @@ export class SocketYjsProvider {
   private resetFromServer(leaveOnly: boolean) {
     this.announceGone();
     this.doc.off('update', this.onLocalUpdate);
+    this.doc.off('afterTransaction', this.onTransaction);
     this.awareness.off('update', this.onLocalAwareness);
     this.awareness.destroy();
     this.doc = newSectionDoc();
     this.awareness = new awarenessProtocol.Awareness(this.doc);
     this.bindDoc();
     this.unsaved.clear();
+    this.held = [];
     for (const l of this.resetListeners) l(this.doc);
     this.joined = false;
     if (!leaveOnly && this.socket.connected) this.onConnect();
@@ -260,6 +336,7 @@ export class SocketYjsProvider {
     this.socket.off('awareness', this.onAwareness);
     this.socket.off('access', this.onAccess);
     this.doc.off('update', this.onLocalUpdate);
+    this.doc.off('afterTransaction', this.onTransaction);
     this.awareness.destroy();
     if (this.socket.connected) this.socket.emit('leave', { doc: this.docName });
   }

@@ -1,30 +1,39 @@
-import { useQueryClient } from '@tanstack/react-query';
 import { useEffect, useReducer, useState } from 'react';
 import { io, type Socket } from 'socket.io-client';
 import type * as Y from 'yjs';
-import { type CollabError, type SectionName, documentName } from '@sip/shared';
-import { sessionKey } from '../api/session';
+import { type CollabError, type PlanAccessChangeReason, type SectionName, documentName } from '@sip/shared';
 import { SocketYjsProvider } from './socket-yjs-provider';
+
+/** Why the server closed the page's connection for good (it is not retried). */
+export type CollabEnded = { kind: 'access'; cause: PlanAccessChangeReason } | { kind: 'session' };
 
 /**
  * One /collab connection per page; sections share it. Reconnects by itself after a network
- * loss. When the server ends it because the session ended, the session is read again, and
- * the app sends the user to sign in.
+ * loss. When the server ends it — the session ended, or a change of rights left the user no
+ * section of the plan — it is not "offline": `ended` says why, and the page acts on it.
  */
-export function useCollabSocket(): Socket | null {
+export function useCollabSocket(): { socket: Socket | null; ended: CollabEnded | null } {
   const [socket, setSocket] = useState<Socket | null>(null);
-  const queryClient = useQueryClient();
+  const [ended, setEnded] = useState<CollabEnded | null>(null);
   useEffect(() => {
     const s = io('/collab', { transports: ['websocket'], withCredentials: true, reconnectionDelayMax: 3000 });
+    let revoked: PlanAccessChangeReason | null = null;
+    let sessionEnded = false;
     s.on('error', (error: CollabError) => {
-      if (error?.code === 'session_expired') void queryClient.invalidateQueries({ queryKey: sessionKey });
+      if (error?.code === 'access_revoked') revoked = error.cause ?? 'plan_changed';
+      if (error?.code === 'session_expired') sessionEnded = true;
+    });
+    s.on('disconnect', (reason) => {
+      // Only the server's own disconnect is final; a network loss reconnects by itself.
+      if (reason !== 'io server disconnect') return;
+      setEnded(sessionEnded ? { kind: 'session' } : { kind: 'access', cause: revoked ?? 'plan_changed' });
     });
     setSocket(s);
     return () => {
       s.disconnect();
     };
-  }, [queryClient]);
-  return socket;
+  }, []);
+  return { socket, ended };
 }
 
 const COLOURS = ['#0b5394', '#8a1c13', '#1e6b34', '#6b4500', '#5b2a86', '#0d5e63'];

@@ -20,6 +20,24 @@ export const TEXT_LIMITS = {
 
 export const LIST_LIMITS = { needs: 200, goals: 200, questions: 100, actions: 300, measures: 200 } as const;
 
+/**
+ * The text limit of each text property of a list item, by its name — what the schemas below
+ * check and what the editors count against, so the two cannot drift apart.
+ */
+export const ITEM_TEXT_LIMITS = {
+  text: TEXT_LIMITS.item,
+  what: TEXT_LIMITS.item,
+  actor: TEXT_LIMITS.short,
+  when: TEXT_LIMITS.short,
+  frequency: TEXT_LIMITS.short,
+  responsible: TEXT_LIMITS.short,
+  responsiblePerson: TEXT_LIMITS.short,
+  notDoneReason: TEXT_LIMITS.reason,
+  followUpNotes: TEXT_LIMITS.notes,
+} as const;
+export type ItemTextProperty = keyof typeof ITEM_TEXT_LIMITS;
+const L = ITEM_TEXT_LIMITS;
+
 const text = (max: number) => z.string().max(max);
 const id = z.string().min(1).max(64);
 const isoDate = z.union([z.literal(''), z.iso.date()]);
@@ -41,7 +59,7 @@ export const personSectionSchema = z
 
 export const childSectionSchema = z.object({ childView: text(TEXT_LIMITS.richText) }).partial().strict();
 
-const listItem = z.object({ id, text: text(TEXT_LIMITS.item) }).strict();
+const listItem = z.object({ id, text: text(L.text) }).strict();
 
 export const sharedSectionSchema = z
   .object({
@@ -57,18 +75,18 @@ export const sharedSectionSchema = z
 export const actionSchema = z
   .object({
     id,
-    what: text(TEXT_LIMITS.item),
+    what: text(L.what),
     needId: z.string().max(64).optional(),
     goalId: z.string().max(64).optional(),
     performingUnitId: z.string().max(64).optional(),
-    responsiblePerson: text(TEXT_LIMITS.short).optional(),
-    when: text(TEXT_LIMITS.short).optional(),
-    frequency: text(TEXT_LIMITS.short).optional(),
+    responsiblePerson: text(L.responsiblePerson).optional(),
+    when: text(L.when).optional(),
+    frequency: text(L.frequency).optional(),
     startDate: isoDate.optional(),
     dueDate: isoDate.optional(),
     status: z.enum(ACTION_STATUSES),
-    notDoneReason: text(TEXT_LIMITS.reason).optional(),
-    followUpNotes: text(TEXT_LIMITS.notes).optional(),
+    notDoneReason: text(L.notDoneReason).optional(),
+    followUpNotes: text(L.followUpNotes).optional(),
   })
   .strict()
   .refine((a) => a.status !== 'not_done' || (a.notDoneReason ?? '').trim().length > 0, {
@@ -85,10 +103,10 @@ export const othersSectionSchema = z
         z
           .object({
             id,
-            actor: text(TEXT_LIMITS.short),
-            what: text(TEXT_LIMITS.item),
-            when: text(TEXT_LIMITS.short).optional(),
-            responsible: text(TEXT_LIMITS.short).optional(),
+            actor: text(L.actor),
+            what: text(L.what),
+            when: text(L.when).optional(),
+            responsible: text(L.responsible).optional(),
           })
           .strict(),
       )

@@ -1,7 +1,10 @@
 import { useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import * as Y from 'yjs';
-import { ACTION_STATUSES } from '@sip/shared';
+import { ACTION_STATUSES, ITEM_TEXT_LIMITS } from '@sip/shared';
+import { LimitedField } from '../../collab/LimitedField';
+import { itemTextLimit } from '../../collab/limits';
+import { AddButton } from './ListEditor';
 
 export interface Option {
   id: string;
@@ -83,11 +86,7 @@ export function ActionsTable({
       ) : (
         <p className="hint">{t('collab.noActions')}</p>
       )}
-      {!readOnly && (
-        <button type="button" onClick={add}>
-          {t('collab.add')}: {t('collab.fields.actions').toLowerCase()}
-        </button>
-      )}
+      {!readOnly && <AddButton field="actions" count={actions.length} onAdd={add} />}
     </div>
   );
 }
@@ -149,14 +148,15 @@ function ActionRow({
                 ))}
               </select>
               {status === 'not_done' && (
-                <input
+                <LimitedField
                   aria-label={`${t('collab.fields.notDoneReason')} ${t('collab.actionNumber', { n: index + 1 })}`}
                   placeholder={t('collab.fields.notDoneReason')}
                   value={awaitingReason ? '' : reason}
+                  max={ITEM_TEXT_LIMITS.notDoneReason}
                   readOnly={readOnly}
                   required
                   autoFocus={awaitingReason}
-                  onChange={(e) => writeReason(e.target.value)}
+                  onValue={writeReason}
                 />
               )}
             </>
@@ -175,8 +175,13 @@ function ActionRow({
             </select>
           );
         } else {
-          const type = c === 'startDate' || c === 'dueDate' ? 'date' : 'text';
-          control = <input aria-labelledby={labelledBy} type={type} value={value} readOnly={readOnly} onChange={(e) => set(e.target.value)} />;
+          const max = itemTextLimit(c);
+          control =
+            max === undefined ? (
+              <input aria-labelledby={labelledBy} type="date" value={value} readOnly={readOnly} onChange={(e) => set(e.target.value)} />
+            ) : (
+              <LimitedField aria-labelledby={labelledBy} type="text" value={value} max={max} readOnly={readOnly} onValue={set} />
+            );
         }
         return (
           <td key={c} data-label={t(`collab.fields.${c}`)} className={`col-${c}`}>

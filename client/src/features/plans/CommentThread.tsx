@@ -2,6 +2,7 @@ import { type FormEvent, useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { COMMENT_MAX_LENGTH, type PlanComment } from '@sip/shared';
 import { useAddComment, useRemoveComment } from '../../api/comments';
+import { LimitedField } from '../../collab/LimitedField';
 import { ProblemAlert } from '../../components/ProblemAlert';
 import { formatDateTime } from './format';
 
@@ -46,7 +47,7 @@ export function CommentThread({ planId, section, comments, canComment, myId }: {
         <form onSubmit={submit} className="comment-form">
           <div className="field">
             <label htmlFor={`${id}-body`}>{t('comments.write')}</label>
-            <textarea id={`${id}-body`} rows={2} maxLength={COMMENT_MAX_LENGTH} required value={body} onChange={(e) => setBody(e.target.value)} />
+            <LimitedField multiline id={`${id}-body`} rows={2} max={COMMENT_MAX_LENGTH} required value={body} onValue={setBody} />
           </div>
           <ProblemAlert error={add.error} />
           <button type="submit" disabled={add.isPending || body.trim() === ''}>

@@ -1,6 +1,7 @@
-import { useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Link } from 'react-router';
+import { Link, useLocation } from 'react-router';
+import type { PlanAccessChangeReason } from '@sip/shared';
 import { useWorklist } from '../../api/plans';
 import { useSession } from '../../api/session';
 import { usePageTitle } from '../../app/usePageTitle';
@@ -18,6 +19,7 @@ export function WorklistPage() {
 
   return (
     <section aria-labelledby="worklist-heading">
+      <AccessEndedNotice />
       <div className="page-heading">
         <h1 id="worklist-heading">{isStaff ? t('worklist.title') : t('citizen.myPlan')}</h1>
         {canStart && (
@@ -75,5 +77,22 @@ export function WorklistPage() {
         </div>
       )}
     </section>
+  );
+}
+
+/**
+ * Said here when the user was sent from a plan whose access ended while it was open (see
+ * PlanWorkspace): which plan, and why. It takes focus, so that it is what is read next.
+ */
+function AccessEndedNotice() {
+  const { t } = useTranslation();
+  const ended = (useLocation().state as { accessEnded?: { person: string; cause: PlanAccessChangeReason } } | null)?.accessEnded;
+  const ref = useRef<HTMLDivElement>(null);
+  useEffect(() => ref.current?.focus(), [ended]);
+  if (!ended) return null;
+  return (
+    <div ref={ref} role="alert" tabIndex={-1} className="alert alert-info" data-testid="access-ended">
+      {t('accessEnded.message', { name: ended.person })} {t(`accessEnded.causes.${ended.cause}`, { defaultValue: t('accessEnded.causes.plan_changed') })}
+    </div>
   );
 }

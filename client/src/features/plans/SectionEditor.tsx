@@ -1,0 +1,138 @@
+import { useEffect, useId } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { TFunction } from 'i18next';
+import type { Socket } from 'socket.io-client';
+import type * as Y from 'yjs';
+import { type PlanComment, type PlanDetail, type SectionName, mayComment, sectionFields } from '@sip/shared';
+import { RichTextEditor } from '../../collab/RichTextEditor';
+import type { SocketYjsProvider } from '../../collab/socket-yjs-provider';
+import { presentUsers, useSection } from '../../collab/use-collab';
+import { useRemovalUndo } from '../../collab/use-removal-undo';
+import { ActionsTable, type Option } from './ActionsTable';
+import { CommentThread } from './CommentThread';
+import { ListEditor } from './ListEditor';
+import { principalUnits } from './plan-sections';
+import { ReadOnlyNotice, RefusalNotices } from './SectionNotices';
+
+type Item = Y.Map<unknown>;
+
+/** The shared section's needs and goals, which each action points to. */
+export interface SharedLists {
+  needs: Option[];
+  goals: Option[];
+}
+
+/** One section, co-edited live: its fields, who is here, what was refused, its comments. */
+export function SectionEditor({
+  socket,
+  plan,
+  section,
+  title,
+  me,
+  comments,
+  sharedLists,
+  onSharedLists,
+}: {
+  socket: Socket;
+  plan: PlanDetail;
+  section: SectionName;
+  title: string;
+  me: { id: string; name: string };
+  comments: PlanComment[];
+  sharedLists: SharedLists;
+  onSharedLists?: (lists: SharedLists) => void;
+}) {
+  const { t } = useTranslation();
+  const id = useId();
+  const provider = useSection(socket, plan.id, section, me);
+  const removal = useRemovalUndo(
+    provider?.doc ?? null,
+    Object.entries(sectionFields(section))
+      .filter(([, kind]) => kind === 'list')
+      .map(([field]) => field),
+  );
+  const listsJson = onSharedLists && provider ? JSON.stringify({ needs: optionsOf(provider.doc, 'needs'), goals: optionsOf(provider.doc, 'goals') }) : null;
+  useEffect(() => {
+    if (listsJson && onSharedLists) onSharedLists(JSON.parse(listsJson) as SharedLists);
+  }, [listsJson, onSharedLists]);
+  if (!provider || (provider.lastError?.code === 'forbidden' && !provider.access)) return null;
+  const readOnly = !provider.access?.write;
+  const others = presentUsers(provider);
+  // Taken away while the rest of the plan stays open (the page leaves when nothing is left).
+  const revoked = provider.lastError?.code === 'access_revoked' && provider.status === 'refused';
+  const remove = (field: string) => (index: number, what: string) => removal.remove(provider.doc.getArray<Item>(field), index, what);
+  return (
+    <section className="section-editor" aria-labelledby={`${id}-h`} data-section={section}>
+      <div className="section-head">
+        <h3 id={`${id}-h`}>{title}</h3>
+        <span role="status" className={`save-status save-${provider.status}`} data-testid={`save-${section.split(':')[0]}`}>
+          {revoked ? '' : saveStatusText(provider, t)}
+        </span>
+      </div>
+      {others.length > 0 && (
+        <p className="presence" data-testid="presence">
+          {t('collab.here')}:{' '}
+          {others.map((u, i) => (
+            <span key={i} className="presence-user">
+              <span className="presence-dot" style={{ backgroundColor: u.colour }} aria-hidden="true" />
+              {u.name}
+            </span>
+          ))}
+        </p>
+      )}
+      {revoked ? (
+        <p className="alert alert-info">{t('collab.sectionRevoked')}</p>
+      ) : (
+        <>
+          {readOnly && <ReadOnlyNotice provider={provider} />}
+          <RefusalNotices provider={provider} />
+          {Object.entries(sectionFields(section)).map(([field, kind]) =>
+            kind === 'rich' ? (
+              <div className="field" key={field}>
+                <span className="field-label" id={`${id}-${field}`}>
+                  {t(`collab.fields.${field}`)}
+                </span>
+                <RichTextEditor fragment={provider.doc.getXmlFragment(field)} awareness={provider.awareness} field={field} readOnly={readOnly} labelId={`${id}-${field}`} />
+              </div>
+            ) : field === 'actions' ? (
+              <fieldset className="list-editor" key={field}>
+                <legend>{t('collab.fields.actions')}</legend>
+                <ActionsTable
+                  label={t('collab.actionsTable', { title })}
+                  list={provider.doc.getArray<Item>(field)}
+                  readOnly={readOnly}
+                  needs={sharedLists.needs}
+                  goals={sharedLists.goals}
+                  units={principalUnits(plan, section)}
+                  onRemove={remove(field)}
+                />
+              </fieldset>
+            ) : (
+              <ListEditor key={field} list={provider.doc.getArray<Item>(field)} field={field} readOnly={readOnly} idPrefix={`${id}-${field}`} onRemove={remove(field)} />
+            ),
+          )}
+          {removal.notice}
+          {provider.access && (
+            <CommentThread planId={plan.id} section={section} comments={comments} canComment={mayComment({ exists: true, ...provider.access }, plan.state)} myId={me.id} />
+          )}
+        </>
+      )}
+    </section>
+  );
+}
+
+/** "Sparat" only when the server has acknowledged every edit; after a refusal, it points to the message. */
+function saveStatusText(provider: SocketYjsProvider, t: TFunction): string {
+  if (provider.status !== 'refused') return t(`collab.save.${provider.status}`);
+  if (provider.refusals.length) return t('collab.save.refusedSeeMessage');
+  const error = provider.lastError;
+  return error ? `${t('collab.save.refused')} – ${t(`collab.errors.${error.code}`, { defaultValue: t('collab.errors.server_error') })}` : t('collab.save.refused');
+}
+
+function optionsOf(doc: Y.Doc, field: string): Option[] {
+  return doc
+    .getArray<Item>(field)
+    .toArray()
+    .map((item) => ({ id: String(item.get('id') ?? ''), label: String(item.get('text') ?? '') }))
+    .filter((o) => o.id);
+}
