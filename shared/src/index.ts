@@ -17,3 +17,4 @@ export * from './schemas/collab';
 export * from './schemas/comments';
 export * from './schemas/versions';
 export * from './domain/time';
+export * from './domain/consent-rules';

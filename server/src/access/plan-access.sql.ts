@@ -6,17 +6,10 @@
  *
  * Parameters: $1 actor account id, $2 actor unit ids (uuid[]), $3 actor organisation ids.
  */
+import { consentEndedSql, consentInForceSql, isChildSql, planConsentStateSql } from './domain.sql';
 
-const CONSENT_ACTIVE = `c.withdrawn_at IS NULL AND c.valid_from <= current_date AND (c.valid_to IS NULL OR c.valid_to >= current_date)`;
-
-/** 'active' | 'withdrawn' | 'expired' | 'none' for plan alias p. */
-export const CONSENT_STATE_SQL = `
-  CASE
-    WHEN EXISTS (SELECT 1 FROM consent c WHERE c.plan_id = p.id AND ${CONSENT_ACTIVE}) THEN 'active'
-    WHEN EXISTS (SELECT 1 FROM consent c WHERE c.plan_id = p.id AND c.withdrawn_at IS NOT NULL) THEN 'withdrawn'
-    WHEN EXISTS (SELECT 1 FROM consent c WHERE c.plan_id = p.id AND c.valid_to < current_date) THEN 'expired'
-    ELSE 'none'
-  END`;
+const CONSENT_ACTIVE = consentInForceSql('c');
+const CONSENT_STATE_SQL = planConsentStateSql('p');
 
 const STAFF_ROLES = `('initiativtagare','ordforande','antecknare','samordningsansvarig','kallad_personal','inbjuden')`;
 
@@ -26,7 +19,7 @@ export const planAccessFactsSql = `
          p.initiating_unit_id = ANY($2::uuid[]) AS in_initiating_unit,
          p.initiating_organisation_id = ANY($3::uuid[]) AS in_initiating_organisation,
          pe.account_id IS NOT DISTINCT FROM $1::uuid AS is_person,
-         (pe.birth_date > current_date - interval '18 years' AND EXISTS (
+         (${isChildSql('pe.birth_date')} AND EXISTS (
             SELECT 1 FROM person_relation r
              WHERE r.person_id = p.person_id AND r.account_id = $1 AND r.kind = 'guardian' AND r.has_custody)) AS is_custodial_guardian,
          EXISTS (SELECT 1 FROM person_relation r
@@ -65,7 +58,7 @@ export const staffReachablePlanIdsSql = `
     CROSS JOIN LATERAL (
       SELECT coalesce(bool_or(${CONSENT_ACTIVE}), false) AS active,
              coalesce(bool_or(${CONSENT_ACTIVE} AND c.scope_organisation_ids && $3::uuid[]), false) AS covers,
-             coalesce(bool_or(c.withdrawn_at IS NOT NULL OR c.valid_to < current_date), false) AS ended
+             coalesce(bool_or(${consentEndedSql('c')}), false) AS ended
         FROM consent c WHERE c.plan_id = p.id) cs
    WHERE CASE WHEN cs.active THEN cs.covers AND (cand.participant OR cand.called)
               -- Withdrawn or ended: each principal's participants keep their own records.
@@ -81,7 +74,7 @@ export const citizenReachablePlanIdsSql = `
   UNION
   SELECT p.id FROM plan p JOIN person pe ON pe.id = p.person_id
     JOIN person_relation r ON r.person_id = pe.id AND r.account_id = $1
-   WHERE (r.kind = 'guardian' AND r.has_custody AND pe.birth_date > current_date - interval '18 years')
+   WHERE (r.kind = 'guardian' AND r.has_custody AND ${isChildSql('pe.birth_date')})
       OR r.kind = 'representative'
   UNION
   SELECT pp.plan_id FROM plan_participant pp JOIN plan p ON p.id = pp.plan_id
@@ -94,7 +87,7 @@ export const citizenReachablePlanIdsSql = `
  * coordinate. Principals are listed initiator first, then in the order they joined.
  */
 export const sectionFactsSql = `
-  SELECT pe.birth_date > current_date - interval '18 years' AS is_child,
+  SELECT ${isChildSql('pe.birth_date')} AS is_child,
          p.state = 'avslutad' AS closed,
          ARRAY(SELECT o.org FROM (
                  SELECT p.initiating_organisation_id AS org, p.created_at AS since

@@ -1,12 +1,13 @@
 import { Injectable } from '@nestjs/common';
-import { type PlanChange, type RecordConsent, guardFailures } from '@sip/shared';
+import { type PlanChange, type RecordConsent, consentGiverProblem, guardFailures } from '@sip/shared';
+import { consentInForceSql, isChildSql } from '../access/domain.sql';
 import { PlanCommands } from '../access/plan-commands';
 import type { Actor } from '../auth/actor';
 import { notFound, validationFailed } from '../common/problem.exception';
 import { recordTransition } from '../plans/plan-events';
 import { assertGuards, transitionRefused } from '../plans/plan-guards';
 
-const ACTIVE = `withdrawn_at IS NULL AND valid_from <= current_date AND (valid_to IS NULL OR valid_to >= current_date)`;
+const ACTIVE = consentInForceSql('consent');
 
 /**
  * Consent (samtycke) is what lets information cross between kommun and region. Recording
@@ -22,7 +23,7 @@ export class ConsentService {
   record(actor: Actor, planId: string, input: RecordConsent): Promise<PlanChange> {
     return this.commands.change(actor, planId, { capability: 'record_consent' }, async ({ m, access: { facts }, audit, accessChanged }) => {
       const [plan] = await m.query(
-        `SELECT p.trigger, p.initiating_organisation_id, p.person_id, pe.birth_date > current_date - interval '18 years' AS is_child
+        `SELECT p.trigger, p.initiating_organisation_id, p.person_id, ${isChildSql('pe.birth_date')} AS is_child
            FROM plan p JOIN person pe ON pe.id = p.person_id WHERE p.id = $1`,
         [planId],
       );
@@ -32,11 +33,10 @@ export class ConsentService {
       if (!input.scopeOrganisationIds.includes(plan.initiating_organisation_id)) {
         errors.push({ path: 'body.scopeOrganisationIds', code: 'initiator_missing', message: 'The consent must name the initiating organisation' });
       }
-      if (plan.is_child && input.givenBy === 'person') {
-        errors.push({ path: 'body.givenBy', code: 'child_needs_guardians', message: 'For a child, the guardians give consent' });
-      }
-      if (!plan.is_child && input.givenBy === 'guardians') {
-        errors.push({ path: 'body.givenBy', code: 'adult_gives_own', message: 'An adult gives consent themselves or through a representative' });
+      const giverProblem = consentGiverProblem(plan.is_child, input.givenBy);
+      if (giverProblem) {
+        const message = giverProblem === 'child_needs_guardians' ? 'For a child, the guardians give consent' : 'An adult gives consent themselves or through a representative';
+        errors.push({ path: 'body.givenBy', code: giverProblem, message });
       }
       if (errors.length) throw validationFailed(errors);
       if (plan.is_child && input.givenBy === 'guardians') {

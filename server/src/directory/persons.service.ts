@@ -5,6 +5,7 @@ import {
   type CreatePerson,
   type CreateRelation,
   type ParsedPersonnummer,
+  type RelationKind,
   type Person,
   type UpdatePerson,
   maskPersonnummer,
@@ -16,6 +17,17 @@ import { conflict, notFound, validationFailed } from '../common/problem.exceptio
 import { AccountEntity } from './account.entity';
 import { PersonEntity, PersonRelationEntity } from './person.entity';
 import { PersonnummerVault } from './personnummer-vault';
+
+interface RelationRow {
+  id: string;
+  person_id: string;
+  account_id: string;
+  kind: RelationKind;
+  has_custody: boolean;
+  created_at: Date;
+  display_name: string;
+  username: string;
+}
 
 @Injectable()
 export class PersonsService {
@@ -35,7 +47,7 @@ export class PersonsService {
       .where('p.id IN (:...ids)', { ids })
       .orderBy('p.name', 'ASC')
       .getMany();
-    const relations = await m.query(
+    const relations: RelationRow[] = await m.query(
       `SELECT r.id, r.person_id, r.account_id, r.kind, r.has_custody, r.created_at, a.display_name, a.username
          FROM person_relation r JOIN account a ON a.id = r.account_id
         WHERE r.person_id = ANY($1) ORDER BY r.created_at`,
@@ -53,8 +65,8 @@ export class PersonsService {
       address: p.address,
       accountId: p.accountId,
       relations: relations
-        .filter((r: { person_id: string }) => r.person_id === p.id)
-        .map((r: Record<string, never>) => ({
+        .filter((r) => r.person_id === p.id)
+        .map((r) => ({
           id: r.id,
           personId: r.person_id,
           accountId: r.account_id,
@@ -62,7 +74,7 @@ export class PersonsService {
           username: r.username,
           kind: r.kind,
           hasCustody: r.has_custody,
-          createdAt: new Date(r.created_at).toISOString(),
+          createdAt: r.created_at.toISOString(),
         })),
       createdAt: p.createdAt.toISOString(),
       updatedAt: p.updatedAt.toISOString(),

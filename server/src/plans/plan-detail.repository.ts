@@ -1,4 +1,5 @@
 import type { EntityManager } from 'typeorm';
+import { consentRecordStateSql } from '../access/domain.sql';
 import {
   type AccessLogEntry,
   type Call,
@@ -87,10 +88,7 @@ export async function loadConsents(m: EntityManager, planId: string, own?: reado
     `SELECT c.*, d.display_name AS documented_by_name, w.display_name AS withdrawn_by_name,
             (SELECT coalesce(json_agg(json_build_object('id', o.id, 'name', o.name) ORDER BY o.name), '[]')
                FROM organisation o WHERE o.id = ANY(c.scope_organisation_ids)) AS scope_organisations,
-            CASE WHEN c.withdrawn_at IS NOT NULL THEN 'withdrawn'
-                 WHEN c.valid_to < current_date THEN 'expired'
-                 WHEN c.valid_from > current_date THEN 'none'
-                 ELSE 'active' END AS state
+            ${consentRecordStateSql('c')} AS state
        FROM consent c
        JOIN account d ON d.id = c.documented_by
        LEFT JOIN account w ON w.id = c.withdrawn_by

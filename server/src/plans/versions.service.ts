@@ -52,12 +52,12 @@ export class VersionsService {
 
   async list(actor: Actor, planId: string): Promise<PlanVersionSummary[]> {
     await this.planAccess.require(actor, planId);
-    const rows = await this.dataSource.query(
+    const rows: { id: string; version_no: number; reason: PlanVersionSummary['reason']; created_at: Date; display_name: string | null }[] = await this.dataSource.query(
       `SELECT v.id, v.version_no, v.reason, v.created_at, a.display_name FROM plan_version v LEFT JOIN account a ON a.id = v.created_by
         WHERE v.plan_id = $1 ORDER BY v.version_no`,
       [planId],
     );
-    return rows.map((r: Record<string, never>) => ({ id: r.id, number: r.version_no, reason: r.reason, createdAt: new Date(r.created_at).toISOString(), createdBy: r.display_name }));
+    return rows.map((r) => ({ id: r.id, number: r.version_no, reason: r.reason, createdAt: r.created_at.toISOString(), createdBy: r.display_name }));
   }
 
   /** A version's sections, limited to those the reader may read. */

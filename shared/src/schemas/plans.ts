@@ -7,6 +7,7 @@ import {
   REQUESTERS,
 } from '../plans/plan-lifecycle';
 import { CONSENT_STATES, PLAN_CAPABILITIES, PLAN_SECTIONS, PLAN_VIEWERS } from '../policy/plan-policy';
+import { CONSENT_GIVERS } from '../domain/consent-rules';
 import { personnummerSchema } from './directory';
 import { isoDateSchema, nameSchema } from './common';
 
@@ -27,7 +28,6 @@ export type PlanRole = (typeof PLAN_ROLES)[number];
 
 /** Kinds of information a consent can let cross between organisations. */
 export const INFORMATION_KINDS = ['social_services', 'health_care', 'psychiatry', 'school', 'employment', 'financial', 'other'] as const;
-export const CONSENT_GIVERS = ['person', 'guardians', 'representative'] as const;
 export const CONSENT_FORMS = ['written', 'oral'] as const;
 export const MEETING_KINDS = ['formote', 'sip', 'uppfoljning'] as const;
 export const ATTENDANCE_MODES = ['in_person', 'video', 'phone', 'absent'] as const;

@@ -1,0 +1,32 @@
+/**
+ * SQL mirrors of the shared domain rules, one place each: when a consent is in force
+ * (shared/src/domain/consent-rules.ts) and who is a child (shared/src/domain/time.ts).
+ * test/integration/domain-sql.test.ts evaluates both over the same cases. `current_date` is
+ * Stockholm's date (every session runs in Europe/Stockholm, see database/data-source.ts).
+ */
+
+/** The consent row aliased `c` is in force today. */
+export const consentInForceSql = (c = 'c', today = 'current_date') =>
+  `(${c}.withdrawn_at IS NULL AND ${c}.valid_from <= ${today} AND (${c}.valid_to IS NULL OR ${c}.valid_to >= ${today}))`;
+
+/** The consent row aliased `c` was withdrawn or has run out. */
+export const consentEndedSql = (c = 'c', today = 'current_date') => `(${c}.withdrawn_at IS NOT NULL OR ${c}.valid_to < ${today})`;
+
+/** The state of one consent row: 'active' | 'withdrawn' | 'expired' | 'none' (not yet begun). */
+export const consentRecordStateSql = (c = 'c', today = 'current_date') => `
+  CASE WHEN ${c}.withdrawn_at IS NOT NULL THEN 'withdrawn'
+       WHEN ${c}.valid_to < ${today} THEN 'expired'
+       WHEN ${c}.valid_from > ${today} THEN 'none'
+       ELSE 'active' END`;
+
+/** The plan (aliased `p`)'s consent: in force if any record is, else withdrawn, ended, none. */
+export const planConsentStateSql = (p = 'p', today = 'current_date') => `
+  CASE
+    WHEN EXISTS (SELECT 1 FROM consent c WHERE c.plan_id = ${p}.id AND ${consentInForceSql('c', today)}) THEN 'active'
+    WHEN EXISTS (SELECT 1 FROM consent c WHERE c.plan_id = ${p}.id AND c.withdrawn_at IS NOT NULL) THEN 'withdrawn'
+    WHEN EXISTS (SELECT 1 FROM consent c WHERE c.plan_id = ${p}.id AND c.valid_to < ${today}) THEN 'expired'
+    ELSE 'none'
+  END`;
+
+/** Born on `birthDate`, under 18 today. */
+export const isChildSql = (birthDate: string, today = 'current_date') => `(${birthDate} > ${today} - interval '18 years')`;
