@@ -25,6 +25,8 @@ import { ConsentModule } from './consent/consent.module';
 import { DATABASE_URL } from './config/database-url';
 import { JobsModule } from './jobs/jobs.module';
 import { MeetingsModule } from './meetings/meetings.module';
+import { FollowUpModule } from './follow-up/follow-up.module';
+import { NotificationsModule } from './notifications/notifications.module';
 import { loggerOptions } from './logging';
 
 export interface AppModuleOptions {
@@ -61,6 +63,8 @@ export class AppModule {
         ConsentModule,
         MeetingsModule,
         CommentsModule,
+        NotificationsModule,
+        FollowUpModule,
         CollaborationModule,
       ],
       controllers: [HealthController],

@@ -18,3 +18,5 @@ export * from './schemas/comments';
 export * from './schemas/versions';
 export * from './domain/time';
 export * from './domain/consent-rules';
+export * from './follow-up/reminder-rules';
+export * from './schemas/follow-up';

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { signedIn } from '../support/api-session';
 import { PNR } from '../support/plan-fixtures';
+import { Clock } from '../../server/src/jobs/clock';
 import { useTestApp } from '../support/use-test-app';
 import { E2E_TEST_TIMEOUT_MS, browserSteps, collectConsoleErrors, contextWithSession, expectNoAxeViolations, planWorkspaceLoaded, signInAs } from './support';
 
@@ -62,9 +63,12 @@ describe('a SIP from start to meeting, and the person’s view', { timeout: E2E_
     });
 
     await step('Eva records the meeting as held and opens version 1', async () => {
+      // The meeting's day has come (the server's clock moved there).
+      app.t.app.get(Clock).travel(new Date('2031-05-12T12:00:00Z'));
       await page.getByRole('button', { name: 'Registrera mötet som hållet' }).click();
       await page.getByRole('form', { name: 'Registrera mötet som hållet' }).getByRole('button', { name: 'Spara' }).click();
       await page.getByTestId('plan-state').getByText('Möte hållet').waitFor();
+      app.t.app.get(Clock).travel(new Date());
       // The plan as agreed at the meeting is frozen and listed at once.
       const versions = page.getByRole('region', { name: 'Planens versioner' });
       await versions.getByText('Version 1').waitFor();

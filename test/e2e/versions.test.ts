@@ -4,6 +4,7 @@ import { signedIn } from '../support/api-session';
 import { CollabClient, waitFor } from '../support/collab-client';
 import { writeStatutoryContent } from '../support/plan-content';
 import { completePreparation, ok, planWithMeetingHeld } from '../support/plan-fixtures';
+import { Clock } from '../../server/src/jobs/clock';
 import { useTestApp } from '../support/use-test-app';
 import { E2E_TEST_TIMEOUT_MS, browserSteps, collectConsoleErrors, contextWithSession, expectNoAxeViolations, planWorkspaceLoaded } from './support';
 
@@ -18,7 +19,7 @@ describe('plan versions in the browser', { timeout: E2E_TEST_TIMEOUT_MS }, () =>
     const planId = await step('Eva and Jonas hold the meeting, write the plan and finalise it (API)', async ({ remainingMs }) => {
       const eva = await signedIn(app.t.baseUrl, 'eva.lind');
       const jonas = await signedIn(app.t.baseUrl, 'jonas.ek');
-      const { planId, ids } = await planWithMeetingHeld(eva); // version 1: empty
+      const { planId, ids } = await planWithMeetingHeld(eva, app.t.app.get(Clock)); // version 1: empty
       const open = async (session: typeof eva, section: Parameters<CollabClient['open']>[1]) => {
         const c = await CollabClient.connect(app.t.baseUrl, session);
         clients.push(c);

@@ -5,6 +5,7 @@ import { CollabClient, waitFor } from '../support/collab-client';
 import { sqlClient } from '../support/database';
 import { completePreparation, type directoryIds, ok, planWithMeetingHeld, changed } from '../support/plan-fixtures';
 import { writeStatutoryContent } from '../support/plan-content';
+import { Clock } from '../../server/src/jobs/clock';
 import { useTestApp } from '../support/use-test-app';
 
 const app = useTestApp();
@@ -31,7 +32,7 @@ async function actionRow(actionId: string) {
 beforeAll(async () => {
   eva = await signedIn(app.t.baseUrl, 'eva.lind');
   jonas = await signedIn(app.t.baseUrl, 'jonas.ek');
-  ({ planId, ids } = await planWithMeetingHeld(eva));
+  ({ planId, ids } = await planWithMeetingHeld(eva, app.t.app.get(Clock)));
 });
 
 it('finalising lists what is missing, then succeeds from the projected rows and freezes a version', async () => {

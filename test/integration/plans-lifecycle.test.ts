@@ -1,7 +1,9 @@
 import ICAL from 'ical.js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type ApiSession, signedIn } from '../support/api-session';
-import { PNR, changed, directoryIds, inDays, initiatePlan, ok, personId, staffId, today } from '../support/plan-fixtures';
+import { stockholmDate } from '@sip/shared';
+import { Clock } from '../../server/src/jobs/clock';
+import { PNR, at, changed, directoryIds, inDays, initiatePlan, ok, personId, staffId, today } from '../support/plan-fixtures';
 import { startTestApp, type TestApp } from '../support/test-app';
 
 let t: TestApp;
@@ -80,13 +82,18 @@ describe('the lifecycle through the API', () => {
     const meeting = p.meetings[0];
     const chair = p.participants.find((x: { name: string }) => x.name === 'Eva Lind');
     const person = p.participants.find((x: { role: string }) => x.role === 'huvudperson');
-    p = await changed(eva, eva.post(`/api/plans/${plan.id}/meetings/${meeting.id}/held`, {
-      heldOn: today(),
+    const held = {
+      heldOn: stockholmDate(meeting.startsAt),
       chairParticipantId: chair.id,
       attendance: [{ participantId: person.id, mode: 'in_person' }, { participantId: chair.id, mode: 'in_person' }],
       personTookPart: true,
       relativesTookPart: false,
-    }));
+    };
+    // Not before the meeting has taken place.
+    const early = await eva.post(`/api/plans/${plan.id}/meetings/${meeting.id}/held`, held);
+    expect(early.status).toBe(400);
+    expect(early.body.errors[0]).toMatchObject({ path: 'body.heldOn', code: 'not_when_held' });
+    p = await at(t.app.get(Clock), new Date(new Date(meeting.startsAt).getTime() + 3600_000), () => changed(eva, eva.post(`/api/plans/${plan.id}/meetings/${meeting.id}/held`, held)));
     expect(p.state).toBe('mote_hallet');
     expect(p.meetings[0]).toMatchObject({ status: 'held', personTookPart: true, chairParticipantId: chair.id });
 

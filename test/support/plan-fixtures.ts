@@ -1,3 +1,5 @@
+import { stockholmDate } from '@sip/shared';
+import type { Clock } from '../../server/src/jobs/clock';
 import { demoPersonnummer } from '../../server/src/seed/demo-data';
 import type { ApiSession } from './api-session';
 
@@ -59,10 +61,24 @@ export function ok<T = any>(res: { status: number; body: T }): T {
 }
 
 /**
+ * Runs `fn` with the server's clock moved to `at` (a meeting is recorded as held only once
+ * its time has come), then puts the clock back.
+ */
+export async function at<T>(clock: Clock, when: Date, fn: () => Promise<T>): Promise<T> {
+  clock.travel(when);
+  try {
+    return await fn();
+  } finally {
+    clock.travel(new Date());
+  }
+}
+
+/**
  * Anders's plan with the kommun (Eva, chair) and the region (Jonas, called) taking part,
  * brought through consent, preparation and a call to a held meeting — the first version.
+ * The meeting is tomorrow; it is recorded as held with the server's clock moved there.
  */
-export async function planWithMeetingHeld(eva: ApiSession) {
+export async function planWithMeetingHeld(eva: ApiSession, clock: Clock) {
   const ids = await directoryIds(eva);
   const planId: string = ok(await eva.post('/api/plans', { personId: await personId(eva, PNR.anders), trigger: 'ordinary', reason: 'Samordning', initiatingUnitId: ids.vuxenenheten })).planId;
   ok(await eva.post(`/api/plans/${planId}/consents`, { givenBy: 'person', form: 'written', scopeOrganisationIds: [ids.kommun, ids.region], informationKinds: ['psychiatry'], validFrom: today() }));
@@ -70,7 +86,10 @@ export async function planWithMeetingHeld(eva: ApiSession) {
   ok(await eva.post(`/api/plans/${planId}/transitions`, { action: 'start_preparation' }));
   const called = await changed(eva, eva.post(`/api/plans/${planId}/calls`, { meeting: { startsAt: inDays(1), location: 'Rum 1' }, purpose: 'SIP', recipients: [{ kind: 'kallelse', organisationId: ids.region, unitId: ids.vuxenpsykiatri }] }));
   const chair = called.participants.find((p: { name: string }) => p.name === 'Eva Lind');
-  ok(await eva.post(`/api/plans/${planId}/meetings/${called.meetings[0].id}/held`, { heldOn: today(), chairParticipantId: chair.id, attendance: [], personTookPart: true, relativesTookPart: false }));
+  const meeting = called.meetings[0];
+  await at(clock, new Date(new Date(meeting.startsAt).getTime() + 3600_000), async () =>
+    ok(await eva.post(`/api/plans/${planId}/meetings/${meeting.id}/held`, { heldOn: stockholmDate(meeting.startsAt), chairParticipantId: chair.id, attendance: [], personTookPart: true, relativesTookPart: false })),
+  );
   return { planId, ids };
 }
 

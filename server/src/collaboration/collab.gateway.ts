@@ -1,19 +1,18 @@
 import { Logger } from '@nestjs/common';
 import { type OnGatewayConnection, type OnGatewayInit, WebSocketGateway } from '@nestjs/websockets';
-import { parse as parseCookies } from 'cookie';
 import type { Namespace } from 'socket.io';
 import type { ZodType } from 'zod';
 import {
   COLLAB_CLIENT_EVENTS,
   type CollabError,
   type CollabSaved,
-  SESSION_COOKIE,
   collabAwarenessSchema,
   collabJoinSchema,
   collabLeaveSchema,
   collabSyncSchema,
 } from '@sip/shared';
 import { SessionsService } from '../auth/sessions.service';
+import { socketAuthentication } from '../auth/socket-auth';
 import { CollabRefusal, type CollabSocket } from './collab-socket';
 import { CollaborationService } from './collaboration.service';
 
@@ -36,22 +35,7 @@ export class CollabGateway implements OnGatewayInit, OnGatewayConnection {
 
   afterInit(namespace: Namespace) {
     this.collaboration.attach(namespace);
-    namespace.use(async (socket, next) => {
-      try {
-        // Cross-site pages must not ride on the user's cookie (cross-site WebSocket hijacking).
-        const origin = socket.handshake.headers.origin;
-        const host = socket.handshake.headers.host;
-        if (origin && host && new URL(origin).host !== host) return next(new Error('forbidden_origin'));
-        const token = parseCookies(socket.handshake.headers.cookie ?? '')[SESSION_COOKIE];
-        if (!token) return next(new Error('unauthenticated'));
-        const session = await this.sessions.resolve(token);
-        if (session.state !== 'active') return next(new Error('unauthenticated'));
-        socket.data = { actor: session.actor, sessionToken: token };
-        next();
-      } catch {
-        next(new Error('unauthenticated'));
-      }
-    });
+    namespace.use(socketAuthentication(this.sessions));
   }
 
   handleConnection(socket: CollabSocket) {

@@ -3,7 +3,8 @@ import type { Namespace } from 'socket.io';
 import * as decoding from 'lib0/decoding';
 import * as encoding from 'lib0/encoding';
 import * as syncProtocol from 'y-protocols/sync';
-import { MAX_UPDATE_BYTES, parseDocumentName } from '@sip/shared';
+import type * as Y from 'yjs';
+import { MAX_UPDATE_BYTES, type SectionName, documentName, parseDocumentName } from '@sip/shared';
 import { auditRole } from '../auth/actor';
 import { AuditService } from '../audit/audit.service';
 import { type CollabSocket, CollabRefusal, planRoomOf, roomOf } from './collab-socket';
@@ -126,6 +127,14 @@ export class CollaborationService {
 
   relayAwareness(socket: CollabSocket, docName: string, data: Uint8Array) {
     this.presence.relay(socket, docName, data);
+  }
+
+  /**
+   * Changes a section on someone's behalf (a route that checked their right to make this one
+   * change); stored with them as author and sent to everyone with it open. False: nothing to do.
+   */
+  async serverEdit(planId: string, section: SectionName, actorId: string, edit: (doc: Y.Doc) => void): Promise<boolean> {
+    return this.pipeline.applyServerEdit(await this.registry.document(documentName(planId, section)), actorId, edit);
   }
 
   /** Pushes an event to everyone who may read the section and has it open, on every instance. */

@@ -71,6 +71,7 @@ export class DocumentRegistry implements OnModuleDestroy {
     loaded.doc.destroy();
     loaded.doc = doc;
     loaded.sizeBound = Y.encodeStateAsUpdate(doc).byteLength;
+    loaded.refreshFacts();
   }
 
   private async readStored(docName: string, committing: Uint8Array[]): Promise<Y.Doc> {
@@ -92,7 +93,11 @@ export class DocumentRegistry implements OnModuleDestroy {
     const loaded = this.docs.get(docName);
     // A copy still loading takes it in from `remote` when its read completes.
     if (loaded) {
-      void loaded.run(async () => Y.applyUpdate(loaded.doc, update, 'instance')).catch((e) =>
+      void loaded.run(async () => {
+        Y.applyUpdate(loaded.doc, update, 'instance');
+        // Changes made on another instance are that instance's to record.
+        loaded.refreshFacts();
+      }).catch((e) =>
         this.logger.warn({ err: { message: (e as Error).message } }, 'An update from another instance did not apply'),
       );
     }

@@ -1,5 +1,6 @@
 import * as Y from 'yjs';
-import type { SectionName } from '@sip/shared';
+import { type SectionName, contentToJSON, sectionKind } from '@sip/shared';
+import { type ActionFacts, actionFacts } from './action-changes';
 
 /** A document held in memory while people work on it. */
 export class LoadedDocument {
@@ -14,6 +15,11 @@ export class LoadedDocument {
    * update's length. Only when it passes the cap is the exact size computed again.
    */
   sizeBound: number;
+  /**
+   * For an actions section, each action's status and due date as of the last accepted
+   * update, so that the next one's changes can be attributed to its author.
+   */
+  actionFacts: Map<string, ActionFacts> | null = null;
 
   constructor(
     readonly name: string,
@@ -22,6 +28,12 @@ export class LoadedDocument {
     public doc: Y.Doc,
   ) {
     this.sizeBound = Y.encodeStateAsUpdate(doc).byteLength;
+    this.refreshFacts();
+  }
+
+  /** Reads the actions' facts from the document as it is now (after a load, reload or remote update). */
+  refreshFacts() {
+    if (sectionKind(this.section).projection === 'actions') this.actionFacts = actionFacts(contentToJSON(this.doc, this.section));
   }
 
   run<T>(step: () => Promise<T>): Promise<T> {

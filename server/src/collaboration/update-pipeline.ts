@@ -10,7 +10,8 @@ import { DocumentRegistry } from './document-registry';
 import { DocumentStore } from './document-store';
 import { FanOut } from './fan-out';
 import type { LoadedDocument } from './loaded-document';
-import { ProjectionService } from './projection.service';
+import { actionFacts, diffActions } from './action-changes';
+import { type ActionHistoryEntry, ProjectionService } from './projection.service';
 import { Revocation } from './revocation';
 import { SectionAccessCache } from './section-access-cache';
 import { SessionFollower } from './session-follower';
@@ -91,9 +92,10 @@ export class UpdatePipeline {
         if (Y.snapshotContainsUpdate(Y.snapshot(loaded.doc), update)) return { pending: null };
         throw new CollabRefusal('read_only', 'You may read this section but not change it');
       }
-      const touched = await this.applyChecked(socket, loaded, update);
-      if (touched === 'unchanged') return { pending: null };
-      return { pending: this.storeAndSend(socket, loaded, update) };
+      const content = await this.applyChecked(socket, loaded, update);
+      if (content === 'unchanged') return { pending: null };
+      const history = this.actionChanges(socket.data.actor.accountId, loaded, content);
+      return { pending: this.storeAndSend(loaded, update, socket.data.actor.accountId, history, socket) };
     });
     return pending;
   }
@@ -102,7 +104,7 @@ export class UpdatePipeline {
    * Applies the update and checks the result; on any refusal the document is as before.
    * Returns 'unchanged' when the update brought nothing new.
    */
-  private async applyChecked(socket: CollabSocket, loaded: LoadedDocument, update: Uint8Array): Promise<'changed' | 'unchanged'> {
+  private async applyChecked(socket: CollabSocket, loaded: LoadedDocument, update: Uint8Array): Promise<Record<string, unknown> | 'unchanged'> {
     const before = Y.encodeStateVector(loaded.doc);
     let changed = false;
     // The roots this update touched: only they need checking against the schema (the rest
@@ -142,13 +144,55 @@ export class UpdatePipeline {
         throw new CollabRefusal('document_too_large', `A section may hold at most ${MAX_DOCUMENT_BYTES} bytes`);
       }
     }
-    const check = sectionSchema(loaded.section).safeParse(contentToJSON(loaded.doc, loaded.section, touched ?? undefined));
+    const content = contentToJSON(loaded.doc, loaded.section, touched ?? undefined);
+    const check = sectionSchema(loaded.section).safeParse(content);
     if (!check.success) {
       await this.registry.reload(loaded);
       const issue = check.error.issues[0];
       throw new CollabRefusal('schema_violation', `${issue?.path.join('.') || 'content'}: ${issue?.message ?? 'invalid'}`);
     }
-    return 'changed';
+    return content;
+  }
+
+  /** The status and due-date changes this update made, attributed to its author. */
+  private actionChanges(actorId: string, loaded: LoadedDocument, content: Record<string, unknown>): ActionHistoryEntry[] {
+    if (!loaded.actionFacts || !('actions' in content)) return [];
+    const after = actionFacts(content);
+    const changes = diffActions(loaded.actionFacts, after);
+    loaded.actionFacts = after;
+    const at = new Date();
+    return changes.map((c) => ({ ...c, actorId, at }));
+  }
+
+  /**
+   * A change the server makes on someone's behalf through a route of its own (e.g. the
+   * person marking their own action done, in a section they may not otherwise write): made
+   * on the server's copy, checked against the schema like any update, stored with that
+   * actor as its author and sent to everyone with the section open. Resolves once stored;
+   * false when the change found nothing to do.
+   */
+  async applyServerEdit(loaded: LoadedDocument, actorId: string, edit: (doc: Y.Doc) => void): Promise<boolean> {
+    const pending = await loaded.run(async () => {
+      let update: Uint8Array | null = null;
+      const capture = (u: Uint8Array) => (update = u);
+      loaded.doc.on('update', capture);
+      try {
+        loaded.doc.transact(() => edit(loaded.doc), 'server-edit');
+      } finally {
+        loaded.doc.off('update', capture);
+      }
+      if (!update) return null;
+      const content = contentToJSON(loaded.doc, loaded.section);
+      const check = sectionSchema(loaded.section).safeParse(content);
+      if (!check.success) {
+        await this.registry.reload(loaded);
+        throw new CollabRefusal('schema_violation', check.error.issues[0]?.message ?? 'invalid');
+      }
+      return this.storeAndSend(loaded, update, actorId, this.actionChanges(actorId, loaded, content));
+    });
+    if (!pending) return false;
+    await pending;
+    return true;
   }
 
   /**
@@ -157,23 +201,23 @@ export class UpdatePipeline {
    * Should the commit fail, the author is told and resends; the others already hold an edit
    * that passed every check.
    */
-  private storeAndSend(socket: CollabSocket, loaded: LoadedDocument, update: Uint8Array): Promise<number> {
+  private storeAndSend(loaded: LoadedDocument, update: Uint8Array, actorId: string, history: ActionHistoryEntry[], socket?: CollabSocket): Promise<number> {
     loaded.inflight.add(update);
     loaded.lastActive = Date.now();
-    const seq = this.store.append(loaded.name, update, socket.data.actor.accountId).finally(() => loaded.inflight.delete(update));
-    this.fanOut.deliverLocal(loaded.name, 'sync', { doc: loaded.name, data: updateMessage(update) }, socket.id);
+    const seq = this.store.append(loaded.name, update, actorId).finally(() => loaded.inflight.delete(update));
+    this.fanOut.deliverLocal(loaded.name, 'sync', { doc: loaded.name, data: updateMessage(update) }, socket?.id);
     this.fanOut.toOtherInstances('doc-update', { doc: loaded.name, data: Buffer.from(update) });
     return seq.then(
       async (s) => {
-        this.sessions.touch(socket);
-        this.projection.schedule(loaded.name, loaded.planId, loaded.section, () => loaded.doc);
+        if (socket) this.sessions.touch(socket);
+        this.projection.schedule(loaded.name, loaded.planId, loaded.section, () => loaded.doc, history);
         if (++loaded.updatesSinceCompaction >= COMPACT_EVERY) {
           loaded.updatesSinceCompaction = 0;
           void this.store.compact(loaded.name).catch((e) => this.logger.warn({ err: { message: e.message } }, 'Compaction failed'));
         }
         // Stored already: a failing audit append must not turn into a refusal of the edit
         // (doc_update holds its author and time either way).
-        await this.auditWrite(socket, loaded).catch((e) => this.logger.error({ err: { message: (e as Error).message } }, 'Audit of a content write failed'));
+        if (socket) await this.auditWrite(socket, loaded).catch((e) => this.logger.error({ err: { message: (e as Error).message } }, 'Audit of a content write failed'));
         return s;
       },
       async (error) => {

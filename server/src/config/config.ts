@@ -36,6 +36,9 @@ const envSchema = z.object({
   SEED_DEMO_DATA: boolFromEnv.optional(),
   CLIENT_DIST: z.string().optional(),
   REDIS_URL: z.string().regex(/^rediss?:\/\//, 'must be a redis:// or rediss:// URL').optional(),
+  SMTP_URL: z.string().regex(/^smtps?:\/\//, 'must be an smtp:// or smtps:// URL').optional(),
+  MAIL_FROM: z.string().min(3).default('SIP <no-reply@sip.invalid>'),
+  PUBLIC_URL: z.url().optional(),
 });
 
 export interface AppConfig {
@@ -59,6 +62,11 @@ export interface AppConfig {
   secureCookies: boolean;
   /** Set: socket.io runs over Redis so that several server instances share the rooms. */
   redisUrl: string | undefined;
+  /** Set: e-mail goes out through this server; unset: into the development outbox under dataDir. */
+  smtpUrl: string | undefined;
+  mailFrom: string;
+  /** Where links in e-mails point. */
+  publicUrl: string;
 }
 
 export class ConfigError extends Error {
@@ -91,7 +99,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, cwd = process.c
       parsed.error.issues.map((issue) => {
         const name = String(issue.path[0] ?? '?');
         const raw = env[name];
-        const shown = raw === undefined ? 'unset' : /SECRET|KEY|DATABASE_URL|REDIS_URL/.test(name) ? '(hidden)' : JSON.stringify(raw);
+        const shown = raw === undefined ? 'unset' : /SECRET|KEY|DATABASE_URL|REDIS_URL|SMTP_URL/.test(name) ? '(hidden)' : JSON.stringify(raw);
         return `${name}: ${issue.message} (got ${shown})`;
       }),
     );
@@ -131,6 +139,9 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, cwd = process.c
     clientDist: resolve(cwd, e.CLIENT_DIST ?? 'client/dist'),
     secureCookies: production,
     redisUrl: e.REDIS_URL,
+    smtpUrl: e.SMTP_URL,
+    mailFrom: e.MAIL_FROM,
+    publicUrl: (e.PUBLIC_URL ?? `http://localhost:${e.PORT}`).replace(/\/$/, ''),
   };
 }
 

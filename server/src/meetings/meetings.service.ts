@@ -8,6 +8,7 @@ import {
   type SendCall,
   guardFailures,
   nextState,
+  stockholmDate,
 } from '@sip/shared';
 import { PlanAccessService } from '../access/plan-access.service';
 import { PlanCommands } from '../access/plan-commands';
@@ -18,6 +19,8 @@ import { recordTransition } from '../plans/plan-events';
 import { assertGuards, transitionRefused } from '../plans/plan-guards';
 import { loadCalls } from '../plans/plan-detail.repository';
 import { VersionsService } from '../plans/versions.service';
+import { actionsNotReviewed, recordReview } from '../follow-up/follow-up-review';
+import { Clock } from '../jobs/clock';
 import { callToIcs } from './call-calendar';
 
 /** Calls (kallelse to kommun and region, inbjudan to others), meetings and attendance. */
@@ -29,6 +32,7 @@ export class MeetingsService {
     private readonly commands: PlanCommands,
     private readonly audit: AuditService,
     private readonly versions: VersionsService,
+    private readonly clock: Clock,
   ) {}
 
   private async refreshNextMeeting(m: EntityManager, planId: string) {
@@ -38,10 +42,18 @@ export class MeetingsService {
     );
   }
 
+  /** A meeting is planned for later: a kallelse to a meeting in the past helps nobody. */
+  private assertFuture(startsAt: string, path: string) {
+    if (new Date(startsAt) <= this.clock.now()) {
+      throw validationFailed([{ path, code: 'in_the_past', message: 'The meeting must be in the future' }]);
+    }
+  }
+
   /** A förmöte or another meeting without calls. */
   createMeeting(actor: Actor, planId: string, input: CreateMeeting): Promise<PlanChange> {
     return this.commands.change(actor, planId, { capability: 'prepare' }, async ({ m, access: { facts }, audit }) => {
       if (facts.planState === 'avslutad') throw transitionRefused('send_call', ['plan_closed']);
+      this.assertFuture(input.startsAt, 'body.startsAt');
       const [meeting] = await m.query(
         `INSERT INTO meeting (plan_id, kind, starts_at, duration_minutes, location, video_link, purpose, created_by)
          VALUES ($1, $2, $3, $4, $5, $6, $7, $8) RETURNING id`,
@@ -61,6 +73,7 @@ export class MeetingsService {
         'send_call',
         guardFailures('send_call', { state: facts.planState, trigger: plan.trigger, consentActive: facts.consent === 'active' }, { calledPrincipals: called.length, meetingTimeSet: Boolean(input.meeting.startsAt) }),
       );
+      this.assertFuture(input.meeting.startsAt, 'body.meeting.startsAt');
       const errors = [];
       for (const [i, r] of input.recipients.entries()) {
         if (r.kind === 'kallelse') {
@@ -143,8 +156,15 @@ export class MeetingsService {
 
   recordHeld(actor: Actor, planId: string, meetingId: string, input: RecordMeetingHeld): Promise<PlanChange> {
     return this.commands.change(actor, planId, { capability: 'record_meeting' }, async ({ m, access: { facts }, audit, accessChanged }) => {
-      const [meeting] = await m.query('SELECT kind, status FROM meeting WHERE id = $1 AND plan_id = $2 FOR UPDATE', [meetingId, planId]);
+      const [meeting]: { kind: string; status: string; starts_at: Date }[] = await m.query(
+        'SELECT kind, status, starts_at FROM meeting WHERE id = $1 AND plan_id = $2 FOR UPDATE',
+        [meetingId, planId],
+      );
       if (!meeting) throw notFound();
+      // Held on a day between the meeting's own date and today (Stockholm).
+      if (input.heldOn < stockholmDate(meeting.starts_at) || input.heldOn > this.clock.today()) {
+        throw validationFailed([{ path: 'body.heldOn', code: 'not_when_held', message: 'A meeting is held on or after its date, and not in the future' }]);
+      }
       const [plan] = await m.query('SELECT trigger FROM plan WHERE id = $1', [planId]);
       const movesPlan = meeting.kind !== 'formote';
       if (movesPlan) {
@@ -154,6 +174,12 @@ export class MeetingsService {
         );
       } else if (meeting.status !== 'planned') {
         throw transitionRefused('record_meeting', ['meeting_not_planned']);
+      }
+      // A follow-up meeting reviews every action and sets the next follow-up before it is held.
+      if (meeting.kind === 'uppfoljning') {
+        if (!input.review || (await actionsNotReviewed(m, planId, input.review)).length) throw transitionRefused('record_meeting', ['review_incomplete']);
+        await recordReview(m, planId, meetingId, input.review, actor.accountId);
+        await audit('plan.follow_up.review', { type: 'meeting', id: meetingId }, { items: input.review.items.length });
       }
       const ids = [input.chairParticipantId, ...(input.noteTakerParticipantId ? [input.noteTakerParticipantId] : []), ...input.attendance.map((a) => a.participantId)];
       const known: { id: string }[] = await m.query(

@@ -43,6 +43,9 @@ const id = z.string().min(1).max(64);
 const isoDate = z.union([z.literal(''), z.iso.date()]);
 
 export const ACTION_STATUSES = ['planned', 'ongoing', 'done', 'not_done'] as const;
+/** Who performs an action: a unit of the responsible principal, the person, a relative, someone else. */
+export const ACTION_PERFORMERS = ['unit', 'person', 'relative', 'other'] as const;
+export type ActionPerformer = (typeof ACTION_PERFORMERS)[number];
 export type ActionStatus = (typeof ACTION_STATUSES)[number];
 
 export const personSectionSchema = z
@@ -78,6 +81,7 @@ export const actionSchema = z
     what: text(L.what),
     needId: z.string().max(64).optional(),
     goalId: z.string().max(64).optional(),
+    performer: z.enum(ACTION_PERFORMERS).optional(),
     performingUnitId: z.string().max(64).optional(),
     responsiblePerson: text(L.responsiblePerson).optional(),
     when: text(L.when).optional(),
@@ -92,6 +96,10 @@ export const actionSchema = z
   .refine((a) => a.status !== 'not_done' || (a.notDoneReason ?? '').trim().length > 0, {
     path: ['notDoneReason'],
     message: 'An action not done needs a reason',
+  })
+  .refine((a) => !a.startDate || !a.dueDate || a.dueDate >= a.startDate, {
+    path: ['dueDate'],
+    message: 'An action cannot end before it starts',
   });
 
 export const actionsSectionSchema = z.object({ actions: z.array(actionSchema).max(LIST_LIMITS.actions) }).partial().strict();

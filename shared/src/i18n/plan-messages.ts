@@ -36,6 +36,10 @@ export const GUARD_MESSAGES: Record<GuardFailure, Record<Language, string>> = {
   lead_principal_missing: { sv: 'huvudansvarig huvudman är inte utsedd', en: 'no principal has the overall responsibility' },
   coordinator_missing: { sv: 'samordningsansvarig saknas', en: 'no coordinator is named' },
   follow_up_date_missing: { sv: 'datum för uppföljning saknas', en: 'the follow-up date is missing' },
+  review_incomplete: {
+    sv: 'varje insats ska gås igenom och nästa uppföljning bokas',
+    en: 'every action must be reviewed and the next follow-up set',
+  },
 };
 
 export function refusalMessage(action: PlanAction, failures: GuardFailure[], language: Language): string {

@@ -79,6 +79,7 @@ export const GUARD_FAILURES = [
   'lead_principal_missing',
   'coordinator_missing',
   'follow_up_date_missing',
+  'review_incomplete',
 ] as const;
 export type GuardFailure = (typeof GUARD_FAILURES)[number];
 

@@ -42,6 +42,8 @@ export const AUDIT_ACTIONS = [
   'plan.comment.read',
   'plan.comment.add',
   'plan.comment.remove',
+  'plan.action.done',
+  'plan.follow_up.review',
 ] as const;
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];
 

@@ -8,6 +8,7 @@ import {
 } from '../plans/plan-lifecycle';
 import { CONSENT_STATES, PLAN_CAPABILITIES, PLAN_SECTIONS, PLAN_VIEWERS } from '../policy/plan-policy';
 import { CONSENT_GIVERS } from '../domain/consent-rules';
+import { followUpReviewSchema } from './follow-up';
 import { personnummerSchema } from './directory';
 import { isoDateSchema, nameSchema } from './common';
 
@@ -158,8 +159,11 @@ export const recordMeetingHeldSchema = z
     attendance: z.array(z.object({ participantId: z.uuid(), mode: z.enum(ATTENDANCE_MODES) }).strict()).max(60),
     personTookPart: z.boolean(),
     relativesTookPart: z.boolean(),
+    /** For a follow-up meeting: the review, action by action, and the next follow-up date. */
+    review: followUpReviewSchema.optional(),
   })
-  .strict();
+  .strict()
+  .refine((m) => !m.review || m.review.nextFollowUpDate > m.heldOn, { path: ['review', 'nextFollowUpDate'], message: 'The next follow-up comes after this one' });
 export type RecordMeetingHeld = z.infer<typeof recordMeetingHeldSchema>;
 
 export const childViewSchema = z

@@ -13,6 +13,7 @@ import {
   guardFailures,
   refusalMessage,
   type Language,
+  stockholmDate,
 } from '@sip/shared';
 import { useOrganisations, usePlanAction, useStaffDirectory } from '../../api/plans';
 import { ProblemAlert } from '../../components/ProblemAlert';
@@ -527,7 +528,7 @@ function MeetingsSection({ plan }: Props) {
               >
                 <div className="field">
                   <label htmlFor={`${id}-${m.id}-date`}>{t('plan.meetings.heldOn')}</label>
-                  <input id={`${id}-${m.id}-date`} name="heldOn" type="date" defaultValue={todayIsoDate()} required />
+                  <input id={`${id}-${m.id}-date`} name="heldOn" type="date" defaultValue={stockholmDate(m.startsAt)} required />
                 </div>
                 <div className="field">
                   <label htmlFor={`${id}-${m.id}-chair`}>{t('plan.meetings.chair')}</label>

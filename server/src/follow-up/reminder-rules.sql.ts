@@ -1,0 +1,109 @@
+import type { ReminderRule } from '@sip/shared';
+import { consentInForceSql } from '../access/domain.sql';
+
+/**
+ * One query per reminder rule (shared/src/follow-up/reminder-rules.ts). Each selects, for
+ * now ($1) and today ($2, Stockholm), the occurrences due and their recipients — only while
+ * the cause stands (open plan, consent in force, item not done) — and not yet reminded.
+ * $3 is the rule's default offset; a county may set its own (county_setting.reminder_days).
+ * Rows: subject_key (the occurrence), plan_id, account_id, due_at, detail (for the link).
+ */
+const STAFF_ROLES = `('initiativtagare','ordforande','antecknare','samordningsansvarig','kallad_personal','inbjuden')`;
+/** Occurrences older than this are not reminded on a first scan of old data. */
+const WINDOW = `30`;
+
+const offset = (rule: ReminderRule) => `coalesce((cs.reminder_days->>'${rule}')::int, $3)`;
+const county = `LEFT JOIN organisation io ON io.id = p.initiating_organisation_id LEFT JOIN county_setting cs ON cs.county_code = io.county_code`;
+const openWithConsent = `p.state <> 'avslutad' AND EXISTS (SELECT 1 FROM consent c WHERE c.plan_id = p.id AND ${consentInForceSql('c', '$2::date')})`;
+const notYet = (rule: ReminderRule, key: string, account: string) =>
+  `NOT EXISTS (SELECT 1 FROM reminder rm WHERE rm.rule = '${rule}' AND rm.subject_key = ${key} AND rm.account_id = ${account})`;
+/** Staff of an organisation taking part in the plan, able to act. */
+const staffOf = (planCol: string, orgExpr: string) => `
+  SELECT pp.account_id FROM plan_participant pp JOIN account ac ON ac.id = pp.account_id AND NOT ac.disabled
+   WHERE pp.plan_id = ${planCol} AND pp.organisation_id = ${orgExpr} AND pp.removed_at IS NULL AND pp.role IN ${STAFF_ROLES}`;
+
+function actionRule(rule: 'action_due_soon' | 'action_overdue') {
+  const key = `concat_ws(':', a.plan_id, a.organisation_id, a.action_id, a.due_date)`;
+  const when =
+    rule === 'action_due_soon'
+      ? `a.due_date >= $2::date AND a.due_date <= $2::date + 60 AND a.due_date - ${offset(rule)} <= $2::date`
+      : `a.due_date < $2::date AND a.due_date >= $2::date - ${WINDOW} AND a.due_date + ${offset(rule)} <= $2::date`;
+  return `
+    SELECT ${key} AS subject_key, a.plan_id, r.account_id, a.due_date::timestamptz AS due_at, a.organisation_id::text AS detail
+      FROM plan_action a JOIN plan p ON p.id = a.plan_id ${county}
+      CROSS JOIN LATERAL (
+        ${staffOf('a.plan_id', 'a.organisation_id')}
+        UNION SELECT pe.account_id FROM person pe WHERE pe.id = p.person_id AND a.performer = 'person' AND pe.account_id IS NOT NULL) r
+     WHERE a.removed_at IS NULL AND a.status IN ('planned','ongoing') AND ${when}
+       AND ${openWithConsent} AND ${notYet(rule, key, 'r.account_id')}`;
+}
+
+function followUpRule(rule: 'follow_up_soon' | 'follow_up_missed') {
+  const key = `concat_ws(':', p.id, p.follow_up_date)`;
+  const when =
+    rule === 'follow_up_soon'
+      ? `p.follow_up_date >= $2::date AND p.follow_up_date <= $2::date + 90 AND p.follow_up_date - ${offset(rule)} <= $2::date`
+      : `p.follow_up_date < $2::date AND p.follow_up_date >= $2::date - ${WINDOW} AND p.follow_up_date + ${offset(rule)} <= $2::date`;
+  return `
+    SELECT ${key} AS subject_key, p.id AS plan_id, r.account_id, p.follow_up_date::timestamptz AS due_at, NULL AS detail
+      FROM plan p ${county}
+      CROSS JOIN LATERAL (
+        SELECT pp.account_id FROM plan_participant pp JOIN account ac ON ac.id = pp.account_id AND NOT ac.disabled
+         WHERE pp.plan_id = p.id AND pp.role = 'samordningsansvarig' AND pp.removed_at IS NULL
+        UNION ${staffOf('p.id', 'p.lead_organisation_id')}) r
+     WHERE p.follow_up_date IS NOT NULL AND ${when}
+       -- A follow-up meeting already booked or held answers it.
+       AND NOT EXISTS (SELECT 1 FROM meeting mt WHERE mt.plan_id = p.id AND mt.kind = 'uppfoljning'
+                        AND (mt.status = 'planned' OR (mt.status = 'held' AND mt.held_on >= p.follow_up_date - 30)))
+       AND ${openWithConsent} AND ${notYet(rule, key, 'r.account_id')}`;
+}
+
+function dischargeRule(rule: 'discharge_call_due' | 'discharge_call_missed') {
+  const key = `concat_ws(':', p.id, p.discharge_call_due_at)`;
+  const when =
+    rule === 'discharge_call_due'
+      ? `p.discharge_call_due_at > $1 AND p.discharge_call_due_at - make_interval(hours => ${offset(rule)}) <= $1`
+      : `p.discharge_call_due_at <= $1 - make_interval(hours => ${offset(rule)}) AND p.discharge_call_due_at >= $1 - interval '${WINDOW} days'`;
+  // Before consent the plan is the initiator's alone; the deadline runs all the same.
+  return `
+    SELECT ${key} AS subject_key, p.id AS plan_id, p.initiated_by AS account_id, p.discharge_call_due_at AS due_at, NULL AS detail
+      FROM plan p ${county} JOIN account ac ON ac.id = p.initiated_by AND NOT ac.disabled
+     WHERE p.discharge_call_due_at IS NOT NULL AND p.first_call_at IS NULL AND p.state <> 'avslutad' AND ${when}
+       AND ${notYet(rule, key, 'p.initiated_by')}`;
+}
+
+export const REMINDER_SQL: Record<ReminderRule, string> = {
+  action_due_soon: actionRule('action_due_soon'),
+  action_overdue: actionRule('action_overdue'),
+  follow_up_soon: followUpRule('follow_up_soon'),
+  follow_up_missed: followUpRule('follow_up_missed'),
+  discharge_call_due: dischargeRule('discharge_call_due'),
+  discharge_call_missed: dischargeRule('discharge_call_missed'),
+  // Candidates only: working days are counted in the scan (Stockholm calendar).
+  call_unanswered: `
+    SELECT pc.id::text AS subject_key, pc.plan_id, au.account_id, pc.sent_at AS due_at, ${offset('call_unanswered')}::text AS detail
+      FROM plan_call pc JOIN plan p ON p.id = pc.plan_id ${county}
+      JOIN account_unit au ON au.unit_id = pc.unit_id
+      JOIN account ac ON ac.id = au.account_id AND NOT ac.disabled AND 'practitioner' = ANY(ac.system_roles)
+     WHERE pc.kind = 'kallelse' AND pc.acknowledged_at IS NULL
+       AND pc.sent_at <= $1 - interval '1 day' AND pc.sent_at >= $1 - interval '${WINDOW} days'
+       AND ${openWithConsent} AND ${notYet('call_unanswered', 'pc.id::text', 'au.account_id')}`,
+  consent_ending: `
+    SELECT concat_ws(':', c.id, c.valid_to) AS subject_key, p.id AS plan_id, r.account_id, c.valid_to::timestamptz AS due_at, NULL AS detail
+      FROM consent c JOIN plan p ON p.id = c.plan_id ${county}
+      CROSS JOIN LATERAL (
+        SELECT p.initiated_by AS account_id
+        UNION SELECT pe.account_id FROM person pe WHERE pe.id = p.person_id AND pe.account_id IS NOT NULL) r
+     WHERE ${consentInForceSql('c', '$2::date')} AND c.valid_to IS NOT NULL
+       AND c.valid_to <= $2::date + 90 AND c.valid_to - ${offset('consent_ending')} <= $2::date
+       AND p.state <> 'avslutad' AND ${notYet('consent_ending', `concat_ws(':', c.id, c.valid_to)`, 'r.account_id')}`,
+  meeting_tomorrow: `
+    SELECT concat_ws(':', mt.id, mt.starts_at) AS subject_key, mt.plan_id, r.account_id, mt.starts_at AS due_at, mt.id::text AS detail
+      FROM meeting mt JOIN plan p ON p.id = mt.plan_id ${county}
+      CROSS JOIN LATERAL (
+        SELECT pp.account_id FROM plan_participant pp JOIN account ac ON ac.id = pp.account_id AND NOT ac.disabled
+         WHERE pp.plan_id = mt.plan_id AND pp.removed_at IS NULL) r
+     WHERE mt.status = 'planned' AND mt.starts_at > $1 AND mt.starts_at <= $1 + interval '${WINDOW} days'
+       AND mt.starts_at - make_interval(days => ${offset('meeting_tomorrow')}) <= $1
+       AND ${openWithConsent} AND ${notYet('meeting_tomorrow', `concat_ws(':', mt.id, mt.starts_at)`, 'r.account_id')}`,
+};

@@ -1,0 +1,105 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource } from 'typeorm';
+import type { TodoItem, TodoKind, TodoList, TodoQuery } from '@sip/shared';
+import { consentInForceSql } from '../access/domain.sql';
+import { PlanAccessService } from '../access/plan-access.service';
+import { type Actor, auditRole } from '../auth/actor';
+import { AuditService } from '../audit/audit.service';
+import { Clock } from '../jobs/clock';
+
+interface TodoRow {
+  kind: TodoKind;
+  plan_id: string;
+  person_name: string;
+  due_at: Date | string | null;
+  unit_id: string | null;
+  unit_name: string | null;
+  label: string | null;
+  link: string;
+  total: string;
+}
+
+const DUE_SOON_DAYS = 7;
+const FOLLOW_UP_SOON_DAYS = 14;
+const CONSENT_ENDING_DAYS = 14;
+
+/**
+ * "Att göra": one list, across every plan the staff member reaches (scoped in SQL by the
+ * same policy as the worklist), of what needs them now. Params after the reachable set:
+ * today, the actor's units, the actor's organisations, then kind, unit, limit, offset.
+ */
+@Injectable()
+export class TodoService {
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly access: PlanAccessService,
+    private readonly audit: AuditService,
+    private readonly clock: Clock,
+  ) {}
+
+  async list(actor: Actor, query: TodoQuery): Promise<TodoList> {
+    const reachable = this.access.reachableSql(actor);
+    const n = reachable.params.length;
+    const [today, units, orgs, kind, unit, limit, offset] = [n + 1, n + 2, n + 3, n + 4, n + 5, n + 6, n + 7].map((i) => `$${i}`);
+    const open = `p.state <> 'avslutad'`;
+    const rows: TodoRow[] = await this.dataSource.query(
+      `WITH reachable AS (${reachable.sql}),
+       items AS (
+         SELECT 'call_to_answer' AS kind, pc.plan_id, pc.sent_at AS due_at, pc.unit_id, u.name AS unit_name, pc.purpose AS label, '/plans/' || pc.plan_id || '#calls' AS link
+           FROM plan_call pc JOIN plan p ON p.id = pc.plan_id JOIN unit u ON u.id = pc.unit_id
+          WHERE pc.kind = 'kallelse' AND pc.acknowledged_at IS NULL AND pc.unit_id = ANY(${units}::uuid[]) AND ${open}
+            AND pc.plan_id IN (SELECT id FROM reachable)
+         UNION ALL
+         SELECT 'call_to_send', p.id, p.discharge_call_due_at, p.initiating_unit_id, u.name, NULL, '/plans/' || p.id || '#calls'
+           FROM plan p JOIN unit u ON u.id = p.initiating_unit_id
+          WHERE p.discharge_call_due_at IS NOT NULL AND p.first_call_at IS NULL AND ${open} AND p.id IN (SELECT id FROM reachable)
+         UNION ALL
+         SELECT CASE WHEN a.due_date < ${today}::date THEN 'action_overdue' ELSE 'action_due_soon' END,
+                a.plan_id, a.due_date::timestamptz, u.id, u.name, a.what, '/plans/' || a.plan_id || '#actions-' || a.organisation_id
+           FROM plan_action a JOIN plan p ON p.id = a.plan_id
+           LEFT JOIN unit u ON u.id::text = a.performing_unit_id
+          WHERE a.removed_at IS NULL AND a.status IN ('planned','ongoing') AND a.due_date <= ${today}::date + ${DUE_SOON_DAYS}
+            AND (a.performing_unit_id = ANY(${units}::uuid[]::text[]) OR (a.performing_unit_id IS NULL AND a.organisation_id = ANY(${orgs}::uuid[])))
+            AND ${open} AND a.plan_id IN (SELECT id FROM reachable)
+         UNION ALL
+         SELECT CASE WHEN p.follow_up_date < ${today}::date THEN 'follow_up_overdue' ELSE 'follow_up_due' END,
+                p.id, p.follow_up_date::timestamptz, p.initiating_unit_id, u.name, NULL, '/plans/' || p.id || '#follow-up'
+           FROM plan p JOIN unit u ON u.id = p.initiating_unit_id
+          WHERE p.follow_up_date <= ${today}::date + ${FOLLOW_UP_SOON_DAYS} AND p.state IN ('mote_hallet','faststalld','uppfoljning')
+            AND NOT EXISTS (SELECT 1 FROM meeting mt WHERE mt.plan_id = p.id AND mt.kind = 'uppfoljning' AND mt.status = 'planned')
+            AND p.id IN (SELECT id FROM reachable)
+         UNION ALL
+         SELECT 'follow_up_date_missing', p.id, NULL, p.initiating_unit_id, u.name, NULL, '/plans/' || p.id || '#follow-up'
+           FROM plan p JOIN unit u ON u.id = p.initiating_unit_id
+          WHERE p.state = 'faststalld' AND p.follow_up_date IS NULL AND p.id IN (SELECT id FROM reachable)
+         UNION ALL
+         SELECT 'consent_ending', c.plan_id, c.valid_to::timestamptz, p.initiating_unit_id, u.name, NULL, '/plans/' || c.plan_id || '#consent'
+           FROM consent c JOIN plan p ON p.id = c.plan_id JOIN unit u ON u.id = p.initiating_unit_id
+          WHERE ${consentInForceSql('c', `${today}::date`)} AND c.valid_to <= ${today}::date + ${CONSENT_ENDING_DAYS} AND ${open}
+            AND c.plan_id IN (SELECT id FROM reachable)),
+       page AS (
+         SELECT i.*, count(*) OVER () AS total FROM items i
+          WHERE (${kind}::text IS NULL OR i.kind = ${kind}) AND (${unit}::uuid IS NULL OR i.unit_id = ${unit})
+          ORDER BY i.due_at NULLS FIRST, i.kind, i.plan_id, i.link
+          LIMIT ${limit} OFFSET ${offset})
+       SELECT page.*, pe.name AS person_name FROM page JOIN plan p ON p.id = page.plan_id JOIN person pe ON pe.id = p.person_id
+        ORDER BY page.due_at NULLS FIRST, page.kind, page.plan_id, page.link`,
+      [...reachable.params, this.clock.today(), actor.unitIds, actor.organisationIds, query.kind ?? null, query.unitId ?? null, query.limit, query.offset],
+    );
+    const items: TodoItem[] = rows.map((r) => ({
+      kind: r.kind,
+      planId: r.plan_id,
+      personName: r.person_name,
+      dueAt: r.due_at === null ? null : new Date(r.due_at).toISOString(),
+      unitId: r.unit_id,
+      unitName: r.unit_name,
+      label: r.label,
+      link: r.link,
+    }));
+    if (items.length) {
+      await this.audit.append({ actorId: actor.accountId, actorRole: auditRole(actor), action: 'plan.read', targetType: 'todo', details: { planIds: [...new Set(items.map((i) => i.planId))] } });
+    }
+    return { items, total: rows[0] ? Number(rows[0].total) : 0 };
+  }
+}

@@ -1,0 +1,96 @@
+import { Injectable, Logger } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource, EntityManager } from 'typeorm';
+import type { Namespace } from 'socket.io';
+import type { NotificationList, NotificationPreference, NotifyUnread, ReminderRule } from '@sip/shared';
+import type { Actor } from '../auth/actor';
+
+/** The /notify room of one account's open tabs. */
+export const accountRoomOf = (accountId: string) => `account:${accountId}`;
+
+export interface NewNotification {
+  accountId: string;
+  kind: ReminderRule;
+  link: string;
+  reminderId: string | null;
+}
+
+interface NotificationRow {
+  id: string;
+  kind: ReminderRule;
+  link: string;
+  created_at: Date;
+  read_at: Date | null;
+}
+
+/** The in-app notification centre: stored per account, the unread count pushed live. */
+@Injectable()
+export class NotificationsService {
+  private readonly logger = new Logger('Notifications');
+  private namespace: Namespace | null = null;
+
+  constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
+
+  attach(namespace: Namespace) {
+    this.namespace = namespace;
+  }
+
+  async create(notifications: NewNotification[], m: EntityManager = this.dataSource.manager): Promise<void> {
+    for (const n of notifications) {
+      await m.query(`INSERT INTO notification (account_id, kind, link, reminder_id) VALUES ($1, $2, $3, $4)`, [n.accountId, n.kind, n.link, n.reminderId]);
+    }
+  }
+
+  /** Tells each account's open tabs, on every instance, how many are unread now. */
+  async pushUnread(accountIds: Iterable<string>) {
+    for (const accountId of new Set(accountIds)) {
+      const unread: NotifyUnread = { unread: await this.unreadCount(accountId) };
+      // A room broadcast: with Redis, the adapter takes it to every instance.
+      this.namespace?.to(accountRoomOf(accountId)).emit('unread', unread);
+    }
+  }
+
+  async unreadCount(accountId: string): Promise<number> {
+    const [{ n }]: { n: number }[] = await this.dataSource.query('SELECT count(*)::int AS n FROM notification WHERE account_id = $1 AND read_at IS NULL', [accountId]);
+    return n;
+  }
+
+  async list(actor: Actor): Promise<NotificationList> {
+    const rows: NotificationRow[] = await this.dataSource.query(
+      `SELECT id, kind, link, created_at, read_at FROM notification WHERE account_id = $1 ORDER BY created_at DESC, id LIMIT 50`,
+      [actor.accountId],
+    );
+    return {
+      items: rows.map((r) => ({ id: r.id, kind: r.kind, link: r.link, createdAt: r.created_at.toISOString(), readAt: r.read_at?.toISOString() ?? null })),
+      unread: await this.unreadCount(actor.accountId),
+    };
+  }
+
+  /** Marks the given notifications (or all) read; only the actor's own. */
+  async markRead(actor: Actor, ids: string[] | 'all'): Promise<NotificationList> {
+    await this.dataSource.query(
+      `UPDATE notification SET read_at = now() WHERE account_id = $1 AND read_at IS NULL AND ($2::uuid[] IS NULL OR id = ANY($2))`,
+      [actor.accountId, ids === 'all' ? null : ids],
+    );
+    await this.pushUnread([actor.accountId]);
+    return this.list(actor);
+  }
+
+  async preference(accountId: string): Promise<NotificationPreference> {
+    const [row]: { email_address: string | null; email_mode: NotificationPreference['emailMode'] }[] = await this.dataSource.query(
+      'SELECT email_address, email_mode FROM notification_preference WHERE account_id = $1',
+      [accountId],
+    );
+    return { emailAddress: row?.email_address ?? null, emailMode: row?.email_mode ?? 'immediate' };
+  }
+
+  async setPreference(actor: Actor, input: NotificationPreference): Promise<NotificationPreference> {
+    await this.dataSource.query(
+      `INSERT INTO notification_preference (account_id, email_address, email_mode) VALUES ($1, $2, $3)
+       ON CONFLICT (account_id) DO UPDATE SET email_address = excluded.email_address, email_mode = excluded.email_mode, updated_at = now()`,
+      [actor.accountId, input.emailAddress, input.emailMode],
+    );
+    this.logger.debug('Notification preference changed');
+    return this.preference(actor.accountId);
+  }
+}
