@@ -25,7 +25,7 @@ import type { DemoPlan } from './demo-plan';
  * does: opening the section and the editing session.
  */
 export async function writeSection(plan: DemoPlan, at: Date, username: string, section: SectionName, edit: (doc: Y.Doc) => void): Promise<void> {
-  const { actor } = await plan.world.as(at, username, plan.id, `write ${section}`);
+  const { actor } = await plan.world.event(at, username, plan.id, `write ${section}`);
   const { m, services } = plan.world;
   const place = await services.sections.placeInPlan(actor, plan.id, m);
   if (!place || !sectionAccess(place.sectionActor, section).write) throw new Error(`Demo seed: ${username} may not write ${section} in ${plan.label}`);

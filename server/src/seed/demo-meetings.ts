@@ -44,7 +44,7 @@ async function insertMeeting(plan: DemoPlan, at: Date, actorId: string, meeting:
 
 /** MeetingsService.createMeeting: a meeting without calls (a förmöte, a follow-up). */
 export async function createMeeting(plan: DemoPlan, at: Date, username: string, input: MeetingInput): Promise<string> {
-  const { actor, access } = await plan.world.as(at, username, plan.id, 'create a meeting', { capability: 'prepare' });
+  const { actor, access } = await plan.world.event(at, username, plan.id, 'create a meeting', { capability: 'prepare' });
   assertAllowed(plan, 'create a meeting', access.facts.planState === 'avslutad' ? ['plan_closed'] : []);
   const meetingId = await insertMeeting(plan, at, actor.accountId, input, input.purpose ?? null);
   await refreshNextMeeting(plan.world.m, plan.id);
@@ -54,7 +54,7 @@ export async function createMeeting(plan: DemoPlan, at: Date, username: string, 
 
 /** MeetingsService.sendCall: the meeting, a kallelse to each called unit, the transition to kallad. */
 export async function sendCall(plan: DemoPlan, at: Date, username: string, input: CallInput): Promise<{ meetingId: string; callIds: string[] }> {
-  const { actor, access } = await plan.world.as(at, username, plan.id, 'send a call', { capability: 'send_calls' });
+  const { actor, access } = await plan.world.event(at, username, plan.id, 'send a call', { capability: 'send_calls' });
   const { m, directory } = plan.world;
   const from = access.facts.planState;
   assertAllowed(plan, 'send a call', guardFailures('send_call', { state: from, trigger: plan.trigger, consentActive: access.facts.consent === 'active' }, { calledPrincipals: input.called.length, meetingTimeSet: true }));
@@ -79,7 +79,7 @@ export async function sendCall(plan: DemoPlan, at: Date, username: string, input
 
 /** MeetingsService.acknowledge: someone in the called unit confirms, and so takes part. */
 export async function acknowledgeCall(plan: DemoPlan, at: Date, username: string, callId: string): Promise<void> {
-  const { actor, access } = await plan.world.as(at, username, plan.id, 'confirm the call', { capability: 'acknowledge_call' });
+  const { actor, access } = await plan.world.event(at, username, plan.id, 'confirm the call', { capability: 'acknowledge_call' });
   const { m } = plan.world;
   const [call]: { organisation_id: string; unit_id: string }[] = await m.query(
     `SELECT organisation_id, unit_id FROM plan_call WHERE id = $1 AND plan_id = $2 AND kind = 'kallelse' AND acknowledged_at IS NULL`,
@@ -98,7 +98,7 @@ export async function acknowledgeCall(plan: DemoPlan, at: Date, username: string
 
 /** MeetingsService.recordHeld: who took part and how; a SIP meeting moves the plan on and freezes a version. */
 export async function recordMeetingHeld(plan: DemoPlan, at: Date, username: string, meetingId: string, input: HeldInput): Promise<void> {
-  const { actor, access } = await plan.world.as(at, username, plan.id, 'record a meeting', { capability: 'record_meeting' });
+  const { actor, access } = await plan.world.event(at, username, plan.id, 'record a meeting', { capability: 'record_meeting' });
   const { m } = plan.world;
   const [meeting]: { kind: string; status: string; starts_at: Date }[] = await m.query('SELECT kind, status, starts_at FROM meeting WHERE id = $1 AND plan_id = $2', [meetingId, plan.id]);
   if (!meeting) throw new Error(`Demo seed: no meeting ${meetingId} in ${plan.label}`);

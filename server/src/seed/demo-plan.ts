@@ -99,7 +99,7 @@ export class DemoPlan {
 
   /** ConsentService.record. */
   async recordConsent(at: Date, username: string, input: ConsentInput): Promise<string> {
-    const { actor, access } = await this.world.as(at, username, this.id, 'record consent', { capability: 'record_consent' });
+    const { actor, access } = await this.world.event(at, username, this.id, 'record consent', { capability: 'record_consent' });
     const { m, directory } = this.world;
     const organisations = input.organisations.map((k) => directory.organisation(k));
     const guardianIds = (input.guardians ?? []).map((u) => directory.actor(u).accountId);
@@ -132,7 +132,7 @@ export class DemoPlan {
 
   /** ParticipantsService.add, for a staff account. */
   async addParticipant(at: Date, username: string, role: Exclude<PlanRole, 'huvudperson' | 'narstaende' | 'vardnadshavare'>, staff: string): Promise<string> {
-    const { actor } = await this.world.as(at, username, this.id, `add ${staff} as ${role}`, { capability: 'manage_participants' });
+    const { actor } = await this.world.event(at, username, this.id, `add ${staff} as ${role}`, { capability: 'manage_participants' });
     const account = this.world.directory.actor(staff);
     const [unitId] = account.unitIds;
     if (!unitId || account.kind !== 'staff') throw new Error(`Demo seed: ${staff} is not staff with a unit`);
@@ -147,7 +147,7 @@ export class DemoPlan {
 
   /** ParticipantsService.allowRelative: the person lets a registered relative in. */
   async allowRelative(at: Date, username: string, relative: string): Promise<string> {
-    const { actor } = await this.world.as(at, username, this.id, `allow ${relative}`, { capability: 'manage_relatives' });
+    const { actor } = await this.world.event(at, username, this.id, `allow ${relative}`, { capability: 'manage_relatives' });
     const accountId = this.world.directory.actor(relative).accountId;
     const [known] = await this.world.m.query(
       `SELECT 1 FROM plan p JOIN person_relation r ON r.person_id = p.person_id WHERE p.id = $1 AND r.account_id = $2 AND r.kind = 'relative'`,
@@ -164,7 +164,7 @@ export class DemoPlan {
 
   /** PlanLifecycleService.transition: the guards (finalising reads the projected rows), the freeze, the row. */
   async transition(at: Date, username: string, action: 'start_preparation' | 'finalise' | 'start_follow_up' | 'close', closing?: { reason: ClosingReason; note?: string }): Promise<void> {
-    const { actor, access } = await this.world.as(at, username, this.id, action, { capability: 'manage_lifecycle' });
+    const { actor, access } = await this.world.event(at, username, this.id, action, { capability: 'manage_lifecycle' });
     const { m } = this.world;
     const from = access.facts.planState;
     const content = action === 'finalise' ? await planContentFacts(m, this.id) : undefined;
@@ -178,7 +178,7 @@ export class DemoPlan {
 
   /** PreparationService.updatePreparation. */
   async prepare(at: Date, username: string, input: { questions?: string[]; longTermGoal?: string; lead?: string; followUpDate?: string }): Promise<void> {
-    const { actor } = await this.world.as(at, username, this.id, 'prepare', { capability: 'prepare' });
+    const { actor } = await this.world.event(at, username, this.id, 'prepare', { capability: 'prepare' });
     const lead = input.lead === undefined ? undefined : this.world.directory.organisation(input.lead);
     await this.world.m.query(
       `UPDATE plan SET questions = coalesce($2::jsonb, questions), long_term_goal = coalesce($3, long_term_goal),
@@ -192,14 +192,14 @@ export class DemoPlan {
 
   /** PreparationService.updateChildView: what staff recorded of the child's own view. */
   async recordChildView(at: Date, username: string, childView: string): Promise<void> {
-    const { actor } = await this.world.as(at, username, this.id, 'record the child’s view', { capability: 'record_child_view' });
+    const { actor } = await this.world.event(at, username, this.id, 'record the child’s view', { capability: 'record_child_view' });
     await this.world.m.query(`UPDATE plan SET child_secrecy = false, child_view = $2, updated_at = $3 WHERE id = $1`, [this.id, childView, at]);
     await this.world.audit(at, actor, this.id, 'plan.child_view.update', { type: 'plan', id: this.id }, { childSecrecy: false });
   }
 
   /** PlanDetailService.detail's audit row: someone opened the plan page. */
   async read(at: Date, username: string): Promise<void> {
-    const { actor, access } = await this.world.as(at, username, this.id, 'read the plan');
+    const { actor, access } = await this.world.event(at, username, this.id, 'read the plan');
     await this.world.audit(at, actor, this.id, 'plan.read', { type: 'plan', id: this.id }, { as: access.permissions.as });
   }
 

@@ -91,7 +91,7 @@ export class DemoWorld {
    * Waits for the event's turn, then checks — with the product's own access service, as
    * each route does — that the actor may do this to the plan now.
    */
-  async as(at: Date, username: string, planId: string, what: string, need: { section?: PlanSection; capability?: PlanCapability } = {}): Promise<{ actor: Actor; access: PlanAccess }> {
+  async event(at: Date, username: string, planId: string, what: string, need: { section?: PlanSection; capability?: PlanCapability } = {}): Promise<{ actor: Actor; access: PlanAccess }> {
     await this.timeline.turn(at);
     const actor = this.directory.actor(username);
     const access = await this.services.access.access(actor, planId, this.m);
