@@ -3,8 +3,9 @@ import { addStockholmDays, stockholmDate, stockholmDateTime } from '@sip/shared'
 /**
  * Days and times of the demo history, relative to the moment of seeding and read on a
  * Stockholm wall clock: "40 days ago at 09:10" is the same whatever the time zone of the
- * machine. Only whole days before today are used for past events, so none of them can fall
- * after the moment of seeding, whatever the hour.
+ * machine. Past events fall on days before today (the discharge SIP's on hours before now),
+ * so none comes after the moment of seeding, whatever its hour; the Timeline refuses one that
+ * would.
  */
 export class DemoClock {
   constructor(readonly now: Date) {}
