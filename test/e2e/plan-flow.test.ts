@@ -76,6 +76,8 @@ describe('a SIP from start to meeting, and the person’s view', { timeout: E2E_
       await versions.getByRole('heading', { name: 'Version 1 – efter mötet' }).waitFor();
     });
     const planUrl = page.url();
+    // Anders and Birgitta also have the demo data's plan for him: links go by the plan's path.
+    const planLink = `a[href="${new URL(planUrl).pathname}"]`;
     expect(errors).toEqual([]);
     await staffContext.close();
 
@@ -84,7 +86,7 @@ describe('a SIP from start to meeting, and the person’s view', { timeout: E2E_
     const person = await step('Anders signs in on his phone', () => signInAs(app.browser, app.t.baseUrl, 'anders.nilsson', phone));
 
     await step('Anders reads his plan, who has seen it and version 1', async () => {
-      await person.page.getByRole('link', { name: 'Anders Nilsson' }).click();
+      await person.page.locator(planLink).click();
       await person.page.getByRole('heading', { level: 1, name: 'Din plan' }).waitFor();
       await planWorkspaceLoaded(person.page);
       await person.page.getByTestId('access-log').getByText('Eva Lind').first().waitFor();
@@ -121,7 +123,9 @@ describe('a SIP from start to meeting, and the person’s view', { timeout: E2E_
       await relative.page.getByRole('alert').getByText('Det som efterfrågades finns inte.').waitFor();
       // The app's own link, not a second page load: the worklist is fetched afresh either way.
       await relative.page.getByRole('navigation').getByRole('link', { name: 'Arbetslista' }).click();
-      await relative.page.getByText('Du har inga SIP-planer ännu.').waitFor();
+      // Her list is loaded (it still holds the demo plan Anders let her into) without this one.
+      await relative.page.getByRole('row', { name: 'Anders Nilsson Fastställd' }).waitFor();
+      expect(await relative.page.locator(planLink).count()).toBe(0);
     });
     await person.context.close();
     await relative.context.close();

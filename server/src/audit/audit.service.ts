@@ -14,6 +14,11 @@ export interface AuditEntry {
   planId?: string | null;
   /** Never put personnummer, passwords or plan text here. */
   details?: Record<string, unknown>;
+  /**
+   * When the event happened, if not now: only the demo seed passes one, so that its
+   * fictitious history is logged at the times its other tables show.
+   */
+  at?: Date;
 }
 
 // Any constant works; it serialises appends so that each row links to its predecessor.
@@ -34,7 +39,7 @@ export class AuditService {
       const row = {
         seq: last ? Number(last.seq) + 1 : 1,
         // Millisecond precision, so that the value read back hashes the same.
-        at: new Date(Math.floor(Date.now())),
+        at: new Date(Math.floor((entry.at ?? new Date()).getTime())),
         actorId: entry.actorId,
         actorRole: entry.actorRole,
         action: entry.action,

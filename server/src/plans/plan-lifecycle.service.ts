@@ -1,12 +1,11 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource, EntityManager } from 'typeorm';
+import { DataSource } from 'typeorm';
 import {
   type ClosingReason,
   DEFAULT_DISCHARGE_CALL_DAYS,
   type InitiatePlan,
   type PlanChange,
-  type PlanContentFacts,
   type PlanTrigger,
   type TransitionRequest,
   addStockholmDays,
@@ -20,6 +19,7 @@ import { AuditService } from '../audit/audit.service';
 import { ProjectionService } from '../collaboration/projection.service';
 import { validationFailed } from '../common/problem.exception';
 import { Clock } from '../jobs/clock';
+import { planContentFacts } from './plan-content-facts';
 import { recordTransition } from './plan-events';
 import { assertGuards } from './plan-guards';
 import { VersionsService } from './versions.service';
@@ -94,7 +94,7 @@ export class PlanLifecycleService {
       const [plan]: { trigger: PlanTrigger }[] = await m.query('SELECT trigger FROM plan WHERE id = $1', [planId]);
       const action = input.action;
       const reason = action === 'close' ? input.closingReason : action === 'refuse_request' ? input.note : undefined;
-      const content = action === 'finalise' ? await this.contentFacts(m, planId) : undefined;
+      const content = action === 'finalise' ? await planContentFacts(m, planId) : undefined;
       assertGuards(action, guardFailures(action, { state: facts.planState, trigger: plan!.trigger, consentActive: facts.consent === 'active' }, { reason, content }));
       const to = nextState(action, facts.planState);
       if (action === 'finalise') await this.versions.freeze(m, planId, 'finalised', actor.accountId);
@@ -108,28 +108,5 @@ export class PlanLifecycleService {
       await audit('plan.transition', { type: 'plan', id: planId }, { action, from: facts.planState, to });
       return { planId, state: to, changed: { kind: 'plan', id: planId } };
     });
-  }
-
-  /** What finalising checks, read from the projected rows and the plan. */
-  private async contentFacts(m: EntityManager, planId: string): Promise<PlanContentFacts> {
-    const [row]: { needs: number; others: number; lead: boolean; follow_up: boolean; coordinator: boolean; without_actions: string[] }[] = await m.query(
-      `SELECT (SELECT count(*)::int FROM plan_need WHERE plan_id = $1) AS needs,
-              (SELECT count(*)::int FROM plan_other_measure WHERE plan_id = $1) AS others,
-              (SELECT lead_organisation_id IS NOT NULL FROM plan WHERE id = $1) AS lead,
-              (SELECT follow_up_date IS NOT NULL FROM plan WHERE id = $1) AS follow_up,
-              EXISTS (SELECT 1 FROM plan_participant WHERE plan_id = $1 AND role = 'samordningsansvarig' AND removed_at IS NULL) AS coordinator,
-              coalesce((SELECT array_agg(DISTINCT o.name) FROM plan_participant pp JOIN organisation o ON o.id = pp.organisation_id
-                         WHERE pp.plan_id = $1 AND pp.removed_at IS NULL AND o.kind IN ('kommun', 'region')
-                           AND NOT EXISTS (SELECT 1 FROM plan_action a WHERE a.plan_id = $1 AND a.organisation_id = o.id)), '{}') AS without_actions`,
-      [planId],
-    );
-    return {
-      needs: row!.needs,
-      principalsWithoutActions: row!.without_actions,
-      othersMeasures: row!.others,
-      leadPrincipal: row!.lead,
-      coordinator: row!.coordinator,
-      followUpDate: row!.follow_up,
-    };
   }
 }

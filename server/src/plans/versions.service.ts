@@ -1,14 +1,14 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
-import * as Y from 'yjs';
-import { type PlanVersion, type PlanVersionSummary, type SectionName, type VersionChange, type VersionComparison, contentToJSON, parseDocumentName } from '@sip/shared';
+import { type PlanVersion, type PlanVersionSummary, type SectionName, type VersionChange, type VersionComparison } from '@sip/shared';
 import { PlanAccessService } from '../access/plan-access.service';
 import { type Actor, auditRole } from '../auth/actor';
 import { AuditService } from '../audit/audit.service';
 import { SectionAccessService } from '../access/section-access.service';
 import { DocumentStore } from '../collaboration/document-store';
 import { notFound, validationFailed } from '../common/problem.exception';
+import { type VersionReason, freezePlanVersion } from './version-freeze';
 
 type Content = Record<string, Record<string, unknown>>;
 
@@ -27,27 +27,8 @@ export class VersionsService {
     private readonly audit: AuditService,
   ) {}
 
-  async freeze(m: EntityManager, planId: string, reason: 'finalised' | 'meeting', actorId: string): Promise<number> {
-    const names: { doc_name: string }[] = await m.query(
-      `SELECT doc_name FROM doc_update WHERE doc_name LIKE $1 UNION SELECT doc_name FROM doc_snapshot WHERE doc_name LIKE $1`,
-      [`plan:${planId}:%`],
-    );
-    const content: Content = {};
-    const states: Record<string, string> = {};
-    for (const { doc_name } of names) {
-      const parsed = parseDocumentName(doc_name);
-      if (!parsed) continue;
-      const { doc } = await this.store.load(doc_name);
-      content[parsed.section] = contentToJSON(doc, parsed.section);
-      states[parsed.section] = Buffer.from(Y.encodeStateAsUpdate(doc)).toString('base64');
-      doc.destroy();
-    }
-    const [{ next }] = await m.query('SELECT coalesce(max(version_no), 0) + 1 AS next FROM plan_version WHERE plan_id = $1', [planId]);
-    await m.query(
-      `INSERT INTO plan_version (plan_id, version_no, reason, content, states, created_by) VALUES ($1, $2, $3, $4, $5, $6)`,
-      [planId, next, reason, JSON.stringify(content), JSON.stringify(states), actorId],
-    );
-    return Number(next);
+  freeze(m: EntityManager, planId: string, reason: VersionReason, actorId: string): Promise<number> {
+    return freezePlanVersion(m, this.store, planId, reason, actorId);
   }
 
   async list(actor: Actor, planId: string): Promise<PlanVersionSummary[]> {

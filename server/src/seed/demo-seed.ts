@@ -6,6 +6,7 @@ import { hashPassword } from '../auth/password-hasher';
 import type { AppConfig } from '../config/config';
 import { PersonnummerVault } from '../directory/personnummer-vault';
 import { DEMO_ORGANISATIONS, DEMO_PASSWORD, DEMO_PERSONS, DEMO_STAFF } from './demo-data';
+import { seedDemoPlans } from './demo-plans';
 
 /** True when the directory is empty (a fresh database). */
 export async function isDatabaseEmpty(dataSource: DataSource): Promise<boolean> {
@@ -14,11 +15,11 @@ export async function isDatabaseEmpty(dataSource: DataSource): Promise<boolean> 
 }
 
 /**
- * Fills an empty database with the demo directory: three organisations, their units, ten
- * staff, five persons and their relatives and guardians. Each creation is audited as the
- * system's own.
+ * Fills an empty database with the demo directory — three organisations, their units, ten
+ * staff, five persons and their relatives and guardians, each creation audited as the
+ * system's own — and then the demo plans (demo-plans.ts), whose history ends at `now`.
  */
-export async function seedDemoData(dataSource: DataSource, config: AppConfig): Promise<void> {
+export async function seedDemoData(dataSource: DataSource, config: AppConfig, now: Date = new Date()): Promise<void> {
   const vault = new PersonnummerVault(config);
   const audit = new AuditService(dataSource);
   const passwordHash = await hashPassword(DEMO_PASSWORD);
@@ -85,6 +86,9 @@ export async function seedDemoData(dataSource: DataSource, config: AppConfig): P
         await audit.append({ ...system, action: 'directory.relation.create', targetType: 'person', targetId: id, details: { kind: relation.kind, seed: true } }, m);
       }
     }
+    // In the same transaction: should the plans fail, the database stays empty and the next
+    // start seeds it again, rather than leaving a directory without plans for good.
+    await seedDemoPlans(dataSource, m, now);
   });
 }
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { addStockholmDays, ageOn, daysBetween, isChildOn, stockholmDate } from './time';
+import { addStockholmDays, ageOn, daysBetween, isChildOn, stockholmDate, stockholmDateTime } from './time';
 
 describe('Swedish time', () => {
   it('gives the Stockholm date, not the UTC one', () => {
@@ -15,6 +15,12 @@ describe('Swedish time', () => {
     expect(addStockholmDays(friday, 3).toISOString()).toBe('2026-03-30T08:00:00.000Z');
     // 10:00 on 23 October 2026 (CEST, UTC+2); winter time from 25 October.
     expect(addStockholmDays(new Date('2026-10-23T08:00:00Z'), 3).toISOString()).toBe('2026-10-26T09:00:00.000Z');
+  });
+
+  it('reads a Stockholm wall-clock time in winter and in summer', () => {
+    expect(stockholmDateTime('2026-01-15', '09:30').toISOString()).toBe('2026-01-15T08:30:00.000Z');
+    expect(stockholmDateTime('2026-07-01', '09:30').toISOString()).toBe('2026-07-01T07:30:00.000Z');
+    expect(stockholmDate(stockholmDateTime('2026-12-31', '23:45'))).toBe('2026-12-31');
   });
 
   it('counts ages and children by calendar date', () => {

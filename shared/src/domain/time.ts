@@ -20,6 +20,13 @@ export function addStockholmDays(instant: Date | string | number, days: number):
   return new Date(addDays(inStockholm(instant), days).getTime());
 }
 
+/** The instant a Stockholm wall clock shows `time` (HH:MM) on `date` (YYYY-MM-DD). */
+export function stockholmDateTime(date: string, time: string): Date {
+  const [y, m, d] = date.split('-').map(Number) as [number, number, number];
+  const [hh, mm] = time.split(':').map(Number) as [number, number];
+  return new Date(new TZDate(y, m - 1, d, hh, mm, SWEDISH_TIME_ZONE).getTime());
+}
+
 /** Whole calendar days from one YYYY-MM-DD date to another. */
 export function daysBetween(from: string, to: string): number {
   return differenceInCalendarDays(new Date(`${to}T12:00:00Z`), new Date(`${from}T12:00:00Z`));
