@@ -140,7 +140,13 @@ describe('reminders', () => {
     // The notification says nothing but that there is something to do, and where.
     const list = ok(await s['eva.lind']!.get('/api/notifications'));
     expect(list.unread).toBeGreaterThanOrEqual(4);
-    expect(list.items[0].link).toMatch(new RegExp(`^/plans/${planId}#actions-${ids.kommun}$`));
+    const mine = list.items.filter((n: { link: string }) => n.link.startsWith(`/plans/${planId}`));
+    expect(mine.map((n: { kind: string; link: string }) => `${n.kind} ${n.link}`).sort()).toEqual([
+      `action_due_soon /plans/${planId}#actions-${ids.kommun}`,
+      `action_due_soon /plans/${planId}#actions-${ids.kommun}`,
+      `action_overdue /plans/${planId}#actions-${ids.kommun}`,
+      `action_overdue /plans/${planId}#actions-${ids.kommun}`,
+    ]);
   });
 
   it('a follow-up date coming and passing reaches the samordningsansvarig and the huvudansvarig principal', async () => {
