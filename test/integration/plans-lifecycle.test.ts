@@ -131,6 +131,22 @@ describe('the lifecycle through the API', () => {
     expect(ok(await eva.get(`/api/plans/${plan.id}`)).state).toBe('initierad');
   });
 
+  it('is closed only by those who answer for the whole plan, with a reason (and words when it is “other”)', async () => {
+    const plan = await initiateForAnders();
+    ok(await eva.post(`/api/plans/${plan.id}/consents`, consentBody()));
+    ok(await eva.post(`/api/plans/${plan.id}/participants`, { role: 'kallad_personal', accountId: await staffId(eva, 'Jonas Ek') }));
+    // Jonas takes part for the region's own actions: he does not close the plan.
+    expect(ok(await jonas.get(`/api/plans/${plan.id}`)).permissions.can.close_plan).toBe(false);
+    expect((await jonas.post(`/api/plans/${plan.id}/transitions`, { action: 'close', closingReason: 'goals_reached' })).status).toBe(403);
+    // Made huvudansvarig, his principal may.
+    ok(await eva.patch(`/api/plans/${plan.id}/preparation`, { leadOrganisationId: ids.region }));
+    expect(ok(await jonas.get(`/api/plans/${plan.id}`)).permissions.can.close_plan).toBe(true);
+    const vague = await eva.post(`/api/plans/${plan.id}/transitions`, { action: 'close', closingReason: 'other' });
+    expect(vague.status).toBe(409);
+    expect(vague.body.reasons).toEqual(['note_required']);
+    ok(await jonas.post(`/api/plans/${plan.id}/transitions`, { action: 'close', closingReason: 'other', note: 'Flyttar' }));
+  });
+
   it('lets a requested SIP be refused only with a recorded reason', async () => {
     const plan = await initiatePlan(eva, {
       personId: await personId(eva, PNR.sofia), trigger: 'request', requestedBy: 'relative', reason: 'Anhörig ber om SIP', initiatingUnitId: ids.vuxenenheten,

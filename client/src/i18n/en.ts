@@ -88,6 +88,12 @@ export const en: Messages = {
       finalise: 'Finalise the plan',
       startFollowUp: 'Start follow-up',
       refuseReason: 'Why it is refused',
+      closeStart: 'Close the plan…',
+      chooseReason: 'Choose a reason',
+      closeMeans: 'Once the plan is closed, nobody can change it or write in it any more. Everyone taking part can still read it, and the person can read the whole plan. This cannot be undone.',
+      closeConfirm: 'Yes, close the plan',
+      cancel: 'Cancel',
+      closeNotAllowed: 'A plan is closed by whoever initiated it, the chair, the coordinator or the principal with overall responsibility.',
     },
     consent: {
       title: 'Consent',

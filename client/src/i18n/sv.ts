@@ -87,6 +87,12 @@ export const sv = {
       finalise: 'Fastställ planen',
       startFollowUp: 'Starta uppföljning',
       refuseReason: 'Skäl till avslag',
+      closeStart: 'Avsluta planen…',
+      chooseReason: 'Välj ett skäl',
+      closeMeans: 'När planen avslutas kan ingen längre ändra den eller skriva i den. Alla som är med kan fortfarande läsa den, och personen kan läsa hela planen. Det går inte att ångra.',
+      closeConfirm: 'Ja, avsluta planen',
+      cancel: 'Avbryt',
+      closeNotAllowed: 'Planen avslutas av den som initierade den, ordföranden, den samordningsansvariga eller den huvudansvariga huvudmannen.',
     },
     consent: {
       title: 'Samtycke',

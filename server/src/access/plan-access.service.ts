@@ -51,6 +51,8 @@ export class PlanAccessService {
       consent: row.consent_state as ConsentState,
       planState: row.state as PlanState,
       childSecrecy: row.child_secrecy,
+      isChairOrCoordinator: row.is_chair_or_coordinator,
+      inLeadOrganisation: row.in_lead_organisation ?? false,
     };
     return { planId, facts, permissions: planPermissions(facts) };
   }

@@ -16,6 +16,10 @@ const STAFF_ROLES = `('initiativtagare','ordforande','antecknare','samordningsan
 /** The policy's facts for plan $4. */
 export const planAccessFactsSql = `
   SELECT p.id, p.state, p.child_secrecy,
+         p.lead_organisation_id = ANY($3::uuid[]) AS in_lead_organisation,
+         EXISTS (SELECT 1 FROM plan_participant pp
+                  WHERE pp.plan_id = p.id AND pp.account_id = $1 AND pp.removed_at IS NULL
+                    AND pp.role IN ('ordforande', 'samordningsansvarig')) AS is_chair_or_coordinator,
          p.initiating_unit_id = ANY($2::uuid[]) AS in_initiating_unit,
          p.initiating_organisation_id = ANY($3::uuid[]) AS in_initiating_organisation,
          pe.account_id IS NOT DISTINCT FROM $1::uuid AS is_person,

@@ -90,12 +90,15 @@ export class PlanLifecycleService {
   async transition(actor: Actor, planId: string, input: TransitionRequest): Promise<PlanChange> {
     // Finalising reads the projected rows: bring them up to date with what is stored first.
     if (input.action === 'finalise') await this.projection.flushPlan(planId);
-    return this.commands.run(actor, planId, { capability: 'manage_lifecycle' }, async ({ m, access: { facts }, audit, accessChanged }) => {
+    // Closing (or refusing a request) ends everyone's work in the plan: its own capability.
+    const capability = input.action === 'close' || input.action === 'refuse_request' ? 'close_plan' : 'manage_lifecycle';
+    return this.commands.run(actor, planId, { capability }, async ({ m, access: { facts }, audit, accessChanged }) => {
       const [plan]: { trigger: PlanTrigger }[] = await m.query('SELECT trigger FROM plan WHERE id = $1', [planId]);
       const action = input.action;
       const reason = action === 'close' ? input.closingReason : action === 'refuse_request' ? input.note : undefined;
+      const note = input.note;
       const content = action === 'finalise' ? await planContentFacts(m, planId) : undefined;
-      assertGuards(action, guardFailures(action, { state: facts.planState, trigger: plan!.trigger, consentActive: facts.consent === 'active' }, { reason, content }));
+      assertGuards(action, guardFailures(action, { state: facts.planState, trigger: plan!.trigger, consentActive: facts.consent === 'active' }, { reason, note, content }));
       const to = nextState(action, facts.planState);
       if (action === 'finalise') await this.versions.freeze(m, planId, 'finalised', actor.accountId);
       if (action === 'close' || action === 'refuse_request') {

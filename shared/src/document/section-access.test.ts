@@ -10,7 +10,7 @@ const PLAN = '3a3b3c3d-3333-4333-8333-33333333abcd';
 const base: PlanAccessFacts = {
   actorKind: 'staff', systemRoles: ['practitioner'], isPerson: false, isCustodialGuardian: false, isRepresentative: false,
   isAllowedRelative: false, isStaffParticipant: false, inInitiatingUnit: false, inInitiatingOrganisation: false,
-  inCalledUnit: false, organisationCoveredByConsent: true, consent: 'active', planState: 'forberedelse', childSecrecy: false,
+  inCalledUnit: false, organisationCoveredByConsent: true, consent: 'active', planState: 'forberedelse', childSecrecy: false, isChairOrCoordinator: false, inLeadOrganisation: false,
 };
 const childPlan: SectionPlanFacts = { isChild: true, principalOrganisationIds: [KOMMUN, REGION], closed: false };
 const citizen = { actorKind: 'citizen' as const, systemRoles: [] };

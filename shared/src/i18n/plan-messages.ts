@@ -26,6 +26,7 @@ export const GUARD_MESSAGES: Record<GuardFailure, Record<Language, string>> = {
   meeting_time_missing: { sv: 'tid för mötet saknas', en: 'the meeting time is missing' },
   meeting_not_planned: { sv: 'mötet är inte planerat', en: 'the meeting is not planned' },
   reason_required: { sv: 'ett skäl måste anges', en: 'a reason must be given' },
+  note_required: { sv: 'beskriv skälet när det är ”annat”', en: 'describe the reason when it is “other”' },
   not_a_request: { sv: 'bara en begärd SIP kan avslås', en: 'only a requested SIP can be refused' },
   needs_missing: { sv: 'behoven är inte beskrivna', en: 'the needs are not described' },
   principal_efforts_missing: {

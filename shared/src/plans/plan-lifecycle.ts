@@ -72,6 +72,7 @@ export const GUARD_FAILURES = [
   'meeting_time_missing',
   'meeting_not_planned',
   'reason_required',
+  'note_required',
   'not_a_request',
   'needs_missing',
   'principal_efforts_missing',
@@ -93,6 +94,8 @@ export interface PlanGuardFacts {
 /** Per-action extra input the guards look at. */
 export interface PlanActionInput {
   reason?: string | null;
+  /** Free text; closing for reason "other" needs it. */
+  note?: string | null;
   calledPrincipals?: number;
   meetingTimeSet?: boolean;
   meetingPlanned?: boolean;
@@ -128,6 +131,7 @@ export function guardFailures(action: PlanAction, facts: PlanGuardFacts, input: 
   }
   if (action === 'record_meeting' && input.meetingPlanned === false) failures.push('meeting_not_planned');
   if ((action === 'close' || action === 'refuse_request') && !input.reason?.trim()) failures.push('reason_required');
+  if (action === 'close' && input.reason === 'other' && !input.note?.trim()) failures.push('note_required');
   if (action === 'refuse_request' && facts.trigger !== 'request') failures.push('not_a_request');
   if (action === 'finalise') {
     const c = input.content;

@@ -17,6 +17,8 @@ const base: PlanAccessFacts = {
   consent: 'none',
   planState: 'initierad',
   childSecrecy: false,
+  isChairOrCoordinator: false,
+  inLeadOrganisation: false,
 };
 
 /** The actors of the table: each is a set of facts about one person's relation to a plan. */
@@ -33,6 +35,8 @@ const ACTORS: Record<string, Partial<PlanAccessFacts>> = {
   'same org, other unit': { inInitiatingOrganisation: true, organisationCoveredByConsent: true },
   'called unit, covered': { inCalledUnit: true, organisationCoveredByConsent: true },
   'called unit, also participant': { inCalledUnit: true, isStaffParticipant: true, organisationCoveredByConsent: true },
+  'participant, other org, chair': { isStaffParticipant: true, organisationCoveredByConsent: true, isChairOrCoordinator: true },
+  'participant, other org, lead principal': { isStaffParticipant: true, organisationCoveredByConsent: true, inLeadOrganisation: true },
   'manager in initiating unit': { systemRoles: ['manager'], inInitiatingUnit: true, inInitiatingOrganisation: true, isStaffParticipant: true, organisationCoveredByConsent: true },
   admin: { systemRoles: ['admin'], organisationCoveredByConsent: true },
 };
@@ -85,6 +89,8 @@ describe('plan policy over every actor × plan state × consent state', () => {
           if (facts.isCustodialGuardian) expect(p.read.child_view).toBe(!facts.childSecrecy);
           // Only the person's side sees who has read the plan.
           if (p.read.access_log) expect(['person', 'guardian', 'representative']).toContain(p.as);
+          // Only those who answer for the whole plan close it: not a called unit's staff member.
+          if (p.can.close_plan && p.as === 'staff_participant') expect(facts.inInitiatingOrganisation || facts.isChairOrCoordinator || facts.inLeadOrganisation).toBe(true);
           // Consent can be withdrawn only while there is one in force.
           if (p.can.withdraw_consent) expect(consent).toBe('active');
         });

@@ -37,6 +37,7 @@ export type PlanSection = (typeof PLAN_SECTIONS)[number];
 
 export const PLAN_CAPABILITIES = [
   'manage_lifecycle',
+  'close_plan',
   'record_consent',
   'withdraw_consent',
   'manage_participants',
@@ -75,6 +76,10 @@ export interface PlanAccessFacts {
   planState: PlanState;
   /** Staff recorded that the child's own view is secret from the guardians. */
   childSecrecy: boolean;
+  /** The actor chairs the plan's meetings or is its samordningsansvarig. */
+  isChairOrCoordinator: boolean;
+  /** The actor's organisation is the huvudansvarig principal. */
+  inLeadOrganisation: boolean;
 }
 
 const ALL_SECTIONS = PLAN_SECTIONS.filter((s) => s !== 'access_log');
@@ -88,11 +93,11 @@ export const VIEWER_RULES: Record<PlanViewer, { read: readonly PlanSection[]; ca
   relative: { read: ['overview', 'participants', 'meetings'], can: [] },
   staff_participant: {
     read: ALL_SECTIONS,
-    can: ['manage_lifecycle', 'record_consent', 'withdraw_consent', 'manage_participants', 'prepare', 'send_calls', 'acknowledge_call', 'record_meeting', 'record_child_view'],
+    can: ['manage_lifecycle', 'close_plan', 'record_consent', 'withdraw_consent', 'manage_participants', 'prepare', 'send_calls', 'acknowledge_call', 'record_meeting', 'record_child_view'],
   },
   staff_initiating_unit: {
     read: ALL_SECTIONS,
-    can: ['manage_lifecycle', 'record_consent', 'manage_participants', 'prepare'],
+    can: ['manage_lifecycle', 'close_plan', 'record_consent', 'manage_participants', 'prepare'],
   },
   // Before confirming, a called unit reads what the kallelse carries — who takes part, the
   // meetings and the calls — and none of the plan's content.
@@ -101,11 +106,22 @@ export const VIEWER_RULES: Record<PlanViewer, { read: readonly PlanSection[]; ca
   // Each principal's staff keep reading what their own principal wrote — its consents, calls,
   // meetings and actions section (the services filter to those); the initiating organisation
   // may record a new consent or close the plan.
-  staff_own_records: { read: ['overview', 'consent', 'meetings', 'calls'], can: ['record_consent', 'manage_lifecycle'] },
+  staff_own_records: { read: ['overview', 'consent', 'meetings', 'calls'], can: ['record_consent', 'manage_lifecycle', 'close_plan'] },
 };
 
 /** Capabilities of staff_own_records that only the initiating organisation has. */
-const INITIATOR_ONLY: readonly PlanCapability[] = ['record_consent', 'manage_lifecycle'];
+const INITIATOR_ONLY: readonly PlanCapability[] = ['record_consent', 'manage_lifecycle', 'close_plan'];
+
+/**
+ * Who may close a plan (the decision, written down in docs/architecture.md): closing ends
+ * everyone's work in it, so among the staff taking part only those who answer for the plan
+ * as a whole do — the initiating organisation, the chair or samordningsansvarig, and the
+ * huvudansvarig principal. A called unit's staff member, taking part for their own actions,
+ * does not. (The person ends a SIP by withdrawing consent.)
+ */
+function mayClose(f: PlanAccessFacts): boolean {
+  return f.inInitiatingOrganisation || f.isChairOrCoordinator || f.inLeadOrganisation;
+}
 
 /** In which capacity, if any, the actor reaches the plan. */
 export function resolveViewer(f: PlanAccessFacts): PlanViewer | null {
@@ -161,7 +177,8 @@ export function planPermissions(f: PlanAccessFacts): PlanPermissions {
       !closed &&
         rule.can.includes(c) &&
         !(c === 'withdraw_consent' && f.consent !== 'active') &&
-        !(as === 'staff_own_records' && INITIATOR_ONLY.includes(c) && !f.inInitiatingOrganisation),
+        !(as === 'staff_own_records' && INITIATOR_ONLY.includes(c) && !f.inInitiatingOrganisation) &&
+        !(c === 'close_plan' && as === 'staff_participant' && !mayClose(f)),
     ]),
   ) as Record<PlanCapability, boolean>;
   return { reach: as !== null, as, read, can };

@@ -3,7 +3,6 @@ import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import {
   ATTENDANCE_MODES,
-  CLOSING_REASONS,
   CONSENT_FORMS,
   INFORMATION_KINDS,
   PLAN_ROLES,
@@ -17,6 +16,7 @@ import {
 } from '@sip/shared';
 import { useOrganisations, usePlanAction, useStaffDirectory } from '../../api/plans';
 import { ProblemAlert } from '../../components/ProblemAlert';
+import { ClosePlanForm } from './ClosePlanForm';
 import { formatDate, formatDateTime, localInputToIso, todayIsoDate } from './format';
 import { LazyPlanWorkspace } from './LazyPlanWorkspace';
 import { PlanVersions } from './PlanVersions';
@@ -117,30 +117,7 @@ function ActionsSection({ plan }: Props) {
           )}
         </div>
       )}
-      {plan.state !== 'avslutad' && (
-        <form
-          className="inline-form"
-          onSubmit={(e) => {
-            e.preventDefault();
-            const f = form(e);
-            action.mutate({ action: 'close', closingReason: String(f.get('reason')) as ClosingReason, note: String(f.get('note') || '') || undefined });
-          }}
-        >
-          <div className="field">
-            <label htmlFor={`${id}-reason`}>{t('plan.actions.closingReason')}</label>
-            <select id={`${id}-reason`} name="reason">
-              {CLOSING_REASONS.filter((r) => r !== 'request_refused' && r !== 'consent_withdrawn').map((r) => (
-                <option key={r} value={r}>{t(`plan.closingReasons.${r}`)}</option>
-              ))}
-            </select>
-          </div>
-          <div className="field">
-            <label htmlFor={`${id}-note`}>{t('plan.actions.note')}</label>
-            <input id={`${id}-note`} name="note" />
-          </div>
-          <button type="submit">{t('plan.actions.close')}</button>
-        </form>
-      )}
+      <ClosePlanForm plan={plan} />
       {plan.trigger === 'request' && plan.state === 'initierad' && (
         <form
           className="inline-form"
