@@ -26,7 +26,7 @@ describe('the app shell in a real browser', { timeout: E2E_TEST_TIMEOUT_MS }, ()
       await page.getByRole('button', { name: 'Logga in' }).click();
       await page.getByRole('heading', { name: 'Min arbetslista' }).waitFor();
       expect(await page.getByTestId('user-name').textContent()).toBe('Eva Lind');
-      expect(await page.getByTestId('user-role').textContent()).toBe('Handläggare');
+      expect(await page.getByTestId('user-role').textContent()).toBe('Socialsekreterare') // her title, not the system role;
       expect(await page.getByTestId('user-unit').textContent()).toBe('Socialtjänsten – Vuxenenheten, Uppsala kommun');
       await expectNoAxeViolations(page);
     });
@@ -35,7 +35,7 @@ describe('the app shell in a real browser', { timeout: E2E_TEST_TIMEOUT_MS }, ()
       await page.getByLabel('Språk').selectOption('en');
       await page.getByRole('heading', { name: 'My worklist' }).waitFor();
       expect(await page.getAttribute('html', 'lang')).toBe('en');
-      expect(await page.getByTestId('user-role').textContent()).toBe('Practitioner');
+      expect(await page.getByTestId('user-role').textContent()).toBe('Socialsekreterare') // a title is data: the same in English;
       await expectNoAxeViolations(page);
     });
 

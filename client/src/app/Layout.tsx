@@ -24,9 +24,10 @@ export function Layout() {
   }
   hadUser.current = true;
 
+  // Staff are shown by their title (sjuksköterska, kurator…), not as "Handläggare".
   const role =
     user.kind === 'staff'
-      ? user.systemRoles.map((r) => t(`layout.roles.${r}`)).join(', ')
+      ? user.title || user.systemRoles.map((r) => t(`layout.roles.${r}`)).join(', ')
       : t('layout.citizen');
   const unit = user.units.map((u) => `${u.name}, ${u.organisationName}`).join('; ');
 
