@@ -257,7 +257,7 @@ it(`co-editing: ${CLIENTS} clients over ${DOCS} documents, ${EDITS_PER_SECOND} e
       }
     };
   };
-  timed(t.app.get(SectionAccessService) as unknown as Record<string, unknown>, 'sectionAccessWithReach', stages.policy);
+  timed(t.app.get(SectionAccessService) as unknown as Record<string, unknown>, 'placeInPlan', stages.policy);
   timed(store as unknown as Record<string, unknown>, 'append', stages.commit);
   timed(collab as unknown as Record<string, unknown>, 'receiveSync', stages.total);
   {

@@ -15,6 +15,13 @@ export type ActionHistoryEntry = ActionChange & { actorId: string; at: Date };
 
 type Projector = (m: EntityManager, planId: string, section: SectionName, content: Record<string, unknown>, history: ActionHistoryEntry[]) => Promise<void>;
 
+/** The fields each kind of projection reads: an update touching none of them changes no row. */
+const PROJECTED_FIELDS: Record<ProjectionKind, readonly string[]> = {
+  needs_and_goals: ['needs', 'goals'],
+  actions: ['actions'],
+  other_measures: ['measures'],
+};
+
 const list = (content: Record<string, unknown>, field: string) => (Array.isArray(content[field]) ? (content[field] as Item[]) : []);
 
 /**
@@ -51,6 +58,13 @@ export class ProjectionService implements OnModuleDestroy {
   };
 
   constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
+
+  /** Whether an update that touched these roots (null: any) can change the section's rows. */
+  affects(section: SectionName, touched: ReadonlySet<string> | null): boolean {
+    const kind = sectionKind(section).projection;
+    if (!kind) return false;
+    return touched === null || PROJECTED_FIELDS[kind].some((f) => touched.has(f));
+  }
 
   schedule(docName: string, planId: string, section: SectionName, doc: () => Y.Doc, history: ActionHistoryEntry[] = []) {
     if (history.length) this.history.set(docName, [...(this.history.get(docName) ?? []), ...history]);

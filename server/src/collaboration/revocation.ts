@@ -81,6 +81,7 @@ export class Revocation implements OnModuleDestroy {
       sockets.map(async (socket) => {
         // The account's units and roles are what changed: read them again first.
         if (!(await this.sessions.refresh(socket))) return;
+        this.cache.forgetAccount(event.accountId);
         const plans = new Set(joinedDocs(socket).map((d) => parseDocumentName(d)?.planId).filter((p): p is string => !!p));
         this.cache.forgetSocket(socket.id);
         for (const planId of plans) await this.recheckSocket(socket, planId, event.reason);

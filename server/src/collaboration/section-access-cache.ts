@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
-import type { SectionAccess } from '@sip/shared';
-import { SectionAccessService } from '../access/section-access.service';
+import { NO_ACCESS, type SectionAccess, sectionAccess } from '@sip/shared';
+import { type PlaceInPlan, SectionAccessService } from '../access/section-access.service';
 import type { Actor } from '../auth/actor';
 import { type CollabSocket, type SectionRef, perSocket } from './collab-socket';
 
@@ -10,6 +10,8 @@ import { type CollabSocket, type SectionRef, perSocket } from './collab-socket';
  * every instance (Revocation); this bound covers what changes with no write at all.
  */
 export const ACCESS_TTL_MS = 5_000;
+/** How long one answer about an account's place in a plan is shared between its sockets. */
+const PLACE_TTL_MS = 1_000;
 
 export interface AccessEntry extends SectionAccess {
   at: number;
@@ -29,6 +31,12 @@ export interface AccessEntry extends SectionAccess {
 export class SectionAccessCache {
   private readonly entries = new Map<string, Map<string, AccessEntry>>();
   private readonly generation = new Map<string, number>();
+  /**
+   * The actor's place in a plan (the policy's two queries), shared by all of one account's
+   * sockets and sections for a moment: a room of people typing renews once per person and
+   * plan, not once per socket and section.
+   */
+  private readonly places = new Map<string, { at: number; generation: number; place: Promise<PlaceInPlan | null> }>();
 
   constructor(private readonly sections: SectionAccessService) {}
 
@@ -83,6 +91,27 @@ export class SectionAccessCache {
     this.entries.get(socketId)?.clear();
   }
 
+  /** Forgets the shared places of an account (its units or roles changed). */
+  forgetAccount(accountId: string) {
+    for (const key of this.places.keys()) if (key.startsWith(`${accountId}|`)) this.places.delete(key);
+  }
+
+  private placeOf(actor: Actor, planId: string, generation: number): Promise<PlaceInPlan | null> {
+    // The account's units and roles are part of the key: a socket with a refreshed view of the
+    // account never reuses an answer computed from the old one.
+    const key = `${actor.accountId}|${planId}|${actor.systemRoles.join(',')}|${actor.unitIds.join(',')}`;
+    const now = Date.now();
+    const hit = this.places.get(key);
+    if (hit && hit.generation === generation && now - hit.at < PLACE_TTL_MS) return hit.place;
+    const place = this.sections.placeInPlan(actor, planId);
+    this.places.set(key, { at: now, generation, place });
+    place.catch(() => this.places.delete(key));
+    if (this.places.size > 5000) {
+      for (const [k, v] of this.places) if (now - v.at >= PLACE_TTL_MS) this.places.delete(k);
+    }
+    return place;
+  }
+
   generationOf(planId: string): number {
     return this.generation.get(planId) ?? 0;
   }
@@ -92,8 +121,9 @@ export class SectionAccessCache {
     // for this one decision at most, never cached.
     const generation = this.generationOf(section.planId);
     const at = Date.now();
-    const place = await this.sections.sectionAccessWithReach(actor, section.planId, section.section);
-    const entry: AccessEntry = { at, planId: section.planId, ...place };
+    const place = await this.placeOf(actor, section.planId, generation);
+    const access = place ? { ...sectionAccess(place.sectionActor, section.section), reach: true } : { ...NO_ACCESS, reach: false };
+    const entry: AccessEntry = { at, planId: section.planId, ...access };
     if (this.generationOf(section.planId) === generation) bySocket.set(section.name, entry);
     return entry;
   }

@@ -92,10 +92,10 @@ export class UpdatePipeline {
         if (Y.snapshotContainsUpdate(Y.snapshot(loaded.doc), update)) return { pending: null };
         throw new CollabRefusal('read_only', 'You may read this section but not change it');
       }
-      const content = await this.applyChecked(socket, loaded, update);
-      if (content === 'unchanged') return { pending: null };
-      const history = this.actionChanges(socket.data.actor.accountId, loaded, content);
-      return { pending: this.storeAndSend(loaded, update, socket.data.actor.accountId, history, socket) };
+      const checked = await this.applyChecked(socket, loaded, update);
+      if (checked === 'unchanged') return { pending: null };
+      const history = this.actionChanges(socket.data.actor.accountId, loaded, checked.content);
+      return { pending: this.storeAndSend(loaded, update, socket.data.actor.accountId, history, socket, checked.touched) };
     });
     return pending;
   }
@@ -104,7 +104,7 @@ export class UpdatePipeline {
    * Applies the update and checks the result; on any refusal the document is as before.
    * Returns 'unchanged' when the update brought nothing new.
    */
-  private async applyChecked(socket: CollabSocket, loaded: LoadedDocument, update: Uint8Array): Promise<Record<string, unknown> | 'unchanged'> {
+  private async applyChecked(socket: CollabSocket, loaded: LoadedDocument, update: Uint8Array): Promise<Checked | 'unchanged'> {
     const before = Y.encodeStateVector(loaded.doc);
     let changed = false;
     // The roots this update touched: only they need checking against the schema (the rest
@@ -151,7 +151,7 @@ export class UpdatePipeline {
       const issue = check.error.issues[0];
       throw new CollabRefusal('schema_violation', `${issue?.path.join('.') || 'content'}: ${issue?.message ?? 'invalid'}`);
     }
-    return content;
+    return { content, touched };
   }
 
   /** The status and due-date changes this update made, attributed to its author. */
@@ -201,7 +201,7 @@ export class UpdatePipeline {
    * Should the commit fail, the author is told and resends; the others already hold an edit
    * that passed every check.
    */
-  private storeAndSend(loaded: LoadedDocument, update: Uint8Array, actorId: string, history: ActionHistoryEntry[], socket?: CollabSocket): Promise<number> {
+  private storeAndSend(loaded: LoadedDocument, update: Uint8Array, actorId: string, history: ActionHistoryEntry[], socket?: CollabSocket, touched: Set<string> | null = null): Promise<number> {
     loaded.inflight.add(update);
     loaded.lastActive = Date.now();
     const seq = this.store.append(loaded.name, update, actorId).finally(() => loaded.inflight.delete(update));
@@ -210,7 +210,8 @@ export class UpdatePipeline {
     return seq.then(
       async (s) => {
         if (socket) this.sessions.touch(socket);
-        this.projection.schedule(loaded.name, loaded.planId, loaded.section, () => loaded.doc, history);
+        // Typing in free text changes no projected row: only fields that project are re-projected.
+        if (this.projection.affects(loaded.section, touched)) this.projection.schedule(loaded.name, loaded.planId, loaded.section, () => loaded.doc, history);
         if (++loaded.updatesSinceCompaction >= COMPACT_EVERY) {
           loaded.updatesSinceCompaction = 0;
           void this.store.compact(loaded.name).catch((e) => this.logger.warn({ err: { message: e.message } }, 'Compaction failed'));
@@ -243,6 +244,12 @@ export class UpdatePipeline {
       details: { section: loaded.section },
     });
   }
+}
+
+interface Checked {
+  content: Record<string, unknown>;
+  /** The roots the update touched; null: possibly all. */
+  touched: Set<string> | null;
 }
 
 function equalBytes(a: Uint8Array, b: Uint8Array) {
