@@ -162,7 +162,7 @@ describe('the admin’s product in a real browser', { timeout: E2E_TEST_TIMEOUT_
       await page.getByRole('button', { name: 'Registrera', exact: true }).click();
       await page.getByRole('heading', { level: 1, name: 'Vera Holm' }).waitFor();
       expect(await page.getByTestId('personnummer').textContent()).toBe('19700101-****');
-      const shown = await page.evaluate(() => document.body.innerText + [...document.querySelectorAll('input')].map((i) => i.value).join(' '));
+      const shown = await page.evaluate(() => document.body.innerText + Array.from(document.querySelectorAll('input')).map((i) => i.value).join(' '));
       expect(shown).not.toContain(personnummer.slice(-4));
       expect(await noOverflow(page)).toBeLessThanOrEqual(0);
       await expectNoAxeViolations(page);

@@ -1,35 +1,14 @@
 import { type FormEvent, type ReactNode, useEffect, useId, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ZodType, z } from 'zod';
-import { type FieldIssue, type Language, fieldMessage, problemMessage } from '@sip/shared';
+import { type Language, fieldMessage, problemMessage } from '@sip/shared';
 import { ApiError } from '../../api/client';
+import { type FieldErrors, errorsFromFieldErrors, errorsFromIssues } from './form-errors';
 
-/** What is wrong, per field: the key is the field's path without array indexes (`newAccount.username`). */
-export type FieldErrors = Record<string, FieldIssue>;
+export type { FieldErrors } from './form-errors';
 
-const fieldKey = (path: readonly PropertyKey[]) => path.filter((p) => typeof p !== 'number').map(String).join('.');
-
-/** The first issue per field; zod's issues carry their bounds, so the message can say "at least 10". */
-function errorsFromIssues(issues: readonly z.core.$ZodIssue[]): FieldErrors {
-  const errors: FieldErrors = {};
-  for (const issue of issues) {
-    // An unknown key is named by the object it is in; there is no field of its own to mark.
-    const key = issue.code === 'unrecognized_keys' ? fieldKey([...issue.path, ...issue.keys.slice(0, 1)]) : fieldKey(issue.path);
-    const i = issue as z.core.$ZodIssue & Partial<FieldIssue> & { params?: { reason?: string } };
-    errors[key] ??= { code: i.params?.reason ?? issue.code, origin: i.origin, minimum: i.minimum, maximum: i.maximum, format: i.format };
-  }
-  return errors;
-}
-
-/** The server's field errors (`body.username`, `query.to`), keyed like the form's own. */
-export function errorsFromProblem(error: unknown): FieldErrors {
-  if (!(error instanceof ApiError)) return {};
-  const errors: FieldErrors = {};
-  for (const e of error.problem.errors ?? []) {
-    errors[fieldKey(e.path.split('.').slice(1).map((p) => (/^\d+$/.test(p) ? Number(p) : p)))] ??= { code: e.code };
-  }
-  return errors;
-}
+/** The server's field errors, when the error is the server's refusal. */
+export const errorsFromProblem = (error: unknown): FieldErrors => (error instanceof ApiError ? errorsFromFieldErrors(error.problem.errors ?? []) : {});
 
 /**
  * A form checked by the shared schema before it is sent, so that the user hears what is
