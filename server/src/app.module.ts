@@ -27,6 +27,7 @@ import { JobsModule } from './jobs/jobs.module';
 import { MeetingsModule } from './meetings/meetings.module';
 import { FollowUpModule } from './follow-up/follow-up.module';
 import { NotificationsModule } from './notifications/notifications.module';
+import { SettingsModule } from './settings/settings.module';
 import { loggerOptions } from './logging';
 
 export interface AppModuleOptions {
@@ -65,6 +66,7 @@ export class AppModule {
         CommentsModule,
         NotificationsModule,
         FollowUpModule,
+        SettingsModule,
         CollaborationModule,
       ],
       controllers: [HealthController],

@@ -20,3 +20,5 @@ export * from './domain/time';
 export * from './domain/consent-rules';
 export * from './follow-up/reminder-rules';
 export * from './schemas/follow-up';
+export * from './schemas/county-settings';
+export * from './i18n/field-messages';

@@ -67,6 +67,9 @@ const ROUTES: { method: string; path: () => string; body?: unknown; allowed: Cal
   { method: 'GET', path: () => '/api/staff-directory', allowed: PRACTITIONER },
   { method: 'GET', path: () => '/api/audit', allowed: ADMIN },
   { method: 'GET', path: () => '/api/audit/verify', allowed: ADMIN },
+  { method: 'GET', path: () => '/api/citizen-accounts?q=nilsson', allowed: ADMIN },
+  { method: 'GET', path: () => '/api/county-settings/03', allowed: ADMIN },
+  { method: 'PUT', path: () => '/api/county-settings/03', body: { dischargeCallDays: 0 }, allowed: ADMIN },
 ];
 
 describe.each(ROUTES)('$method route', (route) => {
@@ -82,11 +85,11 @@ describe.each(ROUTES)('$method route', (route) => {
   });
 });
 
-it('covers every directory, audit and health route the server has', async () => {
+it('covers every directory, settings, audit and health route the server has', async () => {
   const { listRoutes } = await import('../../server/src/route-inventory');
-  const covered = new Set(ROUTES.map((r) => `${r.method} ${r.path().replace(/[0-9a-f-]{36}/g, ':id')}`));
+  const covered = new Set(ROUTES.map((r) => `${r.method} ${r.path().replace(/\?.*$/, '').replace(/[0-9a-f-]{36}/g, ':id').replace(/county-settings\/\d+/, 'county-settings/:id')}`));
   const served = listRoutes(t.app)
-    .filter((r) => /^\/api\/(organisations|units|staff|staff-directory|persons|audit|health)(\/|$)|\/api\/auth\/session/.test(r.path))
-    .map((r) => `${r.method} ${r.path.replace(':relationId', ':id')}`);
+    .filter((r) => /^\/api\/(organisations|units|staff|staff-directory|persons|audit|health|citizen-accounts|county-settings)(\/|$)|\/api\/auth\/session/.test(r.path))
+    .map((r) => `${r.method} ${r.path.replace(':relationId', ':id').replace(':countyCode', ':id')}`);
   expect(served.filter((r) => !covered.has(r))).toEqual([]);
 });

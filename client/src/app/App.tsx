@@ -2,12 +2,13 @@ import { QueryCache, QueryClient, QueryClientProvider } from '@tanstack/react-qu
 import { createBrowserRouter, RouterProvider } from 'react-router';
 import { ApiError } from '../api/client';
 import { sessionKey } from '../api/session';
+import { LazyAdminArea } from '../features/admin/LazyAdminArea';
 import { SignInPage } from '../features/sign-in/SignInPage';
 import { PlanPage } from '../features/plans/PlanPage';
 import { StartPlanPage } from '../features/plans/StartPlanPage';
-import { WorklistPage } from '../features/worklist/WorklistPage';
 import { Layout } from './Layout';
 import { NotFoundPage } from './NotFoundPage';
+import { StartPage } from './StartPage';
 
 const queryClient: QueryClient = new QueryClient({
   defaultOptions: { queries: { retry: (count, error) => !(error instanceof ApiError) && count < 2 } },
@@ -27,9 +28,10 @@ const router = createBrowserRouter([
   {
     element: <Layout />,
     children: [
-      { index: true, element: <WorklistPage /> },
+      { index: true, element: <StartPage /> },
       { path: 'plans/new', element: <StartPlanPage /> },
       { path: 'plans/:id', element: <PlanPage /> },
+      { path: 'admin/*', element: <LazyAdminArea /> },
       { path: '*', element: <NotFoundPage /> },
     ],
   },

@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { NavLink, Navigate, Outlet, useLocation, useNavigate } from 'react-router';
 import { useSession, useSignOut } from '../api/session';
 import { LanguageSwitcher } from '../components/LanguageSwitcher';
+import { isAdminOnly } from './StartPage';
 
 /** The signed-in frame: who you are, where you can go, and sign-out. */
 export function Layout() {
@@ -50,11 +51,18 @@ export function Layout() {
         </div>
         <nav aria-label={t('layout.mainNav')}>
           <ul>
-            <li>
-              <NavLink to="/" end>
-                {t('layout.worklist')}
-              </NavLink>
-            </li>
+            {!isAdminOnly(user) && (
+              <li>
+                <NavLink to="/" end>
+                  {t('layout.worklist')}
+                </NavLink>
+              </li>
+            )}
+            {user.systemRoles.includes('admin') && (
+              <li>
+                <NavLink to="/admin">{t('admin.nav.label')}</NavLink>
+              </li>
+            )}
           </ul>
         </nav>
         <div className="user-box">

@@ -1,6 +1,7 @@
 import i18n from 'i18next';
 import { initReactI18next } from 'react-i18next';
 import { DEFAULT_LANGUAGE, LANGUAGES, type Language } from '@sip/shared';
+import * as admin from './admin';
 import { en } from './en';
 import { sv } from './sv';
 
@@ -17,6 +18,9 @@ void i18n.use(initReactI18next).init({
   fallbackLng: DEFAULT_LANGUAGE,
   interpolation: { escapeValue: false },
 });
+
+// Feature translations live in files of their own, each under its own key.
+for (const lng of LANGUAGES) i18n.addResourceBundle(lng, 'translation', { admin: admin[lng] }, true, false);
 
 // Keep <html lang> true to the language on screen, for screen readers and hyphenation.
 const applyLang = (lng: string) => document.documentElement.setAttribute('lang', lng);

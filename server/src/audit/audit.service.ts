@@ -1,9 +1,10 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
-import type { AuditAction, AuditEvent, AuditVerification } from '@sip/shared';
+import type { AuditAction, AuditEvent, AuditListQuery, AuditVerification } from '@sip/shared';
 import { AuditEventEntity } from './audit-event.entity';
 import { GENESIS_HASH, chainHash } from './audit-chain';
+import { AUDIT_LIST_SQL, type AuditListRow } from './audit-list.sql';
 
 export interface AuditEntry {
   actorId: string | null;
@@ -59,22 +60,28 @@ export class AuditService {
     await this.dataSource.transaction(write);
   }
 
-  async list(limit: number, beforeSeq?: number): Promise<AuditEvent[]> {
-    const qb = this.dataSource
-      .getRepository(AuditEventEntity)
-      .createQueryBuilder('e')
-      .orderBy('e.seq', 'DESC')
-      .limit(limit);
-    if (beforeSeq) qb.where('e.seq < :beforeSeq', { beforeSeq });
-    const rows = await qb.getMany();
+  /** A page of the log, newest first, narrowed by the query's filters. */
+  async list(query: AuditListQuery): Promise<AuditEvent[]> {
+    const rows: AuditListRow[] = await this.dataSource.query(AUDIT_LIST_SQL, [
+      query.beforeSeq ?? null,
+      query.planId ?? null,
+      query.actorUsername ?? null,
+      query.action ?? null,
+      query.from ?? null,
+      query.to ?? null,
+      query.limit,
+    ]);
     return rows.map((r) => ({
-      seq: r.seq,
+      seq: Number(r.seq),
       at: r.at.toISOString(),
-      actorId: r.actorId,
-      actorRole: r.actorRole,
-      action: r.action as AuditAction,
-      targetType: r.targetType,
-      targetId: r.targetId,
+      actorId: r.actor_id,
+      actorRole: r.actor_role,
+      actorName: r.actor_name,
+      actorUsername: r.actor_username,
+      action: r.action,
+      targetType: r.target_type,
+      targetId: r.target_id,
+      planId: r.plan_id,
       details: r.details,
     }));
   }

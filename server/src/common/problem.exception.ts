@@ -19,7 +19,8 @@ export class ProblemException extends Error {
 
 export const notFound = () => new ProblemException(404, 'not_found');
 export const forbidden = () => new ProblemException(403, 'forbidden');
-export const conflict = (detail?: string) => new ProblemException(409, 'conflict', { detail });
+/** `errors` names the field that conflicts, so that a form can say so beside it. */
+export const conflict = (detail?: string, errors?: FieldError[]) => new ProblemException(409, 'conflict', { detail, errors });
 export const inUse = (detail?: string) => new ProblemException(409, 'in_use', { detail });
 export const validationFailed = (errors: FieldError[]) =>
   new ProblemException(400, 'validation_failed', { errors });

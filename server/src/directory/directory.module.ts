@@ -1,6 +1,7 @@
 import { Module } from '@nestjs/common';
 import { AuditModule } from '../audit/audit.module';
 import { AuthModule } from '../auth/auth.module';
+import { CitizenAccountsController, CitizenAccountsService } from './citizen-accounts';
 import { OrganisationsController, UnitsController } from './organisations.controller';
 import { OrganisationsService } from './organisations.service';
 import { PersonLookupService } from './person-lookup.service';
@@ -15,8 +16,8 @@ import { UnitsService } from './units.service';
 
 @Module({
   imports: [AuditModule, AuthModule],
-  controllers: [OrganisationsController, UnitsController, StaffController, PersonsController, PlanStartController],
-  providers: [OrganisationsService, UnitsService, StaffService, PersonsService, PersonnummerVault, PersonLookupService, StaffDirectoryService],
+  controllers: [OrganisationsController, UnitsController, StaffController, PersonsController, PlanStartController, CitizenAccountsController],
+  providers: [OrganisationsService, UnitsService, StaffService, PersonsService, PersonnummerVault, PersonLookupService, StaffDirectoryService, CitizenAccountsService],
   exports: [PersonnummerVault, PersonsService],
 })
 export class DirectoryModule {}

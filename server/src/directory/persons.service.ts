@@ -110,10 +110,12 @@ export class PersonsService {
     return this.dataSource.transaction(async (m) => {
       const pnr = input.personnummer;
       const [duplicate] = await m.query('SELECT 1 FROM person WHERE personnummer_hash = $1', [this.vault.lookupHash(pnr.canonical)]);
-      if (duplicate) throw conflict('A person with this personnummer is already registered.');
+      if (duplicate) {
+        throw conflict('A person with this personnummer is already registered.', [{ path: 'body.personnummer', code: 'personnummer_registered', message: 'Already registered' }]);
+      }
       let accountId: string | null = null;
       if (input.account) {
-        accountId = await this.createCitizenAccount(m, input.account.username, input.name, passwordHash!);
+        accountId = await this.createCitizenAccount(m, input.account.username, input.name, passwordHash!, 'body.account.username');
       }
       const person = await m.save(
         m.create(PersonEntity, {
@@ -164,13 +166,13 @@ export class PersonsService {
         }
       } else {
         const n = input.newAccount!;
-        accountId = await this.createCitizenAccount(m, n.username, n.displayName, passwordHash!);
+        accountId = await this.createCitizenAccount(m, n.username, n.displayName, passwordHash!, 'body.newAccount.username');
       }
       if (accountId === person.accountId) {
         throw validationFailed([{ path: 'body.accountId', code: 'self_relation', message: 'A person cannot be their own relative' }]);
       }
       const exists = await m.countBy(PersonRelationEntity, { personId, accountId });
-      if (exists) throw conflict('This account is already linked to the person.');
+      if (exists) throw conflict('This account is already linked to the person.', [{ path: 'body.accountId', code: 'already_linked', message: 'Already linked' }]);
       const relation = await m.save(
         m.create(PersonRelationEntity, {
           personId,
@@ -199,8 +201,9 @@ export class PersonsService {
     });
   }
 
-  private async createCitizenAccount(m: EntityManager, username: string, displayName: string, passwordHash: string) {
-    if (await m.countBy(AccountEntity, { username })) throw conflict('The username is taken.');
+  /** `path`: where the username was in the request, so that the form can say which field. */
+  private async createCitizenAccount(m: EntityManager, username: string, displayName: string, passwordHash: string, path: string) {
+    if (await m.countBy(AccountEntity, { username })) throw conflict('The username is taken.', [{ path, code: 'taken', message: 'The username is taken' }]);
     const account = await m.save(
       m.create(AccountEntity, { username, passwordHash, displayName, kind: 'citizen', title: null, systemRoles: [], disabled: false }),
     );

@@ -66,7 +66,7 @@ export class StaffService {
     const passwordHash = await hashPassword(input.password);
     return this.dataSource.transaction(async (m) => {
       const exists = await m.countBy(AccountEntity, { username: input.username });
-      if (exists) throw conflict('The username is taken.');
+      if (exists) throw conflict('The username is taken.', [{ path: 'body.username', code: 'taken', message: 'The username is taken' }]);
       const account = await m.save(
         m.create(AccountEntity, {
           username: input.username,

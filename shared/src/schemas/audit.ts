@@ -44,6 +44,9 @@ export const AUDIT_ACTIONS = [
   'plan.comment.remove',
   'plan.action.done',
   'plan.follow_up.review',
+  'audit.read',
+  'audit.verify',
+  'settings.county.update',
 ] as const;
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];
 
@@ -52,9 +55,13 @@ export const auditEventSchema = z.object({
   at: z.string(),
   actorId: z.uuid().nullable(),
   actorRole: z.string().nullable(),
+  /** The actor's name and username as they are now (null for no actor, or a removed account). */
+  actorName: z.string().nullable(),
+  actorUsername: z.string().nullable(),
   action: z.enum(AUDIT_ACTIONS),
   targetType: z.string().nullable(),
   targetId: z.string().nullable(),
+  planId: z.uuid().nullable(),
   details: z.record(z.string(), z.unknown()),
 });
 export type AuditEvent = z.infer<typeof auditEventSchema>;
@@ -67,10 +74,24 @@ export const auditVerificationSchema = z.object({
 });
 export type AuditVerification = z.infer<typeof auditVerificationSchema>;
 
+/**
+ * Newest first, a page at a time (`beforeSeq`: the last seq of the page before), narrowed
+ * by plan, actor (username), action and time: `from` inclusive, `to` exclusive.
+ */
 export const auditListQuerySchema = z
   .object({
     limit: z.coerce.number().int().min(1).max(500).default(100),
     beforeSeq: z.coerce.number().int().min(1).optional(),
+    planId: z.uuid().optional(),
+    actorUsername: z.string().trim().toLowerCase().min(1).max(100).optional(),
+    action: z.enum(AUDIT_ACTIONS).optional(),
+    from: z.iso.datetime({ offset: true }).optional(),
+    to: z.iso.datetime({ offset: true }).optional(),
   })
-  .strict();
+  .strict()
+  .refine((q) => !q.from || !q.to || new Date(q.from) < new Date(q.to), {
+    path: ['to'],
+    message: 'The end must be after the start',
+    params: { reason: 'range_reversed' },
+  });
 export type AuditListQuery = z.infer<typeof auditListQuerySchema>;

@@ -41,6 +41,7 @@ export const createOrganisationSchema = z
   .refine((o) => o.kind === 'other' || o.countyCode !== null, {
     path: ['countyCode'],
     message: 'A kommun or region must name its county',
+    params: { reason: 'county_required' },
   });
 export type CreateOrganisation = z.infer<typeof createOrganisationSchema>;
 
@@ -217,8 +218,22 @@ export const createRelationSchema = z
   .refine((r) => (r.accountId === undefined) !== (r.newAccount === undefined), {
     message: 'Give either accountId or newAccount',
     path: ['accountId'],
+    params: { reason: 'account_or_new_account' },
   });
 export type CreateRelationInput = z.input<typeof createRelationSchema>;
 export type CreateRelation = z.output<typeof createRelationSchema>;
 
 export const relationParamSchema = z.object({ id: z.uuid(), relationId: z.uuid() });
+
+// ---- Citizen accounts, to link as guardians, relatives or representatives --------
+
+export const citizenAccountSchema = z.object({
+  id: z.uuid(),
+  username: z.string(),
+  displayName: z.string(),
+  disabled: z.boolean(),
+});
+export type CitizenAccount = z.infer<typeof citizenAccountSchema>;
+
+/** Part of a username or name; a few matches, so that the admin picks the right one. */
+export const citizenAccountQuerySchema = z.object({ q: z.string().trim().min(2).max(100) }).strict();

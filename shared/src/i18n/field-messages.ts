@@ -1,0 +1,89 @@
+import type { Language } from './problem-messages';
+
+/**
+ * What is wrong with one field, in the user's language. The client says it beside the
+ * field, both when its own check (the shared schema) refuses the input and when the
+ * server's problem document lists a field error: both carry the same codes — zod's issue
+ * codes, or the `reason` a schema or service gives (personnummer_checksum, not_found, …).
+ */
+export interface FieldIssue {
+  code: string;
+  /** Present on zod's own issues: what kind of value (string, number, array) and its bound. */
+  origin?: string;
+  minimum?: number | bigint;
+  maximum?: number | bigint;
+  format?: string;
+  /** The field's name, for a format whose wording depends on the field (username, phone). */
+  field?: string;
+}
+
+type Text = Record<Language, string | ((n: number) => string)>;
+
+const REASONS: Record<string, Text> = {
+  personnummer_format: { sv: 'Skriv som ÅÅÅÅMMDD-NNNN.', en: 'Write it as YYYYMMDD-NNNN.' },
+  personnummer_date: { sv: 'Datumdelen är inte ett riktigt födelsedatum.', en: 'The date part is not a real date of birth.' },
+  personnummer_checksum: { sv: 'Kontrollsiffran stämmer inte.', en: 'The check digit is wrong.' },
+  not_found: { sv: 'Finns inte.', en: 'Does not exist.' },
+  self_relation: { sv: 'En person kan inte vara sin egen anhörig.', en: 'A person cannot be their own relative.' },
+  county_required: { sv: 'En kommun eller region måste ange sitt län.', en: 'A kommun or region must name its county.' },
+  account_or_new_account: { sv: 'Välj ett befintligt konto eller skapa ett nytt.', en: 'Choose an existing account or create a new one.' },
+  range_reversed: { sv: 'Slutet måste komma efter början.', en: 'The end must be after the start.' },
+  not_your_unit: { sv: 'Du kan bara välja en enhet du tillhör.', en: 'You can only choose a unit you belong to.' },
+  taken: { sv: 'Upptaget – välj ett annat.', en: 'Already taken – choose another.' },
+  personnummer_registered: { sv: 'En person med det numret finns redan registrerad.', en: 'A person with this number is already registered.' },
+  already_linked: { sv: 'Kontot är redan kopplat till personen.', en: 'The account is already linked to the person.' },
+};
+
+const FORMATS: Record<string, Text> = {
+  email: { sv: 'Skriv en giltig e-postadress.', en: 'Enter a valid e-mail address.' },
+  uuid: { sv: 'Inte ett giltigt id.', en: 'Not a valid id.' },
+  datetime: { sv: 'Inte en giltig tidpunkt.', en: 'Not a valid date and time.' },
+  date: { sv: 'Inte ett giltigt datum.', en: 'Not a valid date.' },
+};
+
+const FIELD_FORMATS: Record<string, Text> = {
+  username: { sv: 'Endast a–z, 0–9, punkt, bindestreck och understreck.', en: 'Only a–z, 0–9, dot, dash and underscore.' },
+  phone: { sv: 'Endast siffror, mellanslag, +, ( ) och -.', en: 'Digits, spaces, +, ( ) and - only.' },
+};
+
+const TOO_SMALL: Record<string, Text> = {
+  string: { sv: (n) => (n <= 1 ? 'Fyll i.' : `Minst ${n} tecken.`), en: (n) => (n <= 1 ? 'Required.' : `At least ${n} characters.`) },
+  array: { sv: (n) => (n <= 1 ? 'Välj minst ett alternativ.' : `Välj minst ${n}.`), en: (n) => (n <= 1 ? 'Choose at least one.' : `Choose at least ${n}.`) },
+  number: { sv: (n) => `Minst ${n}.`, en: (n) => `At least ${n}.` },
+};
+
+const TOO_BIG: Record<string, Text> = {
+  string: { sv: (n) => `Högst ${n} tecken.`, en: (n) => `At most ${n} characters.` },
+  array: { sv: (n) => `Högst ${n} val.`, en: (n) => `At most ${n} choices.` },
+  number: { sv: (n) => `Högst ${n}.`, en: (n) => `At most ${n}.` },
+};
+
+const CODES: Record<string, Text> = {
+  invalid_type: { sv: 'Fyll i ett giltigt värde.', en: 'Enter a valid value.' },
+  invalid_value: { sv: 'Välj ett av alternativen.', en: 'Choose one of the options.' },
+  invalid_format: { sv: 'Fel format.', en: 'Wrong format.' },
+  unrecognized_keys: { sv: 'Okänt fält.', en: 'Unknown field.' },
+  not_multiple_of: { sv: 'Ange ett heltal.', en: 'Enter a whole number.' },
+};
+
+const GENERIC: Text = { sv: 'Värdet är inte giltigt.', en: 'The value is not valid.' };
+
+const say = (text: Text, language: Language, n = 0) => {
+  const message = text[language];
+  return typeof message === 'function' ? message(n) : message;
+};
+
+export function fieldMessage(issue: FieldIssue, language: Language): string {
+  const { code } = issue;
+  if (REASONS[code]) return say(REASONS[code], language);
+  const origin = issue.origin === 'int' || issue.origin === 'bigint' ? 'number' : (issue.origin ?? 'string');
+  if (code === 'too_small' && issue.minimum !== undefined) return say(TOO_SMALL[origin] ?? GENERIC, language, Number(issue.minimum));
+  if (code === 'too_big' && issue.maximum !== undefined) return say(TOO_BIG[origin] ?? GENERIC, language, Number(issue.maximum));
+  if (code === 'too_small') return say(TOO_SMALL.string!, language, 1);
+  if (code === 'invalid_format') {
+    const byField = issue.field && FIELD_FORMATS[issue.field];
+    if (issue.format === 'regex' && byField) return say(byField, language);
+    if (issue.format && FORMATS[issue.format]) return say(FORMATS[issue.format]!, language);
+  }
+  return say(CODES[code] ?? GENERIC, language);
+}
