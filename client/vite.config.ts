@@ -9,7 +9,10 @@ export default defineConfig({
   plugins: [react()],
   resolve: {
     // The client compiles @sip/shared from source: one set of schemas, no build step between.
-    alias: [{ find: /^@sip\/shared$/, replacement: here('../shared/src/index.ts') }],
+    alias: [
+      { find: /^@sip\/shared$/, replacement: here('../shared/src/index.ts') },
+      { find: /^@sip\/shared\/yjs$/, replacement: here('../shared/src/yjs.ts') },
+    ],
   },
   build: {
     outDir: here('dist'),

@@ -9,10 +9,9 @@ import {
   type CollabJoined,
   type CollabSaved,
   type PlanAccessChangeReason,
-  keepFormattingAsSent,
-  newSectionDoc,
   parseDocumentName,
 } from '@sip/shared';
+import { keepFormattingAsSent, newSectionDoc } from '@sip/shared/yjs';
 import { type Refusal, RefusalKeeper } from './refusal-keeper';
 
 export type { Refusal } from './refusal-keeper';

@@ -2,7 +2,8 @@ import { Injectable, Logger, type OnModuleDestroy } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
 import type * as Y from 'yjs';
-import { type SectionName, actionsOrganisationId, contentToJSON } from '@sip/shared';
+import { type SectionName, actionsOrganisationId } from '@sip/shared';
+import { contentToJSON } from '@sip/shared/yjs';
 
 const DEBOUNCE_MS = 150;
 
