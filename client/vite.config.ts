@@ -1,12 +1,19 @@
 import { fileURLToPath } from 'node:url';
 import react from '@vitejs/plugin-react';
 import { defineConfig } from 'vite';
+import { compression } from 'vite-plugin-compression2';
 
 const here = (path: string) => fileURLToPath(new URL(path, import.meta.url));
 
 export default defineConfig({
   root: here('.'),
-  plugins: [react()],
+  plugins: [
+    react(),
+    // A brotli (.br) and a gzip (.gz) copy beside every text file, at the best compression
+    // each offers: done once here, sent by the server as the browser accepts (express-static-gzip).
+    // Source maps stay as they are: only developer tools fetch them.
+    compression({ algorithms: ['brotliCompress', 'gzip'], exclude: [/\.map$/], logLevel: 'silent' }),
+  ],
   resolve: {
     // The client compiles @sip/shared from source: one set of schemas, no build step between.
     alias: [
@@ -18,8 +25,8 @@ export default defineConfig({
     outDir: here('dist'),
     emptyOutDir: true,
     sourcemap: true,
-    // The editor chunk (Tiptap/ProseMirror, Yjs, socket.io) is ~500 kB minified, ~150 kB
-    // gzipped; it is fetched only with the plan workspace and cached across releases.
+    // The editor chunk (Tiptap/ProseMirror, Yjs, socket.io) is ~500 kB minified, ~130 kB
+    // brotli; it is fetched only with the plan workspace and cached across releases.
     chunkSizeWarningLimit: 600,
     rolldownOptions: {
       // Libraries change less often than our code: separate chunks stay cached across
