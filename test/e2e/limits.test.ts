@@ -15,7 +15,7 @@ afterAll(() => clients.forEach((c) => c.close()));
 /** Anders's plan: consent for kommun and region, Jonas taking part, Birgitta allowed. */
 async function andersPlan(eva: ApiSession) {
   const ids = await directoryIds(eva);
-  const planId: string = ok(await eva.post('/api/plans', { personId: await personId(eva, PNR.anders), trigger: 'ordinary', reason: 'Samordning', initiatingUnitId: ids.vuxenenheten })).id;
+  const planId: string = ok(await eva.post('/api/plans', { personId: await personId(eva, PNR.anders), trigger: 'ordinary', reason: 'Samordning', initiatingUnitId: ids.vuxenenheten })).planId;
   ok(await eva.post(`/api/plans/${planId}/consents`, { givenBy: 'person', form: 'written', scopeOrganisationIds: [ids.kommun, ids.region], informationKinds: ['psychiatry'], validFrom: today() }));
   ok(await eva.post(`/api/plans/${planId}/participants`, { role: 'kallad_personal', accountId: await staffId(eva, 'Jonas Ek') }));
   const anders = await signedIn(app.t.baseUrl, 'anders.nilsson');
