@@ -1,7 +1,7 @@
 import { QueryCache, QueryClient, QueryClientProvider } from '@tanstack/react-query';
-import { type ComponentType, Suspense, lazy } from 'react';
+import { type ComponentType, Suspense, lazy, useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
-import { createBrowserRouter, RouterProvider } from 'react-router';
+import { BrowserRouter, Route, Routes } from 'react-router';
 import { ApiError } from '../api/client';
 import { sessionKey } from '../api/session';
 import { SignInPage } from '../features/sign-in/SignInPage';
@@ -24,11 +24,10 @@ const queryClient: QueryClient = new QueryClient({
 
 /**
  * The plan pages are half of the client's own code; the sign-in page and the worklist load
- * without them. Opened straight on a plan, the page's code is fetched at once, alongside the
- * session, rather than after it.
+ * without them. Opened straight on a plan, the page's code is fetched right after the first
+ * paint, alongside the session, rather than once the session has come (see App).
  */
 const loadPlanPage = () => import('../features/plans/PlanPage');
-if (window.location.pathname.startsWith('/plans/') && window.location.pathname !== '/plans/new') void loadPlanPage();
 const PlanPage = lazy(() => loadPlanPage().then((m) => ({ default: m.PlanPage })));
 const StartPlanPage = lazy(() => import('../features/plans/StartPlanPage').then((m) => ({ default: m.StartPlanPage })));
 
@@ -42,23 +41,30 @@ function Loaded({ page: Page }: { page: ComponentType }) {
   );
 }
 
-const router = createBrowserRouter([
-  { path: '/sign-in', element: <SignInPage /> },
-  {
-    element: <Layout />,
-    children: [
-      { index: true, element: <WorklistPage /> },
-      { path: 'plans/new', element: <Loaded page={StartPlanPage} /> },
-      { path: 'plans/:id', element: <Loaded page={PlanPage} /> },
-      { path: '*', element: <NotFoundPage /> },
-    ],
-  },
-]);
-
 export function App() {
+  // After the first paint (the frame after this commit), so that it does not hold up the
+  // first paint, which waits for what is already being fetched.
+  useEffect(() => {
+    const path = window.location.pathname;
+    if (!path.startsWith('/plans/') || path === '/plans/new') return;
+    const frame = requestAnimationFrame(() => setTimeout(() => void loadPlanPage(), 0));
+    return () => cancelAnimationFrame(frame);
+  }, []);
   return (
     <QueryClientProvider client={queryClient}>
-      <RouterProvider router={router} />
+      {/* Declarative routes: the app uses no loaders or actions, and without them the router's
+          data layer stays out of the first load. */}
+      <BrowserRouter>
+        <Routes>
+          <Route path="/sign-in" element={<SignInPage />} />
+          <Route element={<Layout />}>
+            <Route index element={<WorklistPage />} />
+            <Route path="plans/new" element={<Loaded page={StartPlanPage} />} />
+            <Route path="plans/:id" element={<Loaded page={PlanPage} />} />
+            <Route path="*" element={<NotFoundPage />} />
+          </Route>
+        </Routes>
+      </BrowserRouter>
     </QueryClientProvider>
   );
 }
