@@ -129,7 +129,6 @@ function printDetails(url: string, lhr: { audits: Record<string, { details?: unk
   for (const i of items('mainthread-work-breakdown')) process.stdout.write(`    work ${String(i.groupLabel)}: ${round(i.duration)} ms\n`);
   for (const i of items('bootup-time')) process.stdout.write(`    script ${String(i.url).replace(/^https?:\/\/[^/]+/, '')}: total ${round(i.total)} ms, evaluation ${round(i.scripting)} ms, parse ${round(i.scriptParseCompile)} ms\n`);
   for (const i of items('long-tasks')) process.stdout.write(`    long task ${String(i.url).replace(/^https?:\/\/[^/]+/, '')} at ${round(i.startTime)} ms: ${round(i.duration)} ms\n`);
-  for (const i of items('largest-contentful-paint-element')) process.stdout.write(`    LCP element: ${JSON.stringify(i).slice(0, 300)}\n`);
 }
 
 const ms = (v: number) => `${(v / 1000).toFixed(2)} s`;
@@ -156,6 +155,9 @@ it(`Lighthouse, mobile and desktop presets, ${RUNS} runs per page`, async () => 
     { name: 'staff plan page (eva.lind)', path: `/plans/${planId}`, session: eva },
     { name: "the person's own plan (anders.nilsson)", path: `/plans/${planId}`, session: anders },
   ];
+  // BENCH_LIGHTHOUSE_PAGES=plan: only the pages whose name contains it (while looking into one).
+  const only = process.env.BENCH_LIGHTHOUSE_PAGES;
+  if (only) pages.splice(0, pages.length, ...pages.filter((p) => p.name.includes(only)));
   const presets: [string, Config | undefined][] = [
     ['mobile', undefined], // Lighthouse's default: the mobile preset
     ['desktop', desktopConfig],
