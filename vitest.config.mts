@@ -8,7 +8,10 @@ export default defineConfig({
   // SWC keeps the decorator metadata that Nest's dependency injection needs.
   plugins: [swc.vite({ module: { type: 'es6' } })],
   resolve: {
-    alias: [{ find: /^@sip\/shared$/, replacement: here('shared/src/index.ts') }],
+    alias: [
+      { find: /^@sip\/shared$/, replacement: here('shared/src/index.ts') },
+      { find: /^@sip\/shared\/yjs$/, replacement: here('shared/src/yjs.ts') },
+    ],
   },
   test: {
     include: ['shared/src/**/*.test.ts', 'client/src/**/*.test.ts', 'server/src/**/*.spec.ts', 'test/**/*.test.ts'],

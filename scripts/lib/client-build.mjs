@@ -19,7 +19,7 @@ function newestMtime(path) {
 export function clientIsStale(root) {
   const index = join(root, 'client/dist/index.html');
   const built = existsSync(index) ? statSync(index).mtimeMs : 0;
-  const inputs = ['client/src', 'client/index.html', 'client/vite.config.ts', 'shared/src'];
+  const inputs = ['client/src', 'client/public', 'client/index.html', 'client/vite.config.ts', 'shared/src'];
   return Math.max(...inputs.map((p) => newestMtime(join(root, p)))) > built;
 }
 

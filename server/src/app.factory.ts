@@ -15,6 +15,7 @@ import { RedisIoAdapter } from './collaboration/redis-io.adapter';
 import { assertEveryRouteDeclared } from './route-inventory';
 import { ProblemException } from './common/problem.exception';
 import { ProblemFilter } from './common/problem.filter';
+import { serveClient } from './static/serve-client';
 
 /** Whether a request has body bytes; `Content-Length: 0` (a body-less POST) does not. */
 function carriesBody(req: Request): boolean {
@@ -74,6 +75,10 @@ export async function createApp(options: AppModuleOptions): Promise<NestExpressA
   );
   // X-Response-Time: the server's own time for each request (benchmarks read it).
   app.use(responseTime({ digits: 3 }));
+  // The built client, pre-compressed and cached by kind of file; before the API's own
+  // middleware, which a file never needs.
+  const client = serveClient(options.config.clientDist);
+  if (client) app.use(client);
   app.use(cookieParser());
   // Body parse errors never reach Nest's filters on their own; answer them as problems here.
   // A body the JSON parser leaves alone (text/plain, a form, no Content-Type) would reach

@@ -1,5 +1,6 @@
 export * from './domain/directory';
 export * from './domain/personnummer';
+export * from './domain/session';
 export * from './schemas/common';
 export * from './schemas/problem';
 export * from './schemas/auth';
@@ -8,6 +9,7 @@ export * from './schemas/audit';
 export * from './i18n/problem-messages';
 export * from './plans/plan-lifecycle';
 export * from './plans/discharge';
+export * from './plans/plan-vocabulary';
 export * from './policy/plan-policy';
 export * from './policy/plan-access-changes';
 export * from './schemas/plans';

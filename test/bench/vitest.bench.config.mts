@@ -8,7 +8,12 @@ const here = (path: string) => fileURLToPath(new URL(path, import.meta.url));
 export default defineConfig({
   root: here('../..'),
   plugins: [swc.vite({ module: { type: 'es6' } })],
-  resolve: { alias: [{ find: /^@sip\/shared$/, replacement: here('../../shared/src/index.ts') }] },
+  resolve: {
+    alias: [
+      { find: /^@sip\/shared$/, replacement: here('../../shared/src/index.ts') },
+      { find: /^@sip\/shared\/yjs$/, replacement: here('../../shared/src/yjs.ts') },
+    ],
+  },
   test: {
     include: ['test/bench/**/*.bench.ts'],
     globalSetup: ['test/support/global-setup.ts'],

@@ -1,6 +1,7 @@
 import type { Locator, Page } from 'playwright-core';
 import { afterAll, describe, expect, it } from 'vitest';
-import { COMMENT_MAX_LENGTH, LIST_LIMITS, TEXT_LIMITS, arrayField, contentToJSON, yMapFrom } from '@sip/shared';
+import { COMMENT_MAX_LENGTH, LIST_LIMITS, TEXT_LIMITS } from '@sip/shared';
+import { arrayField, contentToJSON, yMapFrom } from '@sip/shared/yjs';
 import { ApiSession, signedIn } from '../support/api-session';
 import { CollabClient } from '../support/collab-client';
 import { PNR, directoryIds, ok, personId, staffId, today } from '../support/plan-fixtures';

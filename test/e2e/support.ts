@@ -247,10 +247,15 @@ export async function contextWithSession(
 /**
  * Waits until the plan page's co-editing workspace (a chunk of its own, then a sync per
  * section) is shown and in step with the server, so that a check of the page (axe above
- * all) sees all of it rather than however much had loaded.
+ * all) sees all of it rather than however much had loaded. The workspace is `aria-busy`
+ * while placeholders stand in for its sections.
  */
 export async function planWorkspaceLoaded(page: Page) {
   await page.waitForFunction(
-    () => document.getElementById('workspace-h') && document.querySelector('[data-section]') && !document.querySelector('.save-connecting'),
+    () =>
+      document.getElementById('workspace-h') &&
+      document.querySelector('[data-section]') &&
+      !document.querySelector('.workspace[aria-busy="true"]') &&
+      !document.querySelector('.save-connecting'),
   );
 }

@@ -1,5 +1,5 @@
 import { afterAll, describe, it } from 'vitest';
-import { insertParagraphs, richTextField } from '@sip/shared';
+import { insertParagraphs, richTextField } from '@sip/shared/yjs';
 import { signedIn } from '../support/api-session';
 import { CollabClient, waitFor } from '../support/collab-client';
 import { writeStatutoryContent } from '../support/plan-content';

@@ -1,6 +1,7 @@
 import * as Y from 'yjs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type SectionName, arrayField, documentName, insertParagraphs, richTextField, yMapFrom } from '@sip/shared';
+import { type SectionName, documentName } from '@sip/shared';
+import { arrayField, insertParagraphs, richTextField, yMapFrom } from '@sip/shared/yjs';
 import type { SocketYjsProvider } from '../../client/src/collab/socket-yjs-provider';
 import { DocumentRegistry } from '../../server/src/collaboration/document-registry';
 import { DocumentStore } from '../../server/src/collaboration/document-store';

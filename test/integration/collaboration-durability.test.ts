@@ -1,6 +1,7 @@
 import * as Y from 'yjs';
 import { afterAll, expect, it } from 'vitest';
-import { arrayField, contentToJSON, documentName, yMapFrom } from '@sip/shared';
+import { documentName } from '@sip/shared';
+import { arrayField, contentToJSON, yMapFrom } from '@sip/shared/yjs';
 import { signedIn } from '../support/api-session';
 import { CollabClient, waitFor } from '../support/collab-client';
 import { createTestDatabase, sqlClient } from '../support/database';

@@ -1,6 +1,7 @@
 import * as Y from 'yjs';
 import { afterAll, beforeAll, expect, it } from 'vitest';
-import { type SectionName, arrayField, contentToJSON, documentName, insertParagraphs, richTextField, sectionFields, yMapFrom } from '@sip/shared';
+import { type SectionName, documentName, sectionFields } from '@sip/shared';
+import { arrayField, contentToJSON, insertParagraphs, richTextField, yMapFrom } from '@sip/shared/yjs';
 import { type ApiSession, signedIn } from '../support/api-session';
 import { CollabClient, waitFor } from '../support/collab-client';
 import { sqlClient } from '../support/database';

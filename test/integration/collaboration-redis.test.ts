@@ -1,6 +1,7 @@
 import type { ChildProcess } from 'node:child_process';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { arrayField, contentToJSON, documentName, insertParagraphs, richTextField, yMapFrom } from '@sip/shared';
+import { documentName } from '@sip/shared';
+import { arrayField, contentToJSON, insertParagraphs, richTextField, yMapFrom } from '@sip/shared/yjs';
 import { signedIn } from '../support/api-session';
 import { CollabClient, waitFor } from '../support/collab-client';
 import { sqlClient } from '../support/database';

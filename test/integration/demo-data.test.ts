@@ -1,7 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DataSource } from 'typeorm';
 import * as Y from 'yjs';
-import { type SectionName, addStockholmDays, contentToJSON, newSectionDoc, parseDocumentName, stockholmDate, stockholmDateTime } from '@sip/shared';
+import { type SectionName, addStockholmDays, parseDocumentName, stockholmDate, stockholmDateTime } from '@sip/shared';
+import { contentToJSON, newSectionDoc } from '@sip/shared/yjs';
 import { dataSourceOptions } from '../../server/src/database/data-source';
 import { DEMO_PERSONS } from '../../server/src/seed/demo-data';
 import { seedDemoPlans } from '../../server/src/seed/demo-plans';

@@ -1,7 +1,8 @@
 import * as Y from 'yjs';
 import { expect, it } from 'vitest';
 import { DataSource } from 'typeorm';
-import { contentToJSON, sectionSchema, yMapFrom } from '@sip/shared';
+import { sectionSchema } from '@sip/shared';
+import { contentToJSON, yMapFrom } from '@sip/shared/yjs';
 import { RichText1764300000000 } from '../../migrations/1764300000000-RichText';
 import { DocumentStore } from '../../server/src/collaboration/document-store';
 import { sqlClient } from '../support/database';

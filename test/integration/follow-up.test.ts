@@ -1,7 +1,8 @@
 import { readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { type ReminderRule, type SectionName, arrayField, stockholmDate, yMapFrom } from '@sip/shared';
+import { type ReminderRule, type SectionName, stockholmDate } from '@sip/shared';
+import { arrayField, yMapFrom } from '@sip/shared/yjs';
 import { REMINDER_SCAN_JOB, ReminderScan } from '../../server/src/follow-up/reminders.job';
 import { Clock } from '../../server/src/jobs/clock';
 import { JobsService } from '../../server/src/jobs/jobs.service';

@@ -4,7 +4,7 @@ import { mkdirSync, readdirSync, readFileSync, readlinkSync, realpathSync, rmSyn
 import { createServer, type Server } from 'node:net';
 import { join } from 'node:path';
 import { afterAll, afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { arrayField, contentToJSON, yMapFrom } from '@sip/shared';
+import { arrayField, contentToJSON, yMapFrom } from '@sip/shared/yjs';
 import { identifyPostmaster, readPostmasterPidFile, stopOurPostmaster } from '../../server/src/database/postmaster-process';
 import { signedIn } from '../support/api-session';
 import { CollabClient, waitFor } from '../support/collab-client';

@@ -1,4 +1,5 @@
-import { type SectionName, arrayField, yMapFrom } from '@sip/shared';
+import { type SectionName } from '@sip/shared';
+import { arrayField, yMapFrom } from '@sip/shared/yjs';
 import type { SocketYjsProvider } from '../../client/src/collab/socket-yjs-provider';
 import type { ApiSession } from './api-session';
 import { waitFor } from './collab-client';

@@ -1,6 +1,6 @@
 import { expect } from 'vitest';
 import type { CollabError, PlanAccessChangeReason } from '@sip/shared';
-import { insertParagraphs, richTextField } from '@sip/shared';
+import { insertParagraphs, richTextField } from '@sip/shared/yjs';
 import type { SocketYjsProvider } from '../../client/src/collab/socket-yjs-provider';
 import { type CollabClient, waitFor } from './collab-client';
 

@@ -1,11 +1,11 @@
 import { QueryCache, QueryClient, QueryClientProvider } from '@tanstack/react-query';
-import { createBrowserRouter, RouterProvider } from 'react-router';
+import { type ComponentType, Suspense, lazy, useEffect } from 'react';
+import { useTranslation } from 'react-i18next';
+import { BrowserRouter, Route, Routes } from 'react-router';
 import { ApiError } from '../api/client';
 import { sessionKey } from '../api/session';
 import { LazyAdminArea } from '../features/admin/LazyAdminArea';
 import { SignInPage } from '../features/sign-in/SignInPage';
-import { PlanPage } from '../features/plans/PlanPage';
-import { StartPlanPage } from '../features/plans/StartPlanPage';
 import { Layout } from './Layout';
 import { NotFoundPage } from './NotFoundPage';
 import { StartPage } from './StartPage';
@@ -23,24 +23,50 @@ const queryClient: QueryClient = new QueryClient({
   }),
 });
 
-const router = createBrowserRouter([
-  { path: '/sign-in', element: <SignInPage /> },
-  {
-    element: <Layout />,
-    children: [
-      { index: true, element: <StartPage /> },
-      { path: 'plans/new', element: <StartPlanPage /> },
-      { path: 'plans/:id', element: <PlanPage /> },
-      { path: 'admin/*', element: <LazyAdminArea /> },
-      { path: '*', element: <NotFoundPage /> },
-    ],
-  },
-]);
+/**
+ * The plan pages are half of the client's own code; the sign-in page and the worklist load
+ * without them. Opened straight on a plan, the page's code is fetched right after the first
+ * paint, alongside the session, rather than once the session has come (see App).
+ */
+const loadPlanPage = () => import('../features/plans/PlanPage');
+const PlanPage = lazy(() => loadPlanPage().then((m) => ({ default: m.PlanPage })));
+const StartPlanPage = lazy(() => import('../features/plans/StartPlanPage').then((m) => ({ default: m.StartPlanPage })));
+
+/** A page whose code may still be on its way: the same loading line the pages show for their data. */
+function Loaded({ page: Page }: { page: ComponentType }) {
+  const { t } = useTranslation();
+  return (
+    <Suspense fallback={<p role="status">{t('app.loading')}</p>}>
+      <Page />
+    </Suspense>
+  );
+}
 
 export function App() {
+  // After the first paint (the frame after this commit), so that it does not hold up the
+  // first paint, which waits for what is already being fetched.
+  useEffect(() => {
+    const path = window.location.pathname;
+    if (!path.startsWith('/plans/') || path === '/plans/new') return;
+    const frame = requestAnimationFrame(() => setTimeout(() => void loadPlanPage(), 0));
+    return () => cancelAnimationFrame(frame);
+  }, []);
   return (
     <QueryClientProvider client={queryClient}>
-      <RouterProvider router={router} />
+      {/* Declarative routes: the app uses no loaders or actions, and without them the router's
+          data layer stays out of the first load. */}
+      <BrowserRouter>
+        <Routes>
+          <Route path="/sign-in" element={<SignInPage />} />
+          <Route element={<Layout />}>
+            <Route index element={<StartPage />} />
+            <Route path="plans/new" element={<Loaded page={StartPlanPage} />} />
+            <Route path="plans/:id" element={<Loaded page={PlanPage} />} />
+            <Route path="admin/*" element={<LazyAdminArea />} />
+            <Route path="*" element={<NotFoundPage />} />
+          </Route>
+        </Routes>
+      </BrowserRouter>
     </QueryClientProvider>
   );
 }

@@ -1,5 +1,6 @@
 import type * as Y from 'yjs';
-import { type CollabError, type SectionName, changedRoots, contentToJSON } from '@sip/shared';
+import { type CollabError, type SectionName } from '@sip/shared';
+import { changedRoots, contentToJSON } from '@sip/shared/yjs';
 import { type LostText, type RefusalReason, explainRefusal, lostText } from './refusal';
 
 /**

@@ -2,7 +2,7 @@ import { getSchema } from '@tiptap/core';
 import { prosemirrorToYXmlFragment } from '@tiptap/y-tiptap';
 import { describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
-import { richTextToPlain } from '@sip/shared';
+import { richTextToPlain } from '@sip/shared/yjs';
 import { plainTextLength, plainTextOf } from './rich-text-plain';
 import { RICH_TEXT_EXTENSIONS } from './rich-text-schema';
 

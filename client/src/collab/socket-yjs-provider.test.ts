@@ -3,7 +3,7 @@ import * as encoding from 'lib0/encoding';
 import { describe, expect, it } from 'vitest';
 import * as syncProtocol from 'y-protocols/sync';
 import * as Y from 'yjs';
-import { arrayField, contentToJSON, insertParagraphs, richTextField, yMapFrom } from '@sip/shared';
+import { arrayField, contentToJSON, insertParagraphs, richTextField, yMapFrom } from '@sip/shared/yjs';
 import { type CollabSocketLike, SocketYjsProvider } from './socket-yjs-provider';
 
 const DOC = 'plan:7c9e6679-7425-40de-944b-e07fc1f90ae7:shared';

@@ -9,10 +9,9 @@ import {
   type CollabJoined,
   type CollabSaved,
   type PlanAccessChangeReason,
-  keepFormattingAsSent,
-  newSectionDoc,
   parseDocumentName,
 } from '@sip/shared';
+import { keepFormattingAsSent, newSectionDoc } from '@sip/shared/yjs';
 import { type Refusal, RefusalKeeper } from './refusal-keeper';
 
 export type { Refusal } from './refusal-keeper';
@@ -46,6 +45,7 @@ export class SocketYjsProvider {
   accessCause: PlanAccessChangeReason | null = null;
   lastError: CollabError | null = null;
   private base: SaveStatus = 'connecting';
+  private serverCopy = false;
   private readonly kept: RefusalKeeper;
   private nextRef = 1;
   private readonly unsaved = new Set<number>();
@@ -96,6 +96,15 @@ export class SocketYjsProvider {
   /** The number given to the most recent message sent (matches `saved.ref`). */
   get lastRef() {
     return this.nextRef - 1;
+  }
+
+  /**
+   * Whether the server's copy has arrived once (its answer to our first step 1): from then
+   * on the document shows what is stored, not an empty start. Not reset by a reset or a
+   * reconnect — it says the section has been loaded, for the page to show it whole.
+   */
+  get loadedFromServer(): boolean {
+    return this.serverCopy;
   }
 
   /** "saved" and "synced" only when every local edit was acknowledged by the server. */
@@ -192,6 +201,10 @@ export class SocketYjsProvider {
       // The server's answer to our step 1: this copy now holds all the server has.
       if (type === syncProtocol.messageYjsSyncStep2 && this.kept.awaitingServerCopy) {
         this.kept.serverCopyArrived(this.doc);
+        this.notify();
+      }
+      if (type === syncProtocol.messageYjsSyncStep2 && !this.serverCopy) {
+        this.serverCopy = true;
         this.notify();
       }
       if (this.base === 'connecting') this.setStatus(this.unsaved.size ? 'saving' : 'synced');

@@ -2,7 +2,7 @@ import { Injectable, Logger, type OnModuleDestroy } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import * as Y from 'yjs';
-import { newSectionDoc } from '@sip/shared';
+import { newSectionDoc } from '@sip/shared/yjs';
 
 interface PendingWrite {
   docName: string;

@@ -1,5 +1,6 @@
 import * as Y from 'yjs';
-import { type SectionName, contentToJSON, sectionKind } from '@sip/shared';
+import { type SectionName, sectionKind } from '@sip/shared';
+import { contentToJSON } from '@sip/shared/yjs';
 import { type ActionFacts, actionFacts } from './action-changes';
 
 /** A document held in memory while people work on it. */

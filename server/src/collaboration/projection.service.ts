@@ -2,7 +2,8 @@ import { Injectable, Logger, type OnModuleDestroy } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
 import type * as Y from 'yjs';
-import { type ProjectionKind, type SectionName, actionsOrganisationId, contentToJSON, sectionKind } from '@sip/shared';
+import { type ProjectionKind, type SectionName, actionsOrganisationId, sectionKind } from '@sip/shared';
+import { contentToJSON } from '@sip/shared/yjs';
 import type { ActionChange } from './action-changes';
 
 const DEBOUNCE_MS = 150;

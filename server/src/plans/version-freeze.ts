@@ -1,6 +1,7 @@
 import type { EntityManager } from 'typeorm';
 import * as Y from 'yjs';
-import { contentToJSON, parseDocumentName } from '@sip/shared';
+import { parseDocumentName } from '@sip/shared';
+import { contentToJSON } from '@sip/shared/yjs';
 import type { DocumentStore } from '../collaboration/document-store';
 
 export type VersionReason = 'finalised' | 'meeting';

@@ -1,18 +1,6 @@
 import * as Y from 'yjs';
-import {
-  MAX_UPDATE_BYTES,
-  type SectionName,
-  actionsOrganisationId,
-  arrayField,
-  contentToJSON,
-  documentName,
-  insertParagraphs,
-  newSectionDoc,
-  richTextField,
-  sectionAccess,
-  sectionSchema,
-  yMapFrom,
-} from '@sip/shared';
+import { MAX_UPDATE_BYTES, type SectionName, actionsOrganisationId, documentName, sectionAccess, sectionSchema } from '@sip/shared';
+import { arrayField, contentToJSON, insertParagraphs, newSectionDoc, richTextField, yMapFrom } from '@sip/shared/yjs';
 import type { DemoPlan } from './demo-plan';
 
 /**

@@ -2,6 +2,4 @@ export * from './section-names';
 export * from './section-schemas';
 export * from './section-access';
 export * from './section-registry';
-export * from './yjs-json';
-export * from './rich-text';
-export * from './formatting';
+// Yjs-bound helpers (yjs-json, rich-text, formatting) are exported from `@sip/shared/yjs`.

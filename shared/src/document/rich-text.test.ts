@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
 import { insertParagraphs } from './rich-text';
-import { sectionSchema } from './section-registry';
+import { sectionSchema } from './section-schemas';
 import { contentToJSON } from './yjs-json';
 
 /** A document as another client would send it: built elsewhere, arriving as an update. */

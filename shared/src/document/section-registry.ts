@@ -1,4 +1,3 @@
-import type { z } from 'zod';
 import {
   type SectionAccess,
   type SectionActor,
@@ -8,13 +7,6 @@ import {
   audienceOf,
 } from './section-access';
 import { type SectionKindId, type SectionName, actionsOrganisationId, sectionKindOf } from './section-names';
-import {
-  actionsSectionSchema,
-  childSectionSchema,
-  othersSectionSchema,
-  personSectionSchema,
-  sharedSectionSchema,
-} from './section-schemas';
 
 export type FieldKind = 'rich' | 'list';
 /** Which rows the projection writes from a section (server/src/collaboration/projection). */
@@ -22,15 +14,18 @@ export type ProjectionKind = 'needs_and_goals' | 'actions' | 'other_measures';
 
 /**
  * One record per kind of section: everything the server, the projection and the client need
- * to know about it. Adding a kind of section is adding a record here (and its tests); there
- * is no default — every lookup is by the kind, and the type checker insists each kind has
- * every part.
+ * to know about it. Adding a kind of section is adding a record here and its schema in
+ * SECTION_SCHEMAS (section-schemas.ts), and their tests; there is no default — every lookup
+ * is by the kind, and the type checker insists each kind has every part.
+ *
+ * The zod schemas are kept out of this record so that the client's pages, which read the
+ * layout (fields, titles, order), do not build every section schema at start-up; only the
+ * co-editing code, loaded with the workspace, checks content.
  */
 export interface SectionKind {
   id: SectionKindId;
   /** Each field is a named root type of the document; anything else is refused. */
   fields: Record<string, FieldKind>;
-  schema: z.ZodType;
   /** Whether this section exists for the plan. */
   existsFor(section: SectionName, plan: SectionPlanFacts): boolean;
   /** Read and write audience, for an actor who reaches the plan. */
@@ -46,7 +41,6 @@ export const SECTION_KINDS: Record<SectionKindId, SectionKind> = {
   person: {
     id: 'person',
     fields: { importantToMe: 'rich', worksWell: 'rich', worksBadly: 'rich', longTermGoal: 'rich', shortTermGoals: 'rich', canDoMyself: 'rich' },
-    schema: personSectionSchema,
     existsFor: () => true,
     // The person's own part: they (or their guardians) write it; the chair or coordinator may
     // write down what the person says in the meeting.
@@ -57,7 +51,6 @@ export const SECTION_KINDS: Record<SectionKindId, SectionKind> = {
   child: {
     id: 'child',
     fields: { childView: 'rich' },
-    schema: childSectionSchema,
     existsFor: (_section, plan) => plan.isChild,
     // The child's own view: the child and staff, never relatives, and guardians only
     // without recorded secrecy.
@@ -71,7 +64,6 @@ export const SECTION_KINDS: Record<SectionKindId, SectionKind> = {
   shared: {
     id: 'shared',
     fields: { currentSituation: 'rich', needs: 'list', goals: 'list', questions: 'list', disagreements: 'rich' },
-    schema: sharedSectionSchema,
     existsFor: () => true,
     // Staff write the shared text; the person's words reach it through the meeting and
     // their own part.
@@ -82,7 +74,6 @@ export const SECTION_KINDS: Record<SectionKindId, SectionKind> = {
   actions: {
     id: 'actions',
     fields: { actions: 'list' },
-    schema: actionsSectionSchema,
     existsFor: (section, plan) => plan.principalOrganisationIds.includes(actionsOrganisationId(section)!),
     // A principal's actions: written by its own staff (and the chair or coordinator). When
     // no consent is in force, each principal's staff keep reading only their own.
@@ -99,7 +90,6 @@ export const SECTION_KINDS: Record<SectionKindId, SectionKind> = {
   others: {
     id: 'others',
     fields: { measures: 'list' },
-    schema: othersSectionSchema,
     existsFor: () => true,
     access: (a) => ({ read: readByEveryoneInPlan(a), write: a.staff }),
     projection: 'other_measures',
@@ -109,7 +99,6 @@ export const SECTION_KINDS: Record<SectionKindId, SectionKind> = {
 
 export const sectionKind = (section: SectionName): SectionKind => SECTION_KINDS[sectionKindOf(section)];
 export const sectionFields = (section: SectionName): Record<string, FieldKind> => sectionKind(section).fields;
-export const sectionSchema = (section: SectionName): z.ZodType => sectionKind(section).schema;
 
 export function sectionExists(section: SectionName, plan: SectionPlanFacts): boolean {
   return sectionKind(section).existsFor(section, plan);

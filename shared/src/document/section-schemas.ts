@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { type SectionKindId, type SectionName, sectionKindOf } from './section-names';
 
 /**
  * The JSON form of each section, checked after every accepted update. The limits are
@@ -122,6 +123,17 @@ export const othersSectionSchema = z
   })
   .partial()
   .strict();
+
+/** Each kind of section's schema (the kinds themselves: SECTION_KINDS, section-registry.ts). */
+export const SECTION_SCHEMAS: Record<SectionKindId, z.ZodType> = {
+  person: personSectionSchema,
+  child: childSectionSchema,
+  shared: sharedSectionSchema,
+  actions: actionsSectionSchema,
+  others: othersSectionSchema,
+};
+
+export const sectionSchema = (section: SectionName): z.ZodType => SECTION_SCHEMAS[sectionKindOf(section)];
 
 /** Largest single update the server accepts, and largest document it keeps. */
 export const MAX_UPDATE_BYTES = 256 * 1024;

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { ACCOUNT_KINDS, ORGANISATION_KINDS, SYSTEM_ROLES } from '../domain/directory';
+import { MIN_PASSWORD_LENGTH } from '../domain/session';
 
 export const signInRequestSchema = z
   .object({
@@ -36,10 +37,4 @@ export const sessionInfoSchema = z.object({
 });
 export type SessionInfo = z.infer<typeof sessionInfoSchema>;
 
-export const CSRF_HEADER = 'x-csrf-token';
-export const CSRF_COOKIE = 'sip.csrf';
-export const SESSION_COOKIE = 'sip.sid';
-
-/** Minimum password length for accounts created through the API. */
-export const MIN_PASSWORD_LENGTH = 10;
 export const passwordSchema = z.string().min(MIN_PASSWORD_LENGTH).max(256);

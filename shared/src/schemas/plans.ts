@@ -11,28 +11,14 @@ import { CONSENT_GIVERS } from '../domain/consent-rules';
 import { followUpReviewSchema } from './follow-up';
 import { personnummerSchema } from './directory';
 import { isoDateSchema, nameSchema } from './common';
-
-/** Roles someone can hold in a plan. */
-export const PLAN_ROLES = [
-  'huvudperson',
-  'initiativtagare',
-  'ordforande',
-  'antecknare',
-  'samordningsansvarig',
-  'kallad_personal',
-  'inbjuden',
-  'narstaende',
-  'vardnadshavare',
-  'god_man',
-] as const;
-export type PlanRole = (typeof PLAN_ROLES)[number];
-
-/** Kinds of information a consent can let cross between organisations. */
-export const INFORMATION_KINDS = ['social_services', 'health_care', 'psychiatry', 'school', 'employment', 'financial', 'other'] as const;
-export const CONSENT_FORMS = ['written', 'oral'] as const;
-export const MEETING_KINDS = ['formote', 'sip', 'uppfoljning'] as const;
-export const ATTENDANCE_MODES = ['in_person', 'video', 'phone', 'absent'] as const;
-export const DEADLINE_STATUSES = ['not_applicable', 'met', 'pending', 'near', 'missed'] as const;
+import {
+  ATTENDANCE_MODES,
+  CONSENT_FORMS,
+  DEADLINE_STATUSES,
+  INFORMATION_KINDS,
+  MEETING_KINDS,
+  PLAN_ROLES,
+} from '../plans/plan-vocabulary';
 
 const text = (max: number) => z.string().trim().min(1).max(max);
 const dateTime = z.iso.datetime({ offset: true });

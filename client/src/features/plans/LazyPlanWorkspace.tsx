@@ -1,15 +1,20 @@
 import { Suspense, lazy } from 'react';
-import { useTranslation } from 'react-i18next';
 import type { PlanDetail } from '@sip/shared';
+import { SectionPlaceholders, WorkspaceFrame } from './WorkspaceFrame';
 
 // The workspace brings the rich-text editor; pages without it (worklist, sign-in) never
 // download it.
 const PlanWorkspace = lazy(() => import('./PlanWorkspace').then((m) => ({ default: m.PlanWorkspace })));
 
 export function LazyPlanWorkspace({ plan }: { plan: PlanDetail }) {
-  const { t } = useTranslation();
   return (
-    <Suspense fallback={<p className="hint" role="status">{t('collab.loading')}</p>}>
+    <Suspense
+      fallback={
+        <WorkspaceFrame busy>
+          <SectionPlaceholders plan={plan} />
+        </WorkspaceFrame>
+      }
+    >
       <PlanWorkspace plan={plan} />
     </Suspense>
   );

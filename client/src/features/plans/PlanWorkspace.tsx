@@ -1,5 +1,5 @@
 import { useQueryClient } from '@tanstack/react-query';
-import { useEffect, useState } from 'react';
+import { useCallback, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router';
 import type { PlanDetail } from '@sip/shared';
@@ -9,13 +9,22 @@ import { sessionKey, useSession } from '../../api/session';
 import { useCollabSocket } from '../../collab/use-collab';
 import { planSections } from './plan-sections';
 import { SectionEditor, type SharedLists } from './SectionEditor';
+import { SectionPlaceholders, WorkspaceFrame } from './WorkspaceFrame';
+
+/**
+ * How long the placeholders may stand in for sections that have not loaded (no connection,
+ * a slow server): then the sections are shown as they are, with their save status saying
+ * why they are empty.
+ */
+const SHOW_UNLOADED_AFTER_MS = 4000;
 
 /** Every section the user may read, co-edited live. Lists other than actions are edited item by item. */
 export function PlanWorkspace({ plan }: { plan: PlanDetail }) {
   const { t } = useTranslation();
   const { socket, ended } = useCollabSocket();
   const user = useSession().data?.user;
-  const comments = useComments(plan.id, socket).data?.comments ?? [];
+  const commentList = useComments(plan.id, socket);
+  const comments = commentList.data?.comments ?? [];
   const navigate = useNavigate();
   const queryClient = useQueryClient();
   // The shared section's needs and goals, which each action points to.
@@ -36,26 +45,39 @@ export function PlanWorkspace({ plan }: { plan: PlanDetail }) {
       socket.off('access', refresh);
     };
   }, [socket, queryClient, plan.id]);
+  // Shown whole or not at all: the sections stay hidden behind the placeholders until every
+  // one has its content from the server and the comments are read, so that the page grows
+  // once instead of jumping as each part arrives (see SectionPlaceholders).
+  const [loaded, setLoaded] = useState<ReadonlySet<string>>(() => new Set());
+  const onLoaded = useCallback((section: string) => setLoaded((done) => (done.has(section) ? done : new Set(done).add(section))), []);
+  const [waitedLongEnough, setWaitedLongEnough] = useState(false);
+  useEffect(() => {
+    const timer = setTimeout(() => setWaitedLongEnough(true), SHOW_UNLOADED_AFTER_MS);
+    return () => clearTimeout(timer);
+  }, []);
   if (!user) return null;
   const sections = planSections(plan, t);
+  const whole = waitedLongEnough || (!commentList.isPending && sections.every((s) => loaded.has(s.name)));
   return (
-    <section aria-labelledby="workspace-h" className="card workspace">
-      <h2 id="workspace-h">{t('collab.title')}</h2>
-      <p className="hint">{t('collab.intro')}</p>
-      {socket &&
-        sections.map((s) => (
-          <SectionEditor
-            key={s.name}
-            socket={socket}
-            plan={plan}
-            section={s.name}
-            title={s.title}
-            me={{ id: user.id, name: user.displayName }}
-            comments={comments.filter((c) => c.section === s.name)}
-            sharedLists={sharedLists}
-            onSharedLists={s.name === 'shared' ? setSharedLists : undefined}
-          />
-        ))}
-    </section>
+    <WorkspaceFrame busy={!whole}>
+      {!whole && <SectionPlaceholders plan={plan} />}
+      <div hidden={!whole}>
+        {socket &&
+          sections.map((s) => (
+            <SectionEditor
+              key={s.name}
+              socket={socket}
+              plan={plan}
+              section={s.name}
+              title={s.title}
+              me={{ id: user.id, name: user.displayName }}
+              comments={comments.filter((c) => c.section === s.name)}
+              sharedLists={sharedLists}
+              onSharedLists={s.name === 'shared' ? setSharedLists : undefined}
+              onLoaded={onLoaded}
+            />
+          ))}
+      </div>
+    </WorkspaceFrame>
   );
 }

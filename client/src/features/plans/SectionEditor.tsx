@@ -32,6 +32,7 @@ export function SectionEditor({
   comments,
   sharedLists,
   onSharedLists,
+  onLoaded,
 }: {
   socket: Socket;
   plan: PlanDetail;
@@ -41,6 +42,8 @@ export function SectionEditor({
   comments: PlanComment[];
   sharedLists: SharedLists;
   onSharedLists?: (lists: SharedLists) => void;
+  /** Called once the section shows what the server holds, or will show nothing (refused). */
+  onLoaded?: (section: SectionName) => void;
 }) {
   const { t } = useTranslation();
   const id = useId();
@@ -55,6 +58,10 @@ export function SectionEditor({
   useEffect(() => {
     if (listsJson && onSharedLists) onSharedLists(JSON.parse(listsJson) as SharedLists);
   }, [listsJson, onSharedLists]);
+  const settled = !!provider && (provider.loadedFromServer || provider.status === 'refused');
+  useEffect(() => {
+    if (settled) onLoaded?.(section);
+  }, [settled, onLoaded, section]);
   if (!provider || (provider.lastError?.code === 'forbidden' && !provider.access)) return null;
   const readOnly = !provider.access?.write;
   const others = presentUsers(provider);
