@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { NavLink, Navigate, Outlet, useLocation, useNavigate } from 'react-router';
 import { useSession, useSignOut } from '../api/session';
 import { LanguageSwitcher } from '../components/LanguageSwitcher';
+import { HeaderNotifications } from '../features/notifications/NotificationCentre';
 
 /** The signed-in frame: who you are, where you can go, and sign-out. */
 export function Layout() {
@@ -54,6 +55,11 @@ export function Layout() {
                 {t('layout.worklist')}
               </NavLink>
             </li>
+            {user.systemRoles.includes('practitioner') && (
+              <li>
+                <NavLink to="/todo">{t('todo.nav')}</NavLink>
+              </li>
+            )}
           </ul>
         </nav>
         <div className="user-box">
@@ -63,6 +69,7 @@ export function Layout() {
             <span data-testid="user-role">{role}</span>
             {user.kind === 'staff' && <span data-testid="user-unit">{unit || t('layout.noUnit')}</span>}
           </p>
+          <HeaderNotifications accountId={user.id} />
           <LanguageSwitcher />
           <button type="button" onClick={onSignOut} disabled={signOut.isPending}>
             {t('layout.signOut')}
