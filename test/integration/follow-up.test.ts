@@ -310,6 +310,11 @@ describe('the follow-up meeting', () => {
     ok(await eva.post(`/api/plans/${planId}/transitions`, { action: 'start_preparation' }));
     const called = await changed(eva, eva.post(`/api/plans/${planId}/calls`, { meeting: { kind: 'uppfoljning', startsAt: inDays(2), location: 'Rum 3' }, purpose: 'Uppföljning', recipients: [{ kind: 'kallelse', organisationId: ids.region, unitId: ids.vuxenpsykiatri }] }));
     const meeting = called.meetings[0];
+    // The review form reads what the server will require: every current action.
+    await actionsProjected(planId, 1);
+    const items = ok(await eva.get(`/api/plans/${planId}/review-items`));
+    expect(items.actions.map((a: { key: string; what: string; organisationName: string }) => [a.key, a.what, a.organisationName])).toEqual([[`${ids.kommun}:f1`, 'Boendestöd', 'Uppsala kommun']]);
+    expect((await s['anders.nilsson']!.get(`/api/plans/${planId}/review-items`)).status).toBe(403);
     const chair = called.participants.find((p: { name: string }) => p.name === 'Eva Lind');
     const held = { heldOn: stockholmDate(meeting.startsAt), chairParticipantId: chair.id, attendance: [], personTookPart: true, relativesTookPart: false };
     await at(clock(), new Date(new Date(meeting.startsAt).getTime() + 3600_000), async () => {

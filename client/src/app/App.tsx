@@ -41,6 +41,10 @@ function Loaded({ page: Page }: { page: ComponentType }) {
     </Suspense>
   );
 }
+const TodoPage = lazy(() => import('../features/todo/TodoPage').then((m) => ({ default: m.TodoPage })));
+const NotificationPreferencesPage = lazy(() =>
+  import('../features/notifications/NotificationPreferencesPage').then((m) => ({ default: m.NotificationPreferencesPage })),
+);
 
 export function App() {
   // After the first paint (the frame after this commit), so that it does not hold up the
@@ -62,6 +66,8 @@ export function App() {
             <Route index element={<StartPage />} />
             <Route path="plans/new" element={<Loaded page={StartPlanPage} />} />
             <Route path="plans/:id" element={<Loaded page={PlanPage} />} />
+            <Route path="todo" element={<Loaded page={TodoPage} />} />
+            <Route path="settings/notifications" element={<Loaded page={NotificationPreferencesPage} />} />
             <Route path="admin/*" element={<LazyAdminArea />} />
             <Route path="*" element={<NotFoundPage />} />
           </Route>

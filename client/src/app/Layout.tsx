@@ -4,6 +4,7 @@ import { NavLink, Navigate, Outlet, useLocation, useNavigate } from 'react-route
 import { useSession, useSignOut } from '../api/session';
 import { LanguageSwitcher } from '../components/LanguageSwitcher';
 import { isAdminOnly } from './StartPage';
+import { HeaderNotifications } from '../features/notifications/NotificationCentre';
 
 /** The signed-in frame: who you are, where you can go, and sign-out. */
 export function Layout() {
@@ -63,6 +64,11 @@ export function Layout() {
                 <NavLink to="/admin">{t('admin.nav.label')}</NavLink>
               </li>
             )}
+            {user.systemRoles.includes('practitioner') && (
+              <li>
+                <NavLink to="/todo">{t('todo.nav')}</NavLink>
+              </li>
+            )}
           </ul>
         </nav>
         <div className="user-box">
@@ -72,6 +78,7 @@ export function Layout() {
             <span data-testid="user-role">{role}</span>
             {user.kind === 'staff' && <span data-testid="user-unit">{unit || t('layout.noUnit')}</span>}
           </p>
+          <HeaderNotifications accountId={user.id} />
           <LanguageSwitcher />
           <button type="button" onClick={onSignOut} disabled={signOut.isPending}>
             {t('layout.signOut')}

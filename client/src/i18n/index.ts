@@ -3,6 +3,7 @@ import { initReactI18next } from 'react-i18next';
 import { DEFAULT_LANGUAGE, LANGUAGES, type Language } from '@sip/shared';
 import * as admin from './admin';
 import { en } from './en';
+import { followUpMessages } from './follow-up';
 import { sv } from './sv';
 
 const STORAGE_KEY = 'sip.language';
@@ -13,7 +14,8 @@ function initialLanguage(): Language {
 }
 
 void i18n.use(initReactI18next).init({
-  resources: { sv: { translation: sv }, en: { translation: en } },
+  // Feature files add top-level keys of their own beside the main files.
+  resources: { sv: { translation: { ...sv, ...followUpMessages.sv } }, en: { translation: { ...en, ...followUpMessages.en } } },
   lng: initialLanguage(),
   fallbackLng: DEFAULT_LANGUAGE,
   interpolation: { escapeValue: false },

@@ -7,6 +7,7 @@ import { consentInForceSql } from '../access/domain.sql';
  * the cause stands (open plan, consent in force, item not done) — and not yet reminded.
  * $3 is the rule's default offset; a county may set its own (county_setting.reminder_days).
  * Rows: subject_key (the occurrence), plan_id, account_id, due_at, detail (for the link).
+ * A rule may begin with its own WITH: the scan runs it as a CTE of its own.
  */
 const STAFF_ROLES = `('initiativtagare','ordforande','antecknare','samordningsansvarig','kallad_personal','inbjuden')`;
 /** Occurrences older than this are not reminded on a first scan of old data. */
@@ -17,45 +18,69 @@ const county = `LEFT JOIN organisation io ON io.id = p.initiating_organisation_i
 const openWithConsent = `p.state <> 'avslutad' AND EXISTS (SELECT 1 FROM consent c WHERE c.plan_id = p.id AND ${consentInForceSql('c', '$2::date')})`;
 const notYet = (rule: ReminderRule, key: string, account: string) =>
   `NOT EXISTS (SELECT 1 FROM reminder rm WHERE rm.rule = '${rule}' AND rm.subject_key = ${key} AND rm.account_id = ${account})`;
-/** Staff of an organisation taking part in the plan, able to act. */
-const staffOf = (planCol: string, orgExpr: string) => `
-  SELECT pp.account_id FROM plan_participant pp JOIN account ac ON ac.id = pp.account_id AND NOT ac.disabled
-   WHERE pp.plan_id = ${planCol} AND pp.organisation_id = ${orgExpr} AND pp.removed_at IS NULL AND pp.role IN ${STAFF_ROLES}`;
+/**
+ * The largest offset any county sets for the rule (or the default): an index-usable bound, so
+ * that only occurrences that can be due are read, before each county's own offset is applied.
+ */
+const maxOffset = (rule: ReminderRule) =>
+  `(SELECT greatest($3, coalesce(max((reminder_days->>'${rule}')::int), 0)) FROM county_setting)`;
 
+/**
+ * Occurrences first, recipients after: `due` holds the occurrences (each rule's offset and
+ * window, open plan, consent in force) and is read once; recipients are then joined to it as
+ * sets — the responsible principal's participants by plan and organisation, the person when
+ * the person performs it — and only those not yet reminded are kept. (Before, the
+ * recipients were looked up once per candidate in a lateral subquery, and the offset applied
+ * only after that, for every action due in the next 60 days.)
+ */
 function actionRule(rule: 'action_due_soon' | 'action_overdue') {
-  const key = `concat_ws(':', a.plan_id, a.organisation_id, a.action_id, a.due_date)`;
   const when =
     rule === 'action_due_soon'
-      ? `a.due_date >= $2::date AND a.due_date <= $2::date + 60 AND a.due_date - ${offset(rule)} <= $2::date`
+      ? `a.due_date >= $2::date AND a.due_date <= $2::date + ${maxOffset(rule)} AND a.due_date - ${offset(rule)} <= $2::date`
       : `a.due_date < $2::date AND a.due_date >= $2::date - ${WINDOW} AND a.due_date + ${offset(rule)} <= $2::date`;
   return `
-    SELECT ${key} AS subject_key, a.plan_id, r.account_id, a.due_date::timestamptz AS due_at, a.organisation_id::text AS detail
-      FROM plan_action a JOIN plan p ON p.id = a.plan_id ${county}
-      CROSS JOIN LATERAL (
-        ${staffOf('a.plan_id', 'a.organisation_id')}
-        UNION SELECT pe.account_id FROM person pe WHERE pe.id = p.person_id AND a.performer = 'person' AND pe.account_id IS NOT NULL) r
-     WHERE a.removed_at IS NULL AND a.status IN ('planned','ongoing') AND ${when}
-       AND ${openWithConsent} AND ${notYet(rule, key, 'r.account_id')}`;
+    WITH due AS MATERIALIZED (
+      SELECT concat_ws(':', a.plan_id, a.organisation_id, a.action_id, a.due_date) AS subject_key, a.plan_id, a.organisation_id,
+             a.due_date, a.performer, p.person_id
+        FROM plan_action a JOIN plan p ON p.id = a.plan_id ${county}
+       WHERE a.removed_at IS NULL AND a.status IN ('planned','ongoing') AND ${when} AND ${openWithConsent}),
+    recipient AS (
+      SELECT d.subject_key, d.plan_id, pp.account_id, d.due_date, d.organisation_id
+        FROM due d JOIN plan_participant pp ON pp.plan_id = d.plan_id AND pp.organisation_id = d.organisation_id
+             AND pp.removed_at IS NULL AND pp.role IN ${STAFF_ROLES}
+        JOIN account ac ON ac.id = pp.account_id AND NOT ac.disabled
+      UNION ALL
+      SELECT d.subject_key, d.plan_id, pe.account_id, d.due_date, d.organisation_id
+        FROM due d JOIN person pe ON pe.id = d.person_id AND pe.account_id IS NOT NULL
+       WHERE d.performer = 'person')
+    -- Someone with two roles in the plan is one recipient; deduplicated after the anti-join,
+    -- which in a running system leaves (almost) nothing.
+    SELECT DISTINCT r.subject_key, r.plan_id, r.account_id, r.due_date::timestamptz AS due_at, r.organisation_id::text AS detail
+      FROM recipient r WHERE ${notYet(rule, 'r.subject_key', 'r.account_id')}`;
 }
 
 function followUpRule(rule: 'follow_up_soon' | 'follow_up_missed') {
-  const key = `concat_ws(':', p.id, p.follow_up_date)`;
   const when =
     rule === 'follow_up_soon'
-      ? `p.follow_up_date >= $2::date AND p.follow_up_date <= $2::date + 90 AND p.follow_up_date - ${offset(rule)} <= $2::date`
+      ? `p.follow_up_date >= $2::date AND p.follow_up_date <= $2::date + ${maxOffset(rule)} AND p.follow_up_date - ${offset(rule)} <= $2::date`
       : `p.follow_up_date < $2::date AND p.follow_up_date >= $2::date - ${WINDOW} AND p.follow_up_date + ${offset(rule)} <= $2::date`;
   return `
-    SELECT ${key} AS subject_key, p.id AS plan_id, r.account_id, p.follow_up_date::timestamptz AS due_at, NULL AS detail
-      FROM plan p ${county}
-      CROSS JOIN LATERAL (
-        SELECT pp.account_id FROM plan_participant pp JOIN account ac ON ac.id = pp.account_id AND NOT ac.disabled
-         WHERE pp.plan_id = p.id AND pp.role = 'samordningsansvarig' AND pp.removed_at IS NULL
-        UNION ${staffOf('p.id', 'p.lead_organisation_id')}) r
-     WHERE p.follow_up_date IS NOT NULL AND ${when}
-       -- A follow-up meeting already booked or held answers it.
-       AND NOT EXISTS (SELECT 1 FROM meeting mt WHERE mt.plan_id = p.id AND mt.kind = 'uppfoljning'
-                        AND (mt.status = 'planned' OR (mt.status = 'held' AND mt.held_on >= p.follow_up_date - 30)))
-       AND ${openWithConsent} AND ${notYet(rule, key, 'r.account_id')}`;
+    WITH due AS MATERIALIZED (
+      SELECT concat_ws(':', p.id, p.follow_up_date) AS subject_key, p.id AS plan_id, p.lead_organisation_id, p.follow_up_date
+        FROM plan p ${county}
+       WHERE p.follow_up_date IS NOT NULL AND ${when}
+         -- A follow-up meeting already booked or held answers it.
+         AND NOT EXISTS (SELECT 1 FROM meeting mt WHERE mt.plan_id = p.id AND mt.kind = 'uppfoljning'
+                          AND (mt.status = 'planned' OR (mt.status = 'held' AND mt.held_on >= p.follow_up_date - 30)))
+         AND ${openWithConsent}),
+    recipient AS (
+      -- The samordningsansvarig, and the huvudansvarig principal's participants.
+      SELECT d.subject_key, d.plan_id, pp.account_id, d.follow_up_date
+        FROM due d JOIN plan_participant pp ON pp.plan_id = d.plan_id AND pp.removed_at IS NULL
+             AND (pp.role = 'samordningsansvarig' OR (pp.organisation_id = d.lead_organisation_id AND pp.role IN ${STAFF_ROLES}))
+        JOIN account ac ON ac.id = pp.account_id AND NOT ac.disabled)
+    SELECT DISTINCT r.subject_key, r.plan_id, r.account_id, r.follow_up_date::timestamptz AS due_at, NULL AS detail
+      FROM recipient r WHERE ${notYet(rule, 'r.subject_key', 'r.account_id')}`;
 }
 
 function dischargeRule(rule: 'discharge_call_due' | 'discharge_call_missed') {

@@ -52,7 +52,7 @@ export class ReminderScan implements OnModuleInit {
     const reminded = new Set<string>();
     for (const rule of REMINDER_RULE_IDS) {
       // Every rule gets the same three parameters, typed here whether or not it uses them all.
-      const sql = `WITH params AS (SELECT $1::timestamptz, $2::date, $3::int) ${REMINDER_SQL[rule]}`;
+      const sql = `WITH params AS (SELECT $1::timestamptz, $2::date, $3::int), found AS (${REMINDER_SQL[rule]}) SELECT * FROM found`;
       let due: Candidate[] = await this.dataSource.query(sql, [now, today, reminderOffset(rule)]);
       if (rule === 'call_unanswered') due = due.filter((c) => workingDaysAfter(c.due_at, Number(c.detail)) <= now);
       counts[rule] = due.length ? await this.remind(rule, due, reminded) : 0;

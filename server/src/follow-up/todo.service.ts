@@ -42,49 +42,56 @@ export class TodoService {
     const reachable = this.access.reachableSql(actor);
     const n = reachable.params.length;
     const [today, units, orgs, kind, unit, limit, offset] = [n + 1, n + 2, n + 3, n + 4, n + 5, n + 6, n + 7].map((i) => `$${i}`);
-    const open = `p.state <> 'avslutad'`;
+    // Each branch runs only when its kinds are asked for (a constant condition: skipped whole).
+    const wants = (...kinds: TodoKind[]) => `(${kind}::text IS NULL OR ${kind} IN (${kinds.map((k) => `'${k}'`).join(', ')}))`;
     const rows: TodoRow[] = await this.dataSource.query(
       `WITH reachable AS (${reachable.sql}),
+       -- The open plans among them, read once: every branch below starts from these rows
+       -- (before, each branch probed plan again for every reachable id).
+       open_plan AS MATERIALIZED (
+         SELECT p.id, p.state, p.initiating_unit_id, p.discharge_call_due_at, p.first_call_at, p.follow_up_date
+           FROM plan p WHERE p.id IN (SELECT id FROM reachable) AND p.state <> 'avslutad'),
        items AS (
-         SELECT 'call_to_answer' AS kind, pc.plan_id, pc.sent_at AS due_at, pc.unit_id, u.name AS unit_name, pc.purpose AS label, '/plans/' || pc.plan_id || '#calls' AS link
-           FROM plan_call pc JOIN plan p ON p.id = pc.plan_id JOIN unit u ON u.id = pc.unit_id
-          WHERE pc.kind = 'kallelse' AND pc.acknowledged_at IS NULL AND pc.unit_id = ANY(${units}::uuid[]) AND ${open}
-            AND pc.plan_id IN (SELECT id FROM reachable)
+         SELECT 'call_to_answer' AS kind, pc.plan_id, pc.sent_at AS due_at, pc.unit_id::text AS unit_id, pc.purpose AS label, '/plans/' || pc.plan_id || '#calls' AS link
+           FROM open_plan p JOIN plan_call pc ON pc.plan_id = p.id
+          WHERE ${wants('call_to_answer')} AND pc.kind = 'kallelse' AND pc.acknowledged_at IS NULL AND pc.unit_id = ANY(${units}::uuid[])
          UNION ALL
-         SELECT 'call_to_send', p.id, p.discharge_call_due_at, p.initiating_unit_id, u.name, NULL, '/plans/' || p.id || '#calls'
-           FROM plan p JOIN unit u ON u.id = p.initiating_unit_id
-          WHERE p.discharge_call_due_at IS NOT NULL AND p.first_call_at IS NULL AND ${open} AND p.id IN (SELECT id FROM reachable)
+         SELECT 'call_to_send', p.id, p.discharge_call_due_at, p.initiating_unit_id::text, NULL, '/plans/' || p.id || '#calls'
+           FROM open_plan p
+          WHERE ${wants('call_to_send')} AND p.discharge_call_due_at IS NOT NULL AND p.first_call_at IS NULL
          UNION ALL
+         -- Through the partial index of open actions by plan and due date (FollowUpIndexes).
          SELECT CASE WHEN a.due_date < ${today}::date THEN 'action_overdue' ELSE 'action_due_soon' END,
-                a.plan_id, a.due_date::timestamptz, u.id, u.name, a.what, '/plans/' || a.plan_id || '#actions-' || a.organisation_id
-           FROM plan_action a JOIN plan p ON p.id = a.plan_id
-           LEFT JOIN unit u ON u.id::text = a.performing_unit_id
-          WHERE a.removed_at IS NULL AND a.status IN ('planned','ongoing') AND a.due_date <= ${today}::date + ${DUE_SOON_DAYS}
+                a.plan_id, a.due_date::timestamptz, a.performing_unit_id, a.what, '/plans/' || a.plan_id || '#actions-' || a.organisation_id
+           FROM open_plan p JOIN plan_action a ON a.plan_id = p.id
+          WHERE ${wants('action_overdue', 'action_due_soon')}
+            AND a.removed_at IS NULL AND a.status IN ('planned','ongoing') AND a.due_date <= ${today}::date + ${DUE_SOON_DAYS}
             AND (a.performing_unit_id = ANY(${units}::uuid[]::text[]) OR (a.performing_unit_id IS NULL AND a.organisation_id = ANY(${orgs}::uuid[])))
-            AND ${open} AND a.plan_id IN (SELECT id FROM reachable)
          UNION ALL
          SELECT CASE WHEN p.follow_up_date < ${today}::date THEN 'follow_up_overdue' ELSE 'follow_up_due' END,
-                p.id, p.follow_up_date::timestamptz, p.initiating_unit_id, u.name, NULL, '/plans/' || p.id || '#follow-up'
-           FROM plan p JOIN unit u ON u.id = p.initiating_unit_id
-          WHERE p.follow_up_date <= ${today}::date + ${FOLLOW_UP_SOON_DAYS} AND p.state IN ('mote_hallet','faststalld','uppfoljning')
+                p.id, p.follow_up_date::timestamptz, p.initiating_unit_id::text, NULL, '/plans/' || p.id || '#follow-up'
+           FROM open_plan p
+          WHERE ${wants('follow_up_overdue', 'follow_up_due')}
+            AND p.follow_up_date <= ${today}::date + ${FOLLOW_UP_SOON_DAYS} AND p.state IN ('mote_hallet','faststalld','uppfoljning')
             AND NOT EXISTS (SELECT 1 FROM meeting mt WHERE mt.plan_id = p.id AND mt.kind = 'uppfoljning' AND mt.status = 'planned')
-            AND p.id IN (SELECT id FROM reachable)
          UNION ALL
-         SELECT 'follow_up_date_missing', p.id, NULL, p.initiating_unit_id, u.name, NULL, '/plans/' || p.id || '#follow-up'
-           FROM plan p JOIN unit u ON u.id = p.initiating_unit_id
-          WHERE p.state = 'faststalld' AND p.follow_up_date IS NULL AND p.id IN (SELECT id FROM reachable)
+         SELECT 'follow_up_date_missing', p.id, NULL, p.initiating_unit_id::text, NULL, '/plans/' || p.id || '#follow-up'
+           FROM open_plan p
+          WHERE ${wants('follow_up_date_missing')} AND p.state = 'faststalld' AND p.follow_up_date IS NULL
          UNION ALL
-         SELECT 'consent_ending', c.plan_id, c.valid_to::timestamptz, p.initiating_unit_id, u.name, NULL, '/plans/' || c.plan_id || '#consent'
-           FROM consent c JOIN plan p ON p.id = c.plan_id JOIN unit u ON u.id = p.initiating_unit_id
-          WHERE ${consentInForceSql('c', `${today}::date`)} AND c.valid_to <= ${today}::date + ${CONSENT_ENDING_DAYS} AND ${open}
-            AND c.plan_id IN (SELECT id FROM reachable)),
+         SELECT 'consent_ending', c.plan_id, c.valid_to::timestamptz, p.initiating_unit_id::text, NULL, '/plans/' || c.plan_id || '#consent'
+           FROM open_plan p JOIN consent c ON c.plan_id = p.id
+          WHERE ${wants('consent_ending')} AND ${consentInForceSql('c', `${today}::date`)} AND c.valid_to <= ${today}::date + ${CONSENT_ENDING_DAYS}),
        page AS (
          SELECT i.*, count(*) OVER () AS total FROM items i
-          WHERE (${kind}::text IS NULL OR i.kind = ${kind}) AND (${unit}::uuid IS NULL OR i.unit_id = ${unit})
-          ORDER BY i.due_at NULLS FIRST, i.kind, i.plan_id, i.link
+          WHERE (${kind}::text IS NULL OR i.kind = ${kind}) AND (${unit}::uuid IS NULL OR i.unit_id = ${unit}::text)
+          -- Byte order for the tie-breakers: a stable order, without the locale's costly comparisons.
+          ORDER BY i.due_at NULLS FIRST, i.kind COLLATE "C", i.plan_id, i.link COLLATE "C"
           LIMIT ${limit} OFFSET ${offset})
-       SELECT page.*, pe.name AS person_name FROM page JOIN plan p ON p.id = page.plan_id JOIN person pe ON pe.id = p.person_id
-        ORDER BY page.due_at NULLS FIRST, page.kind, page.plan_id, page.link`,
+       -- Names only for the rows shown. A performing unit is free text in the plan: only a known unit is named.
+       SELECT page.kind, page.plan_id, page.due_at, u.id AS unit_id, u.name AS unit_name, page.label, page.link, page.total, pe.name AS person_name
+         FROM page JOIN plan p ON p.id = page.plan_id JOIN person pe ON pe.id = p.person_id LEFT JOIN unit u ON u.id::text = page.unit_id
+        ORDER BY page.due_at NULLS FIRST, page.kind COLLATE "C", page.plan_id, page.link COLLATE "C"`,
       [...reachable.params, this.clock.today(), actor.unitIds, actor.organisationIds, query.kind ?? null, query.unitId ?? null, query.limit, query.offset],
     );
     const items: TodoItem[] = rows.map((r) => ({

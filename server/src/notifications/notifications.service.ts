@@ -36,9 +36,13 @@ export class NotificationsService {
   }
 
   async create(notifications: NewNotification[], m: EntityManager = this.dataSource.manager): Promise<void> {
-    for (const n of notifications) {
-      await m.query(`INSERT INTO notification (account_id, kind, link, reminder_id) VALUES ($1, $2, $3, $4)`, [n.accountId, n.kind, n.link, n.reminderId]);
-    }
+    if (!notifications.length) return;
+    // One statement for all: a scan catching up after downtime makes thousands at once.
+    await m.query(
+      `INSERT INTO notification (account_id, kind, link, reminder_id)
+       SELECT * FROM unnest($1::uuid[], $2::text[], $3::text[], $4::uuid[])`,
+      [notifications.map((n) => n.accountId), notifications.map((n) => n.kind), notifications.map((n) => n.link), notifications.map((n) => n.reminderId)],
+    );
   }
 
   /** Tells each account's open tabs, on every instance, how many are unread now. */

@@ -95,6 +95,30 @@ export const followUpReviewSchema = z
   .strict();
 export type FollowUpReview = z.infer<typeof followUpReviewSchema>;
 
+/**
+ * What a follow-up meeting reviews: every current action (all of them must be reviewed
+ * before the meeting is held), and the needs and goals (reviewed as the meeting chooses).
+ * Read from the projected rows, the same rows the server checks the review against.
+ */
+export const reviewItemsSchema = z.object({
+  actions: z.array(
+    z.object({
+      /** `<organisationId>:<actionId>`, the review item's key. */
+      key: z.string(),
+      organisationId: z.uuid(),
+      organisationName: z.string(),
+      what: z.string(),
+      status: z.enum(ACTION_STATUSES),
+      dueDate: z.string().nullable(),
+      need: z.string().nullable(),
+      goal: z.string().nullable(),
+    }),
+  ),
+  needs: z.array(z.object({ id: z.string(), text: z.string() })),
+  goals: z.array(z.object({ id: z.string(), text: z.string(), term: z.enum(['long', 'short']) })),
+});
+export type ReviewItems = z.infer<typeof reviewItemsSchema>;
+
 /** What the person sees first: what happens now, who does it, whom to contact. */
 export const happeningNowSchema = z.object({
   actions: z.array(

@@ -1,7 +1,7 @@
 import { useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import * as Y from 'yjs';
-import { ACTION_STATUSES, ITEM_TEXT_LIMITS } from '@sip/shared';
+import { ACTION_PERFORMERS, ACTION_STATUSES, ITEM_TEXT_LIMITS } from '@sip/shared';
 import { LimitedField } from '../../collab/LimitedField';
 import { itemTextLimit } from '../../collab/limits';
 import { AddButton } from './ListEditor';
@@ -12,8 +12,8 @@ export interface Option {
 }
 
 type Action = Y.Map<unknown>;
-type Column = 'what' | 'needId' | 'goalId' | 'performingUnitId' | 'responsiblePerson' | 'when' | 'frequency' | 'startDate' | 'dueDate' | 'status' | 'followUpNotes';
-const COLUMNS: Column[] = ['what', 'needId', 'goalId', 'performingUnitId', 'responsiblePerson', 'when', 'frequency', 'startDate', 'dueDate', 'status', 'followUpNotes'];
+type Column = 'what' | 'needId' | 'goalId' | 'performer' | 'performingUnitId' | 'responsiblePerson' | 'when' | 'frequency' | 'startDate' | 'dueDate' | 'status' | 'followUpNotes';
+const COLUMNS: Column[] = ['what', 'needId', 'goalId', 'performer', 'performingUnitId', 'responsiblePerson', 'when', 'frequency', 'startDate', 'dueDate', 'status', 'followUpNotes'];
 
 /**
  * One principal's actions (insatser) as the plan states them: for each, the need it answers
@@ -42,7 +42,9 @@ export function ActionsTable({
 }) {
   const { t } = useTranslation();
   const id = useId();
-  const options: Partial<Record<Column, Option[]>> = { needId: needs, goalId: goals, performingUnitId: units };
+  // Who performs it: the person's own actions are theirs to mark done ("Det här händer nu").
+  const performers = ACTION_PERFORMERS.map((p) => ({ id: p, label: t(`performer.kinds.${p}`) }));
+  const options: Partial<Record<Column, Option[]>> = { needId: needs, goalId: goals, performer: performers, performingUnitId: units };
   const add = () => {
     const action = new Y.Map<unknown>();
     list.doc!.transact(() => {
@@ -66,7 +68,7 @@ export function ActionsTable({
                 </th>
                 {COLUMNS.map((c) => (
                   <th scope="col" key={c} id={`${id}-${c}`}>
-                    {t(`collab.fields.${c}`)}
+                    {columnLabel(c, t)}
                   </th>
                 ))}
                 {!readOnly && (
@@ -184,7 +186,7 @@ function ActionRow({
             );
         }
         return (
-          <td key={c} data-label={t(`collab.fields.${c}`)} className={`col-${c}`}>
+          <td key={c} data-label={columnLabel(c, t)} className={`col-${c}`}>
             {control}
           </td>
         );
@@ -198,4 +200,9 @@ function ActionRow({
       )}
     </tr>
   );
+}
+
+/** The performer's label lives in the follow-up translations (client/src/i18n/follow-up.ts). */
+function columnLabel(c: Column, t: (key: string) => string): string {
+  return c === 'performer' ? t('performer.title') : t(`collab.fields.${c}`);
 }

@@ -4,6 +4,7 @@ import { Link } from 'react-router';
 import type { PlanDetail } from '@sip/shared';
 import { useAccessLog, usePlanAction } from '../../api/plans';
 import { ProblemAlert } from '../../components/ProblemAlert';
+import { HappeningNow } from '../follow-up/HappeningNow';
 import { formatDateTime } from './format';
 import { LazyPlanWorkspace } from './LazyPlanWorkspace';
 import { PlanVersions } from './PlanVersions';
@@ -36,6 +37,7 @@ export function CitizenPlanView({ plan }: { plan: PlanDetail }) {
       <p className="lead">{t('citizen.intro')}</p>
       <p className="big-status" data-testid="plan-state">{t('citizen.stateNow', { state: t(`plans.states.${plan.state}`) })}</p>
       {plan.state === 'avslutad' && <p className="alert alert-info">{t('citizen.closed')}</p>}
+      <HappeningNow plan={plan} />
 
       <LazyPlanWorkspace plan={plan} />
       <PlanVersions plan={plan} />

@@ -5,12 +5,14 @@ import { usePageTitle } from '../../app/usePageTitle';
 import { ProblemAlert } from '../../components/ProblemAlert';
 import { CitizenPlanView } from './CitizenPlanView';
 import { StaffPlanView } from './StaffPlanView';
+import { useAnchorFocus } from './use-anchor-focus';
 
 export function PlanPage() {
   const { id = '' } = useParams();
   const { t } = useTranslation();
   const plan = usePlan(id);
   usePageTitle(plan.data ? plan.data.person.name : t('app.loading'));
+  useAnchorFocus(plan.isSuccess);
   if (plan.isPending) return <p role="status">{t('app.loading')}</p>;
   if (plan.error || !plan.data) {
     return (

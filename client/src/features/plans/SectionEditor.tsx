@@ -69,7 +69,8 @@ export function SectionEditor({
   const revoked = provider.lastError?.code === 'access_revoked' && provider.status === 'refused';
   const remove = (field: string) => (index: number, what: string) => removal.remove(provider.doc.getArray<Item>(field), index, what);
   return (
-    <section className="section-editor" aria-labelledby={`${id}-h`} data-section={section}>
+    // An actions section is a place reminders link to (#actions-<organisationId>).
+    <section className="section-editor" aria-labelledby={`${id}-h`} data-section={section} id={section.startsWith('actions:') ? `actions-${section.slice('actions:'.length)}` : undefined}>
       <div className="section-head">
         <h3 id={`${id}-h`}>{title}</h3>
         <span role="status" className={`save-status save-${provider.status}`} data-testid={`save-${section.split(':')[0]}`}>

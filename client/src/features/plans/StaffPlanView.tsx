@@ -1,4 +1,4 @@
-import { type FormEvent, useId, useState } from 'react';
+import { type FormEvent, useId, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import {
@@ -17,6 +17,8 @@ import {
 import { useOrganisations, usePlanAction, useStaffDirectory } from '../../api/plans';
 import { ProblemAlert } from '../../components/ProblemAlert';
 import { ClosePlanForm } from './ClosePlanForm';
+import { FollowUpReview, type ReviewHandle } from '../follow-up/FollowUpReview';
+import { FollowUpSummary } from '../follow-up/FollowUpSummary';
 import { formatDate, formatDateTime, localInputToIso, todayIsoDate } from './format';
 import { LazyPlanWorkspace } from './LazyPlanWorkspace';
 import { PlanVersions } from './PlanVersions';
@@ -57,6 +59,7 @@ export function StaffPlanView({ plan }: Props) {
         </p>
       </header>
       {can.manage_lifecycle && <ActionsSection plan={plan} />}
+      <FollowUpSummary plan={plan} />
       <LazyPlanWorkspace plan={plan} />
       <PlanVersions plan={plan} />
       {plan.consents && <ConsentSection plan={plan} />}
@@ -159,7 +162,7 @@ function ConsentSection({ plan }: Props) {
     });
   };
   return (
-    <section aria-labelledby={`${id}-h`} className="card">
+    <section id="consent" aria-labelledby={`${id}-h`} className="card">
       <h2 id={`${id}-h`}>{t('plan.consent.title')}</h2>
       {plan.consents!.length === 0 && <p>{t('plan.consent.none')}</p>}
       <ul className="plain-list">
@@ -350,8 +353,8 @@ function PreparationSection({ plan }: Props) {
           </select>
         </div>
         <div className="field">
-          <label htmlFor={`${id}-follow`}>{t('plan.preparation.followUpDate')}</label>
-          <input id={`${id}-follow`} name="followUp" type="date" defaultValue={plan.followUpDate ?? ''} />
+          <label htmlFor="follow-up-date">{t('plan.preparation.followUpDate')}</label>
+          <input id="follow-up-date" name="followUp" type="date" defaultValue={plan.followUpDate ?? ''} />
         </div>
         <ProblemAlert error={save.error} />
         <button type="submit">{t('plan.preparation.save')}</button>
@@ -378,6 +381,7 @@ function CallsSection({ plan }: Props) {
     const inbjudningar = f.getAll('invite').map((participantId) => ({ kind: 'inbjudan', participantId: String(participantId) }));
     send.mutate({
       meeting: {
+        ...(f.get('kind') ? { kind: String(f.get('kind')) } : {}),
         startsAt: f.get('startsAt') ? localInputToIso(String(f.get('startsAt'))) : '',
         durationMinutes: Number(f.get('duration') || 90),
         ...(f.get('location') ? { location: String(f.get('location')) } : {}),
@@ -388,7 +392,7 @@ function CallsSection({ plan }: Props) {
     });
   };
   return (
-    <section aria-labelledby={`${id}-h`} className="card">
+    <section id="calls" aria-labelledby={`${id}-h`} className="card">
       <h2 id={`${id}-h`}>{t('plan.calls.title')}</h2>
       {plan.calls!.length === 0 && <p>{t('plan.calls.none')}</p>}
       <ul className="plain-list" data-testid="calls">
@@ -413,6 +417,16 @@ function CallsSection({ plan }: Props) {
       <ProblemAlert error={acknowledge.error} />
       {plan.permissions.can.send_calls && orgs.data && (
         <form onSubmit={submit} aria-label={t('plan.calls.send')}>
+          {/* A finalised plan is followed up: its next meeting is a follow-up meeting. */}
+          {(plan.state === 'faststalld' || plan.state === 'uppfoljning') && (
+            <div className="field">
+              <label htmlFor={`${id}-kind`}>{t('callKind.label')}</label>
+              <select id={`${id}-kind`} name="kind" defaultValue="uppfoljning">
+                <option value="uppfoljning">{t('callKind.uppfoljning')}</option>
+                <option value="sip">{t('callKind.sip')}</option>
+              </select>
+            </div>
+          )}
           <div className="field-row">
             <div className="field">
               <label htmlFor={`${id}-at`}>{t('plan.calls.startsAt')}</label>
@@ -465,6 +479,7 @@ function MeetingsSection({ plan }: Props) {
   const { t, i18n } = useTranslation();
   const id = useId();
   const [openMeeting, setOpenMeeting] = useState<string | null>(null);
+  const review = useRef<ReviewHandle>(null);
   const held = usePlanAction(plan.id, ({ meetingId, body }: { meetingId: string; body: unknown }) => ({ method: 'POST', path: `/meetings/${meetingId}/held`, body }));
   const participants = plan.participants ?? [];
   return (
@@ -473,7 +488,7 @@ function MeetingsSection({ plan }: Props) {
       {plan.meetings!.length === 0 && <p>{t('plan.meetings.none')}</p>}
       <ul className="plain-list">
         {plan.meetings!.map((m) => (
-          <li key={m.id}>
+          <li key={m.id} id={`meeting-${m.id}`}>
             <strong>{t(`plan.meetings.kinds.${m.kind}`)}</strong> · {formatDateTime(m.startsAt, i18n.language)} · {t(`plan.meetings.statuses.${m.status}`)}
             {m.location && ` · ${m.location}`}
             {m.status === 'planned' && plan.permissions.can.record_meeting && openMeeting !== m.id && (
@@ -487,6 +502,9 @@ function MeetingsSection({ plan }: Props) {
                 onSubmit={(e) => {
                   e.preventDefault();
                   const f = form(e);
+                  // A follow-up meeting is held only with its review (which says what is missing).
+                  const reviewed = m.kind === 'uppfoljning' ? review.current?.collect(f) : undefined;
+                  if (reviewed === null) return;
                   held.mutate(
                     {
                       meetingId: m.id,
@@ -497,6 +515,7 @@ function MeetingsSection({ plan }: Props) {
                         attendance: participants.map((p) => ({ participantId: p.id, mode: String(f.get(`mode-${p.id}`)) })),
                         personTookPart: f.get('person') === 'on',
                         relativesTookPart: f.get('relatives') === 'on',
+                        ...(reviewed ? { review: reviewed } : {}),
                       },
                     },
                     { onSuccess: () => setOpenMeeting(null) },
@@ -533,7 +552,8 @@ function MeetingsSection({ plan }: Props) {
                 </fieldset>
                 <label className="checkbox"><input type="checkbox" name="person" defaultChecked /> {t('plan.meetings.personTookPart')}</label>
                 <label className="checkbox"><input type="checkbox" name="relatives" /> {t('plan.meetings.relativesTookPart')}</label>
-                <ProblemAlert error={held.error} />
+                {m.kind === 'uppfoljning' && <FollowUpReview ref={review} planId={plan.id} error={held.error} />}
+                <ProblemAlert error={held.error} action="record_meeting" />
                 <button type="submit" className="button-primary">{t('plan.meetings.save')}</button>
               </form>
             )}
