@@ -25,6 +25,7 @@ import { ConsentModule } from './consent/consent.module';
 import { DATABASE_URL } from './config/database-url';
 import { JobsModule } from './jobs/jobs.module';
 import { MeetingsModule } from './meetings/meetings.module';
+import { PreparationModule } from './preparation/preparation.module';
 import { FollowUpModule } from './follow-up/follow-up.module';
 import { NotificationsModule } from './notifications/notifications.module';
 import { loggerOptions } from './logging';
@@ -62,6 +63,7 @@ export class AppModule {
         PlansModule,
         ConsentModule,
         MeetingsModule,
+        PreparationModule,
         CommentsModule,
         NotificationsModule,
         FollowUpModule,

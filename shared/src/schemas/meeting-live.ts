@@ -8,6 +8,7 @@ import {
   PLAN_DELIVERIES,
 } from '../motescirkeln/meeting-mode';
 import { MEETING_PARTS, type PartShares, sharesProblem } from '../motescirkeln/parts';
+import { COUNTY_CODE_LIST } from '../domain/directory';
 import { GUARD_FAILURES } from '../plans/plan-lifecycle';
 import { isoDateSchema } from './common';
 import { followUpReviewSchema } from './follow-up';
@@ -158,7 +159,8 @@ export const partSharesSchema = z
     const problem = sharesProblem(v as PartShares);
     if (problem) ctx.addIssue({ code: 'custom', path: [], message: problem, params: { reason: problem } });
   });
-export const countyParamSchema = z.object({ code: z.string().regex(/^\d{2}$/) });
+export const countyParamSchema = z.object({ code: z.enum(COUNTY_CODE_LIST) });
+export const countySharesSchema = z.object({ county: z.enum(COUNTY_CODE_LIST), shares: partSharesSchema, custom: z.boolean() });
 
 // ---- The /meeting socket ---------------------------------------------------------------
 
