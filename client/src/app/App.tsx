@@ -6,6 +6,8 @@ import { SignInPage } from '../features/sign-in/SignInPage';
 import { PlanPage } from '../features/plans/PlanPage';
 import { StartPlanPage } from '../features/plans/StartPlanPage';
 import { WorklistPage } from '../features/worklist/WorklistPage';
+import { LiveMeetingPage } from '../features/meetings/LiveMeetingPage';
+import { PreparationPage } from '../features/meetings/PreparationPage';
 import { Layout } from './Layout';
 import { NotFoundPage } from './NotFoundPage';
 
@@ -30,6 +32,8 @@ const router = createBrowserRouter([
       { index: true, element: <WorklistPage /> },
       { path: 'plans/new', element: <StartPlanPage /> },
       { path: 'plans/:id', element: <PlanPage /> },
+      { path: 'plans/:id/meetings/:meetingId/prepare', element: <PreparationPage /> },
+      { path: 'plans/:id/meetings/:meetingId/live', element: <LiveMeetingPage /> },
       { path: '*', element: <NotFoundPage /> },
     ],
   },

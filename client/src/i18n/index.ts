@@ -2,6 +2,7 @@ import i18n from 'i18next';
 import { initReactI18next } from 'react-i18next';
 import { DEFAULT_LANGUAGE, LANGUAGES, type Language } from '@sip/shared';
 import { en } from './en';
+import { meetings } from './meetings';
 import { sv } from './sv';
 
 const STORAGE_KEY = 'sip.language';
@@ -12,7 +13,8 @@ function initialLanguage(): Language {
 }
 
 void i18n.use(initReactI18next).init({
-  resources: { sv: { translation: sv }, en: { translation: en } },
+  // Feature files bring their own words under their own key.
+  resources: { sv: { translation: { ...sv, meetings: meetings.sv } }, en: { translation: { ...en, meetings: meetings.en } } },
   lng: initialLanguage(),
   fallbackLng: DEFAULT_LANGUAGE,
   interpolation: { escapeValue: false },

@@ -65,6 +65,7 @@ export class PreparationService {
         live: liveStatus(place),
       },
       personName: place.person.name,
+      personIsChild: place.person.isChild,
       relation: place.relation,
       defaultVersion: place.defaultVersion,
       version: place.version,

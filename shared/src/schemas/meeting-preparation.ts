@@ -117,6 +117,7 @@ export const myPreparationSchema = z.object({
     live: z.enum(LIVE_STATUSES),
   }),
   personName: z.string(),
+  personIsChild: z.boolean(),
   relation: z.enum(CIRCLE_RELATIONS),
   /** The circle one's role gives, and the one chosen (the same unless switched). */
   defaultVersion: z.enum(CIRCLE_VERSIONS),

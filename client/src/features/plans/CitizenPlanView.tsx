@@ -7,6 +7,7 @@ import { ProblemAlert } from '../../components/ProblemAlert';
 import { formatDateTime } from './format';
 import { LazyPlanWorkspace } from './LazyPlanWorkspace';
 import { PlanVersions } from './PlanVersions';
+import { MeetingLinks } from '../meetings/MeetingLinks';
 
 /**
  * The plan as the person, a guardian or an allowed relative sees it: plain language, one
@@ -51,6 +52,7 @@ export function CitizenPlanView({ plan }: { plan: PlanDetail }) {
         ) : (
           <p>{t('citizen.noMeeting')}</p>
         )}
+        {next && <MeetingLinks planId={plan.id} meeting={next} large />}
       </section>
 
       <section aria-labelledby={`${id}-who`} className="card">
