@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { LANGUAGES } from '../i18n/problem-messages';
+import { PLAN_CAPABILITIES, PLAN_SECTIONS, PLAN_VIEWERS, type PlanPermissions, type PlanViewer, VIEWER_RULES } from '../policy/plan-policy';
+import { type MeetingRights, meetingRights, personAnswersHidden } from './meeting-rights';
 import { AGE_BANDS, CIRCLE_RELATIONS, type AgeBand, type CircleRelation, ageBand, circleFor } from './circle-for';
 import { CIRCLES, circleQuestion } from './circles';
 import { agendaKey, meetingEndFailures } from './meeting-mode';
@@ -140,5 +142,42 @@ describe('meeting mode', () => {
     expect(agendaKey('Boende')).not.toBe(agendaKey('Behandling'));
     // FNV-1a of "a" is 0xe40c292c.
     expect(agendaKey('a')).toBe('e40c292c');
+  });
+});
+
+describe('meeting rights, from the plan policy', () => {
+  const permissions = (as: PlanViewer, closed = false): PlanPermissions => ({
+    reach: true,
+    as,
+    read: Object.fromEntries(PLAN_SECTIONS.map((s) => [s, VIEWER_RULES[as].read.includes(s)])) as PlanPermissions['read'],
+    can: Object.fromEntries(PLAN_CAPABILITIES.map((c) => [c, !closed && VIEWER_RULES[as].can.includes(c)])) as PlanPermissions['can'],
+  });
+  const row = (r: MeetingRights) => (Object.keys(r) as (keyof MeetingRights)[]).filter((k) => r[k]).join(' ');
+
+  it('lets the meeting’s participants prepare and read the agenda; a called unit prepares but reads no words; staff see who prepared', () => {
+    const table = Object.fromEntries(PLAN_VIEWERS.map((as) => [as, row(meetingRights(permissions(as), 'active', 'kallad'))]));
+    expect(table).toEqual({
+      person: 'follow prepare readAgenda start evaluate',
+      guardian: 'follow prepare readAgenda evaluate',
+      representative: 'follow prepare readAgenda evaluate',
+      relative: 'follow prepare readAgenda evaluate',
+      staff_participant: 'follow prepare readAgenda seeWhoPrepared start evaluate',
+      staff_initiating_unit: 'follow',
+      staff_called_unit: 'follow prepare',
+      staff_own_records: 'follow',
+    });
+  });
+
+  it('stops preparation and starting once the plan is closed or consent is gone', () => {
+    expect(row(meetingRights(permissions('person', true), 'active', 'avslutad'))).toBe('follow readAgenda evaluate');
+    expect(row(meetingRights(permissions('staff_participant'), 'withdrawn', 'kallad'))).toBe('follow seeWhoPrepared evaluate');
+  });
+
+  it('keeps a child’s answers from relatives, and from guardians under recorded secrecy', () => {
+    expect(personAnswersHidden('guardian', true, false)).toBe(false);
+    expect(personAnswersHidden('guardian', true, true)).toBe(true);
+    expect(personAnswersHidden('relative', true, false)).toBe(true);
+    expect(personAnswersHidden('relative', false, false)).toBe(false);
+    expect(personAnswersHidden('staff_participant', true, true)).toBe(false);
   });
 });
