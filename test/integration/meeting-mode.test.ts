@@ -203,4 +203,16 @@ describe('following a meeting', () => {
     expect(birgitta.states.some((st) => st.status === 'running')).toBe(false);
     expect(birgitta.socket.connected).toBe(false);
   });
+
+  it('closes a follower’s socket when their session ends', async () => {
+    app.t.app.get(Clock).travel(new Date());
+    const plan = await calledPlan(s['eva.lind']!, s['anders.nilsson']!, { startsAt: inAFewDays() });
+    const session = await signedIn(app.t.baseUrl, 'jonas.ek');
+    const jonas = await MeetingClient.connect(app.t.baseUrl, session);
+    clients.push(jonas);
+    expect((await jonas.join(plan.planId, plan.meetingId)).ok).toBe(true);
+    ok(await session.post('/api/auth/sign-out'));
+    await waitFor(() => !jonas.socket.connected, 'closed after sign-out', 1000);
+    expect(jonas.errors.map((e) => e.code)).toContain('session_expired');
+  });
 });
