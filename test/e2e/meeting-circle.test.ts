@@ -66,6 +66,15 @@ describe('Mötescirkeln in the browser', { timeout: 480_000 }, () => {
       expect(await agenda.getByText('Att få sova ordentligt').count()).toBe(0);
     });
 
+    await step('printed, his circle carries his answers as text, without the app around it', async () => {
+      await anders.page.emulateMedia({ media: 'print' });
+      const printed = anders.page.locator('.answer-print', { hasText: 'Att få sova ordentligt – bara för mig' });
+      expect(await printed.isVisible()).toBe(true);
+      expect(await anders.page.getByRole('navigation').isVisible()).toBe(false);
+      expect(await anders.page.getByRole('button', { name: 'Skriv ut min cirkel' }).isVisible()).toBe(false);
+      await anders.page.emulateMedia({ media: 'screen' });
+    });
+
     await step('Anders reads it in English, axe-clean, and back', async () => {
       await anders.page.getByLabel('Språk').selectOption('en');
       await anders.page.getByRole('heading', { level: 1, name: 'Prepare for the meeting' }).waitFor();

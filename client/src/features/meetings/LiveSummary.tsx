@@ -6,6 +6,7 @@ import { LimitedField } from '../../collab/LimitedField';
 import { ProblemAlert } from '../../components/ProblemAlert';
 import { formatDate } from '../plans/format';
 import type { LiveContext } from './live-context';
+import { LazyMeetingWorkspace } from './LazyMeetingWorkspace';
 import { SharedAnswers } from './SharedAnswers';
 
 const STAFF_ROLES = ['initiativtagare', 'ordforande', 'antecknare', 'samordningsansvarig', 'kallad_personal', 'inbjuden'];
@@ -116,6 +117,7 @@ export function LiveSummary({ ctx }: { ctx: LiveContext }) {
         )}
       </section>
       <p className="hint">{t('meetings.live.disagreementsHint')}</p>
+      <LazyMeetingWorkspace plan={ctx.plan} sections={(name) => name === 'shared'} />
     </>
   );
 }
