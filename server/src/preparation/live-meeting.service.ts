@@ -44,12 +44,15 @@ export class LiveMeetingService {
     private readonly clock: Clock,
   ) {}
 
-  async view(actor: Actor, planId: string, meetingId: string): Promise<MeetingLiveView> {
+  /** The state and one's place; audited as a read, except as the answer to a command (audited itself). */
+  async view(actor: Actor, planId: string, meetingId: string, options: { audit?: boolean } = {}): Promise<MeetingLiveView> {
     const m = this.dataSource.manager;
     const access = await this.access.require(actor, planId, { section: 'meetings' });
     const place = await loadMeetingPlace(m, actor, access, meetingId, this.clock.today());
     const state = (await loadLiveState(m, meetingId, this.clock.now()))!;
-    await this.audit.append({ actorId: actor.accountId, actorRole: auditRole(actor), action: 'plan.meeting.live.read', targetType: 'meeting', targetId: meetingId, planId });
+    if (options.audit !== false) {
+      await this.audit.append({ actorId: actor.accountId, actorRole: auditRole(actor), action: 'plan.meeting.live.read', targetType: 'meeting', targetId: meetingId, planId });
+    }
     return { state, me: { participantIds: place.myParticipantIds, isChair: place.isChair, isNoteTaker: place.isNoteTaker } };
   }
 
@@ -79,7 +82,7 @@ export class LiveMeetingService {
       await audit('plan.meeting.start', { type: 'meeting', id: meetingId }, { chairedByPerson: asPerson });
     });
     await this.room.publish(meetingId, { agenda: true });
-    return this.view(actor, planId, meetingId);
+    return this.view(actor, planId, meetingId, { audit: false });
   }
 
   private async chooseChair(m: EntityManager, actor: Actor, planId: string, place: MeetingPlace, input: StartMeeting, asPerson: boolean): Promise<string> {
@@ -125,7 +128,7 @@ export class LiveMeetingService {
       await audit('plan.meeting.part', { type: 'meeting', id: meetingId }, { from: place.live!.current_part, to: part });
     });
     await this.room.publish(meetingId);
-    return this.view(actor, planId, meetingId);
+    return this.view(actor, planId, meetingId, { audit: false });
   }
 
   /** The checklist, a frågeställning ticked, the person's preference (chair); the notes (note-taker or chair). */
@@ -160,7 +163,7 @@ export class LiveMeetingService {
       await audit('plan.meeting.update', { type: 'meeting', id: meetingId }, { changed: Object.keys(input) });
     });
     await this.room.publish(meetingId, { agenda });
-    return this.view(actor, planId, meetingId);
+    return this.view(actor, planId, meetingId, { audit: false });
   }
 
   /** How each participant attends; for a called principal, whether with the mandate to decide. */
@@ -183,7 +186,7 @@ export class LiveMeetingService {
       await audit('plan.meeting.attendance', { type: 'participant', id: input.participantId }, { mode: input.mode, withMandate: input.withMandate ?? null });
     });
     await this.room.publish(meetingId);
-    return this.view(actor, planId, meetingId);
+    return this.view(actor, planId, meetingId, { audit: false });
   }
 
   /**

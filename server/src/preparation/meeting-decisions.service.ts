@@ -63,6 +63,6 @@ export class MeetingDecisionsService {
       await audit('plan.meeting.decision', { type: 'meeting', id: meetingId }, { decided: Object.keys(input) });
     });
     await this.room.publish(meetingId, { agenda: true });
-    return this.live.view(actor, planId, meetingId);
+    return this.live.view(actor, planId, meetingId, { audit: false });
   }
 }
