@@ -22,6 +22,7 @@ import { ConsentModule } from './consent/consent.module';
 import { DATABASE_URL } from './config/database-url';
 import { JobsModule } from './jobs/jobs.module';
 import { MeetingsModule } from './meetings/meetings.module';
+import { PreparationModule } from './preparation/preparation.module';
 import { FollowUpModule } from './follow-up/follow-up.module';
 import { NotificationsModule } from './notifications/notifications.module';
 import { SettingsModule } from './settings/settings.module';
@@ -56,6 +57,7 @@ export class AppModule {
         PlansModule,
         ConsentModule,
         MeetingsModule,
+        PreparationModule,
         CommentsModule,
         NotificationsModule,
         FollowUpModule,

@@ -44,7 +44,7 @@ export function listRoutes(app: INestApplication, globalPrefix = 'api'): RouteEn
 
 /** One line per route, e.g. `POST   /api/organisations  roles:admin`. */
 export function describeRoutes(routes: RouteEntry[]): string {
-  return routes.map((r) => `${r.method.padEnd(7)}${r.path.padEnd(44)}${describeRouteAccess(r.access)}${describePlanNeed(r.planNeed)}`).join('\n') + '\n';
+  return routes.map((r) => `${r.method.padEnd(7)}${`${r.path} `.padEnd(44)}${describeRouteAccess(r.access)}${describePlanNeed(r.planNeed)}`).join('\n') + '\n';
 }
 
 /** Refuses to start an application with a route that declares no audience. */

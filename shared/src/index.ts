@@ -23,4 +23,8 @@ export * from './domain/consent-rules';
 export * from './follow-up/reminder-rules';
 export * from './schemas/follow-up';
 export * from './schemas/county-settings';
+export * from './motescirkeln/index';
+export * from './schemas/meeting-preparation';
+export * from './schemas/meeting-live';
+export * from './i18n/meeting-messages';
 export * from './i18n/field-messages';

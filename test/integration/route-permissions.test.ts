@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, expect, it } from 'vitest';
-import { COLLAB_CLIENT_EVENTS } from '@sip/shared';
+import { COLLAB_CLIENT_EVENTS, MEETING_CLIENT_EVENTS } from '@sip/shared';
 import { describeRoutes, listRoutes } from '../../server/src/route-inventory';
 import { startTestApp, type TestApp } from '../support/test-app';
 
@@ -14,7 +14,10 @@ it('lists every route with its declared audience', async () => {
   const routes = listRoutes(t.app);
   expect(routes.length).toBeGreaterThan(20);
   expect(routes.filter((r) => !r.access)).toEqual([]);
-  const socketEvents = Object.entries(COLLAB_CLIENT_EVENTS).map(([event, need]) => `SOCKET /collab ${event.padEnd(33)}signed-in (handshake) + ${need}`);
+  const socketEvents = [
+    ...Object.entries(COLLAB_CLIENT_EVENTS).map(([event, need]) => `SOCKET /collab ${event.padEnd(33)}signed-in (handshake) + ${need}`),
+    ...Object.entries(MEETING_CLIENT_EVENTS).map(([event, need]) => `SOCKET /meeting ${event.padEnd(32)}signed-in (handshake) + ${need}`),
+  ];
   await expect(`${describeRoutes(routes)}${socketEvents.join('\n')}\n`).toMatchFileSnapshot('__snapshots__/route-permissions.txt');
 });
 

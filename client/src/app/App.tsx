@@ -45,13 +45,15 @@ const TodoPage = lazy(() => import('../features/todo/TodoPage').then((m) => ({ d
 const NotificationPreferencesPage = lazy(() =>
   import('../features/notifications/NotificationPreferencesPage').then((m) => ({ default: m.NotificationPreferencesPage })),
 );
+const PreparationPage = lazy(() => import('../features/meetings/PreparationPage').then((m) => ({ default: m.PreparationPage })));
+const LiveMeetingPage = lazy(() => import('../features/meetings/LiveMeetingPage').then((m) => ({ default: m.LiveMeetingPage })));
 
 export function App() {
   // After the first paint (the frame after this commit), so that it does not hold up the
   // first paint, which waits for what is already being fetched.
   useEffect(() => {
     const path = window.location.pathname;
-    if (!path.startsWith('/plans/') || path === '/plans/new') return;
+    if (!path.startsWith('/plans/') || path === '/plans/new' || path.includes('/meetings/')) return;
     const frame = requestAnimationFrame(() => setTimeout(() => void loadPlanPage(), 0));
     return () => cancelAnimationFrame(frame);
   }, []);
@@ -66,6 +68,8 @@ export function App() {
             <Route index element={<StartPage />} />
             <Route path="plans/new" element={<Loaded page={StartPlanPage} />} />
             <Route path="plans/:id" element={<Loaded page={PlanPage} />} />
+            <Route path="plans/:id/meetings/:meetingId/prepare" element={<Loaded page={PreparationPage} />} />
+            <Route path="plans/:id/meetings/:meetingId/live" element={<Loaded page={LiveMeetingPage} />} />
             <Route path="todo" element={<Loaded page={TodoPage} />} />
             <Route path="settings/notifications" element={<Loaded page={NotificationPreferencesPage} />} />
             <Route path="admin/*" element={<LazyAdminArea />} />

@@ -1,5 +1,5 @@
 import { useTranslation } from 'react-i18next';
-import { GUARD_FAILURES, type GuardFailure, type Language, type PlanAction, problemMessage, refusalMessage } from '@sip/shared';
+import { GUARD_FAILURES, type GuardFailure, type Language, type PlanAction, fieldErrorMessage, problemMessage, refusalMessage } from '@sip/shared';
 import { ApiError } from '../api/client';
 
 /**
@@ -14,11 +14,15 @@ export function ProblemAlert({ error, action }: { error: unknown; action?: PlanA
   let fieldErrors: string[] = [];
   if (error instanceof ApiError && error.problem.status !== 0) {
     const { code, detail, retryAfterSeconds, errors } = error.problem;
-    // Refusals carry their reason in the detail, already in the user's language.
+    const language = i18n.language as Language;
+    // Refusals carry their reason in the detail, in the language asked for; re-said from the
+    // reasons when the refused action is known, so that they follow a change of language.
     const reasons = (error.problem.reasons ?? []).filter((r): r is GuardFailure => (GUARD_FAILURES as readonly string[]).includes(r));
-    if (code === 'transition_refused') message = action && reasons.length ? refusalMessage(action, reasons, i18n.language as Language) : detail;
-    else message = problemMessage(code, i18n.language as Language, { retryAfterSeconds });
-    fieldErrors = (errors ?? []).map((e) => `${e.path.replace(/^body\./, '')}: ${e.message}`);
+    if (code === 'transition_refused') message = action && reasons.length ? refusalMessage(action, reasons, language) : detail;
+    else if (error.problem.reasons?.length) message = detail;
+    else message = problemMessage(code, language, { retryAfterSeconds });
+    // A known field error is said in the language on screen; others as the server said it.
+    fieldErrors = (errors ?? []).map((e) => fieldErrorMessage(e.code, language) ?? `${e.path.replace(/^body\./, '')}: ${e.message}`);
   }
   return (
     <div role="alert" className="alert alert-error">

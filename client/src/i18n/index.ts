@@ -4,6 +4,7 @@ import { DEFAULT_LANGUAGE, LANGUAGES, type Language } from '@sip/shared';
 import * as admin from './admin';
 import { en } from './en';
 import { followUpMessages } from './follow-up';
+import { meetings } from './meetings';
 import { sv } from './sv';
 
 const STORAGE_KEY = 'sip.language';
@@ -14,8 +15,12 @@ function initialLanguage(): Language {
 }
 
 void i18n.use(initReactI18next).init({
-  // Feature files add top-level keys of their own beside the main files.
-  resources: { sv: { translation: { ...sv, ...followUpMessages.sv } }, en: { translation: { ...en, ...followUpMessages.en } } },
+  // Feature files add top-level keys of their own beside the main files, or bring their words
+  // under their own key.
+  resources: {
+    sv: { translation: { ...sv, ...followUpMessages.sv, meetings: meetings.sv } },
+    en: { translation: { ...en, ...followUpMessages.en, meetings: meetings.en } },
+  },
   lng: initialLanguage(),
   fallbackLng: DEFAULT_LANGUAGE,
   interpolation: { escapeValue: false },

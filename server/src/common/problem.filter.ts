@@ -7,6 +7,7 @@ import {
   type Language,
   type Problem,
   type ProblemCode,
+  fieldErrorMessage,
   languageFromHeader,
   problemMessage,
 } from '@sip/shared';
@@ -104,7 +105,7 @@ export class ProblemFilter implements ExceptionFilter {
         (typeof mapped.detail === 'function' ? mapped.detail(language) : mapped.detail) ??
         problemMessage(mapped.code, language, { retryAfterSeconds: mapped.retryAfterSeconds }),
       instance: request.originalUrl?.split('?')[0],
-      ...(mapped.errors?.length ? { errors: mapped.errors } : {}),
+      ...(mapped.errors?.length ? { errors: mapped.errors.map((e) => ({ ...e, message: fieldErrorMessage(e.code, language) ?? e.message })) } : {}),
       ...(mapped.retryAfterSeconds !== undefined ? { retryAfterSeconds: mapped.retryAfterSeconds } : {}),
       ...(mapped.reasons?.length ? { reasons: mapped.reasons } : {}),
     };

@@ -11,7 +11,7 @@ import {
   stockholmDate,
 } from '@sip/shared';
 import { PlanAccessService } from '../access/plan-access.service';
-import { PlanCommands } from '../access/plan-commands';
+import { type Changed, type PlanCommandContext, PlanCommands } from '../access/plan-commands';
 import { auditRole, type Actor } from '../auth/actor';
 import { AuditService } from '../audit/audit.service';
 import { forbidden, notFound, validationFailed } from '../common/problem.exception';
@@ -22,6 +22,7 @@ import { VersionsService } from '../plans/versions.service';
 import { actionsNotReviewed, recordReview } from '../follow-up/follow-up-review';
 import { Clock } from '../jobs/clock';
 import { callToIcs } from './call-calendar';
+import { MeetingEvents } from './meeting-events';
 
 /** Calls (kallelse to kommun and region, inbjudan to others), meetings and attendance. */
 @Injectable()
@@ -33,6 +34,7 @@ export class MeetingsService {
     private readonly audit: AuditService,
     private readonly versions: VersionsService,
     private readonly clock: Clock,
+    private readonly events: MeetingEvents,
   ) {}
 
   private async refreshNextMeeting(m: EntityManager, planId: string) {
@@ -154,61 +156,73 @@ export class MeetingsService {
     return callToIcs(call, { id: meeting.id, startsAt: new Date(meeting.starts_at), durationMinutes: meeting.duration_minutes, location: meeting.location, videoLink: meeting.video_link }, host);
   }
 
-  recordHeld(actor: Actor, planId: string, meetingId: string, input: RecordMeetingHeld): Promise<PlanChange> {
-    return this.commands.change(actor, planId, { capability: 'record_meeting' }, async ({ m, access: { facts }, audit, accessChanged }) => {
-      const [meeting]: { kind: string; status: string; starts_at: Date }[] = await m.query(
-        'SELECT kind, status, starts_at FROM meeting WHERE id = $1 AND plan_id = $2 FOR UPDATE',
-        [meetingId, planId],
+  async recordHeld(actor: Actor, planId: string, meetingId: string, input: RecordMeetingHeld): Promise<PlanChange> {
+    const change = await this.commands.change(actor, planId, { capability: 'record_meeting' }, (ctx) => this.held(ctx, actor, planId, meetingId, input));
+    await this.events.meetingHeld({ planId, meetingId });
+    return change;
+  }
+
+  /**
+   * Records a meeting as held inside a plan command: the transition and the frozen version
+   * for a SIP or follow-up meeting, attendance, and the follow-up review. The plan page's
+   * form comes here with the `record_meeting` capability; meeting mode comes here when its
+   * chair ends the meeting (server/src/preparation/live-meeting.service.ts).
+   */
+  async held({ m, access: { facts }, audit, accessChanged }: PlanCommandContext, actor: Actor, planId: string, meetingId: string, input: RecordMeetingHeld): Promise<Changed> {
+    const [meeting]: { kind: string; status: string; starts_at: Date }[] = await m.query(
+      'SELECT kind, status, starts_at FROM meeting WHERE id = $1 AND plan_id = $2 FOR UPDATE',
+      [meetingId, planId],
+    );
+    if (!meeting) throw notFound();
+    // Held on a day between the meeting's own date and today (Stockholm).
+    if (input.heldOn < stockholmDate(meeting.starts_at) || input.heldOn > this.clock.today()) {
+      throw validationFailed([{ path: 'body.heldOn', code: 'not_when_held', message: 'A meeting is held on or after its date, and not in the future' }]);
+    }
+    const [plan] = await m.query('SELECT trigger FROM plan WHERE id = $1', [planId]);
+    const movesPlan = meeting.kind !== 'formote';
+    if (movesPlan) {
+      assertGuards(
+        'record_meeting',
+        guardFailures('record_meeting', { state: facts.planState, trigger: plan.trigger, consentActive: facts.consent === 'active' }, { meetingPlanned: meeting.status === 'planned' }),
       );
-      if (!meeting) throw notFound();
-      // Held on a day between the meeting's own date and today (Stockholm).
-      if (input.heldOn < stockholmDate(meeting.starts_at) || input.heldOn > this.clock.today()) {
-        throw validationFailed([{ path: 'body.heldOn', code: 'not_when_held', message: 'A meeting is held on or after its date, and not in the future' }]);
-      }
-      const [plan] = await m.query('SELECT trigger FROM plan WHERE id = $1', [planId]);
-      const movesPlan = meeting.kind !== 'formote';
-      if (movesPlan) {
-        assertGuards(
-          'record_meeting',
-          guardFailures('record_meeting', { state: facts.planState, trigger: plan.trigger, consentActive: facts.consent === 'active' }, { meetingPlanned: meeting.status === 'planned' }),
-        );
-      } else if (meeting.status !== 'planned') {
-        throw transitionRefused('record_meeting', ['meeting_not_planned']);
-      }
-      // A follow-up meeting reviews every action and sets the next follow-up before it is held.
-      if (meeting.kind === 'uppfoljning') {
-        if (!input.review || (await actionsNotReviewed(m, planId, input.review)).length) throw transitionRefused('record_meeting', ['review_incomplete']);
-        await recordReview(m, planId, meetingId, input.review, actor.accountId);
-        await audit('plan.follow_up.review', { type: 'meeting', id: meetingId }, { items: input.review.items.length });
-      }
-      const ids = [input.chairParticipantId, ...(input.noteTakerParticipantId ? [input.noteTakerParticipantId] : []), ...input.attendance.map((a) => a.participantId)];
-      const known: { id: string }[] = await m.query(
-        `SELECT id FROM plan_participant WHERE plan_id = $1 AND id = ANY($2) AND removed_at IS NULL`,
-        [planId, ids],
-      );
-      const unknown = ids.filter((id) => !known.some((k) => k.id === id));
-      if (unknown.length) throw validationFailed([{ path: 'body', code: 'not_a_participant', message: `Not participants of this plan: ${[...new Set(unknown)].join(', ')}` }]);
+    } else if (meeting.status !== 'planned') {
+      throw transitionRefused('record_meeting', ['meeting_not_planned']);
+    }
+    // A follow-up meeting reviews every action and sets the next follow-up before it is held.
+    if (meeting.kind === 'uppfoljning') {
+      if (!input.review || (await actionsNotReviewed(m, planId, input.review)).length) throw transitionRefused('record_meeting', ['review_incomplete']);
+      await recordReview(m, planId, meetingId, input.review, actor.accountId);
+      await audit('plan.follow_up.review', { type: 'meeting', id: meetingId }, { items: input.review.items.length });
+    }
+    const ids = [input.chairParticipantId, ...(input.noteTakerParticipantId ? [input.noteTakerParticipantId] : []), ...input.attendance.map((a) => a.participantId)];
+    const known: { id: string }[] = await m.query(
+      `SELECT id FROM plan_participant WHERE plan_id = $1 AND id = ANY($2) AND removed_at IS NULL`,
+      [planId, ids],
+    );
+    const unknown = ids.filter((id) => !known.some((k) => k.id === id));
+    if (unknown.length) throw validationFailed([{ path: 'body', code: 'not_a_participant', message: `Not participants of this plan: ${[...new Set(unknown)].join(', ')}` }]);
+    await m.query(
+      `UPDATE meeting SET status = 'held', held_on = $2, chair_participant_id = $3, note_taker_participant_id = $4,
+              person_took_part = $5, relatives_took_part = $6 WHERE id = $1`,
+      [meetingId, input.heldOn, input.chairParticipantId, input.noteTakerParticipantId ?? null, input.personTookPart, input.relativesTookPart],
+    );
+    for (const a of input.attendance) {
       await m.query(
-        `UPDATE meeting SET status = 'held', held_on = $2, chair_participant_id = $3, note_taker_participant_id = $4,
-                person_took_part = $5, relatives_took_part = $6 WHERE id = $1`,
-        [meetingId, input.heldOn, input.chairParticipantId, input.noteTakerParticipantId ?? null, input.personTookPart, input.relativesTookPart],
+        `INSERT INTO meeting_attendance (meeting_id, participant_id, mode) VALUES ($1, $2, $3)
+         ON CONFLICT (meeting_id, participant_id) DO UPDATE SET mode = excluded.mode`,
+        [meetingId, a.participantId, a.mode],
       );
-      for (const a of input.attendance) {
-        await m.query(
-          `INSERT INTO meeting_attendance (meeting_id, participant_id, mode) VALUES ($1, $2, $3)
-           ON CONFLICT (meeting_id, participant_id) DO UPDATE SET mode = excluded.mode`,
-          [meetingId, a.participantId, a.mode],
-        );
-      }
-      await this.refreshNextMeeting(m, planId);
-      if (movesPlan) {
-        await recordTransition(m, planId, facts.planState, nextState('record_meeting', facts.planState), 'record_meeting', actor.accountId, { meetingId });
-        accessChanged('state_changed');
-        // The plan as it stood when the meeting closed.
-        await this.versions.freeze(m, planId, 'meeting', actor.accountId);
-      }
-      await audit('plan.meeting.held', { type: 'meeting', id: meetingId }, { personTookPart: input.personTookPart });
-      return { kind: 'meeting', id: meetingId };
-    });
+    }
+    await this.refreshNextMeeting(m, planId);
+    if (movesPlan) {
+      await recordTransition(m, planId, facts.planState, nextState('record_meeting', facts.planState), 'record_meeting', actor.accountId, { meetingId });
+      accessChanged('state_changed');
+      // The plan as it stood when the meeting closed.
+      await this.versions.freeze(m, planId, 'meeting', actor.accountId);
+    }
+    // A meeting run in meeting mode ends with it, whichever way it was recorded.
+    await m.query(`UPDATE meeting_live SET ended_at = coalesce(ended_at, $2), ended_by = coalesce(ended_by, $3), revision = revision + 1 WHERE meeting_id = $1`, [meetingId, this.clock.now(), actor.accountId]);
+    await audit('plan.meeting.held', { type: 'meeting', id: meetingId }, { personTookPart: input.personTookPart });
+    return { kind: 'meeting', id: meetingId };
   }
 }

@@ -20,7 +20,8 @@ export function reminderLink(rule: ReminderRule, planId: string, detail: string 
     case 'action_overdue':
       return `/plans/${planId}#actions-${detail ?? ''}`;
     case 'meeting_tomorrow':
-      return `/plans/${planId}#meeting-${detail ?? ''}`;
+      // Straight to "Förbered dig inför mötet".
+      return detail ? `/plans/${planId}/meetings/${detail}/prepare` : `/plans/${planId}`;
     case 'call_unanswered':
     case 'discharge_call_due':
     case 'discharge_call_missed':

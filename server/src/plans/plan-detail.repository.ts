@@ -253,7 +253,7 @@ export async function loadAccessLog(m: EntityManager, planId: string, selfId: st
                JOIN unit u ON u.id = au.unit_id JOIN organisation o ON o.id = u.organisation_id
               WHERE au.account_id = e.actor_id) AS organisation
        FROM audit_event e LEFT JOIN account a ON a.id = e.actor_id
-      WHERE e.plan_id = $1 AND e.action IN ('plan.read', 'plan.call.calendar', 'plan.version.read')
+      WHERE e.plan_id = $1 AND e.action IN ('plan.read', 'plan.call.calendar', 'plan.version.read', 'plan.meeting.agenda.read')
       ORDER BY e.seq DESC LIMIT 200`,
     [planId],
   );

@@ -41,6 +41,10 @@ export const GUARD_MESSAGES: Record<GuardFailure, Record<Language, string>> = {
     sv: 'varje insats ska gås igenom och nästa uppföljning bokas',
     en: 'every action must be reviewed and the next follow-up set',
   },
+  plan_delivery_missing: {
+    sv: 'det är inte bestämt hur personen får planen',
+    en: 'how the person gets the plan is not decided',
+  },
 };
 
 export function refusalMessage(action: PlanAction, failures: GuardFailure[], language: Language): string {

@@ -81,6 +81,7 @@ export const GUARD_FAILURES = [
   'coordinator_missing',
   'follow_up_date_missing',
   'review_incomplete',
+  'plan_delivery_missing',
 ] as const;
 export type GuardFailure = (typeof GUARD_FAILURES)[number];
 

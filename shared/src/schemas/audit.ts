@@ -47,6 +47,21 @@ export const AUDIT_ACTIONS = [
   'audit.read',
   'audit.verify',
   'settings.county.update',
+  // Mötescirkeln: preparation and meeting mode. Never the words of an answer or a note.
+  'plan.meeting.setup',
+  'plan.meeting.preparation.read',
+  'plan.meeting.preparation.write',
+  'plan.meeting.preparation.share',
+  'plan.meeting.agenda.read',
+  'plan.meeting.live.read',
+  'plan.meeting.start',
+  'plan.meeting.part',
+  'plan.meeting.update',
+  'plan.meeting.attendance',
+  'plan.meeting.decision',
+  'plan.meeting.evaluation',
+  'meeting.evaluation.summary',
+  'directory.county.update',
 ] as const;
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];
 

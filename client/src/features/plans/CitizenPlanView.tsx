@@ -8,6 +8,7 @@ import { HappeningNow } from '../follow-up/HappeningNow';
 import { formatDateTime } from './format';
 import { LazyPlanWorkspace } from './LazyPlanWorkspace';
 import { PlanVersions } from './PlanVersions';
+import { MeetingLinks } from '../meetings/MeetingLinks';
 
 /**
  * The plan as the person, a guardian or an allowed relative sees it: plain language, one
@@ -53,6 +54,7 @@ export function CitizenPlanView({ plan }: { plan: PlanDetail }) {
         ) : (
           <p>{t('citizen.noMeeting')}</p>
         )}
+        {next && <MeetingLinks planId={plan.id} meeting={next} large />}
       </section>
 
       <section aria-labelledby={`${id}-who`} className="card">

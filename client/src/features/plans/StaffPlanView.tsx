@@ -23,6 +23,8 @@ import { formatDate, formatDateTime, localInputToIso, todayIsoDate } from './for
 import { LazyPlanWorkspace } from './LazyPlanWorkspace';
 import { PlanVersions } from './PlanVersions';
 import { StateStepper } from './StateStepper';
+import { FormoteForm } from '../meetings/FormoteForm';
+import { MeetingLinks } from '../meetings/MeetingLinks';
 
 type Props = { plan: PlanDetail };
 const form = (e: FormEvent<HTMLFormElement>) => new FormData(e.currentTarget);
@@ -491,6 +493,7 @@ function MeetingsSection({ plan }: Props) {
           <li key={m.id} id={`meeting-${m.id}`}>
             <strong>{t(`plan.meetings.kinds.${m.kind}`)}</strong> · {formatDateTime(m.startsAt, i18n.language)} · {t(`plan.meetings.statuses.${m.status}`)}
             {m.location && ` · ${m.location}`}
+            <MeetingLinks planId={plan.id} meeting={m} />
             {m.status === 'planned' && plan.permissions.can.record_meeting && openMeeting !== m.id && (
               <button type="button" className="button-small" onClick={() => setOpenMeeting(m.id)}>
                 {t('plan.meetings.recordHeld')}
@@ -560,6 +563,7 @@ function MeetingsSection({ plan }: Props) {
           </li>
         ))}
       </ul>
+      {plan.permissions.can.prepare && plan.state !== 'avslutad' && <FormoteForm plan={plan} />}
     </section>
   );
 }

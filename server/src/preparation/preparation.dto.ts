@@ -1,0 +1,50 @@
+import { createZodDto } from 'nestjs-zod';
+import { z } from 'zod';
+import {
+  answerShareSchema,
+  attendanceSchema,
+  chooseVersionSchema,
+  countyParamSchema,
+  countySharesSchema,
+  endMeetingSchema,
+  evaluationSummarySchema,
+  liveUpdateSchema,
+  meetingAgendaSchema,
+  meetingDecisionsSchema,
+  meetingEvaluationSchema,
+  meetingLiveViewSchema,
+  meetingSetupSchema,
+  movePartSchema,
+  myEvaluationSchema,
+  myPreparationSchema,
+  partSharesSchema,
+  planMeetingAnswerParamSchema,
+  preparationAnswerSchema,
+  preparationAnswerSchemaOut,
+  startMeetingSchema,
+} from '@sip/shared';
+
+export class PlanMeetingAnswerParamDto extends createZodDto(planMeetingAnswerParamSchema) {}
+export class PreparationAnswerDto extends createZodDto(preparationAnswerSchema) {}
+export class AnswerShareDto extends createZodDto(answerShareSchema) {}
+export class ChooseVersionDto extends createZodDto(chooseVersionSchema) {}
+export class MeetingSetupDto extends createZodDto(meetingSetupSchema) {}
+export class MyPreparationDto extends createZodDto(myPreparationSchema) {}
+export class SavedAnswerDto extends createZodDto(z.object({ answer: preparationAnswerSchemaOut.nullable() })) {}
+export class MeetingAgendaDto extends createZodDto(meetingAgendaSchema) {}
+
+export class MeetingLiveViewDto extends createZodDto(meetingLiveViewSchema) {}
+export class StartMeetingDto extends createZodDto(startMeetingSchema) {}
+export class MovePartDto extends createZodDto(movePartSchema) {}
+export class LiveUpdateDto extends createZodDto(liveUpdateSchema) {}
+export class AttendanceDto extends createZodDto(attendanceSchema) {}
+export class MeetingDecisionsDto extends createZodDto(meetingDecisionsSchema) {}
+export class EndMeetingDto extends createZodDto(endMeetingSchema) {}
+
+export class MeetingEvaluationDto extends createZodDto(meetingEvaluationSchema) {}
+export class MyEvaluationDto extends createZodDto(myEvaluationSchema) {}
+export class EvaluationSummaryDto extends createZodDto(evaluationSummarySchema) {}
+
+export class CountyParamDto extends createZodDto(countyParamSchema) {}
+export class PartSharesDto extends createZodDto(partSharesSchema) {}
+export class CountySharesDto extends createZodDto(countySharesSchema) {}
