@@ -20,3 +20,4 @@ export * from './domain/time';
 export * from './domain/consent-rules';
 export * from './follow-up/reminder-rules';
 export * from './schemas/follow-up';
+export * from './indicators/index';
