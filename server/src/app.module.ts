@@ -27,6 +27,7 @@ import { JobsModule } from './jobs/jobs.module';
 import { MeetingsModule } from './meetings/meetings.module';
 import { FollowUpModule } from './follow-up/follow-up.module';
 import { NotificationsModule } from './notifications/notifications.module';
+import { StatisticsModule } from './statistics/statistics.module';
 import { loggerOptions } from './logging';
 
 export interface AppModuleOptions {
@@ -66,6 +67,7 @@ export class AppModule {
         NotificationsModule,
         FollowUpModule,
         CollaborationModule,
+        StatisticsModule,
       ],
       controllers: [HealthController],
       providers: [

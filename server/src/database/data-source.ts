@@ -16,6 +16,7 @@ import { RichText1764300000000 } from '../../../migrations/1764300000000-RichTex
 import { Comments1764400000000 } from '../../../migrations/1764400000000-Comments';
 import { ConsentEnd1764500000000 } from '../../../migrations/1764500000000-ConsentEnd';
 import { FollowUp1764600000000 } from '../../../migrations/1764600000000-FollowUp';
+import { Statistics1764800000000 } from '../../../migrations/1764800000000-Statistics';
 
 // A calendar date has no time zone: keep PostgreSQL `date` as 'YYYY-MM-DD', never a JS Date
 // (which would shift it by the server's offset).
@@ -33,7 +34,7 @@ export const ENTITIES = [
 ];
 
 /** Every migration, in order. Listed explicitly so that compiled and test runs agree. */
-export const MIGRATIONS = [Foundation1763800000000, Plans1763900000000, AccessIndexes1764000000000, Collaboration1764100000000, ProjectionAndVersions1764200000000, RichText1764300000000, Comments1764400000000, ConsentEnd1764500000000, FollowUp1764600000000];
+export const MIGRATIONS = [Foundation1763800000000, Plans1763900000000, AccessIndexes1764000000000, Collaboration1764100000000, ProjectionAndVersions1764200000000, RichText1764300000000, Comments1764400000000, ConsentEnd1764500000000, FollowUp1764600000000, Statistics1764800000000];
 
 export function dataSourceOptions(url: string): DataSourceOptions {
   return {

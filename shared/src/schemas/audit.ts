@@ -44,6 +44,7 @@ export const AUDIT_ACTIONS = [
   'plan.comment.remove',
   'plan.action.done',
   'plan.follow_up.review',
+  'statistics.read',
 ] as const;
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];
 
