@@ -16,7 +16,9 @@ const RUNS = Number(process.env.SIP_PROPERTY_RUNS ?? 1);
 function recoveredByAttacker(cells: SuppressionCell[], relations: SuppressionRelation[], status: Map<string, CellStatus>, bound: number): string[] {
   const shown = new Map(cells.filter((c) => status.get(c.id) === 'shown').map((c) => [c.id, c.n]));
   const hidden = cells.filter((c) => status.get(c.id) !== 'shown').map((c) => c.id);
-  const initial = new Map(hidden.map((id) => [id, status.get(id) === 'primary' ? [1, T - 1] : [T, bound]] as [string, [number, number]]));
+  // "<5" is 1–4, or 0–4 for a part of a line whose total shows "<5" (such lines hide their zeros).
+  const smallLine = (id: string) => relations.some((r) => r.total && r.total !== id && status.get(r.total) === 'primary' && r.terms.some(([t]) => t === id));
+  const initial = new Map(hidden.map((id) => [id, status.get(id) === 'primary' ? [smallLine(id) ? 0 : 1, T - 1] : [T, bound]] as [string, [number, number]]));
   let budget = 500_000;
 
   /** Narrows every hidden cell's [lo, hi] through the relations; false when one empties. */
@@ -60,10 +62,10 @@ function recoveredByAttacker(cells: SuppressionCell[], relations: SuppressionRel
     return false;
   }
   return hidden
-    .filter((id) => status.get(id) === 'primary')
+    .filter((id) => status.get(id) === 'primary' && cells.find((c) => c.id === id)!.n > 0)
     .filter((id) => {
       let possible = 0;
-      for (let v = 1; v < T && possible < 2; v++) if (solvable(new Map(initial).set(id, [v, v]))) possible++;
+      for (let v = initial.get(id)![0]; v < T && possible < 2; v++) if (solvable(new Map(initial).set(id, [v, v]))) possible++;
       return possible < 2;
     });
 }
@@ -73,7 +75,8 @@ function check(cells: SuppressionCell[], relations: SuppressionRelation[]) {
   for (const c of cells) {
     // Every small count is hidden; nothing is hidden for being zero.
     if (c.n > 0 && c.n < T) expect(status.get(c.id)).toBe('primary');
-    if (c.n === 0) expect(status.get(c.id)).toBe('shown');
+    // Zeros are never "..": shown, or "<5" in a line whose total is "<5".
+    if (c.n === 0) expect(status.get(c.id)).not.toBe('secondary');
     if (c.n >= T) expect(status.get(c.id)).not.toBe('primary');
   }
   const bound = 2 * cells.reduce((s, c) => Math.max(s, c.n), 0) + T;
@@ -120,6 +123,12 @@ describe('suppression', () => {
     const status = check(cells, [sumRelation('t', ['a', 'b', 'c'])]);
     expect(status.get('a')).toBe('primary');
     expect(status.get('c')).toBe('secondary');
+  });
+
+  it('shows the zeros of a small line as "<5", or four "<5" making a "<5" total would each be 1', () => {
+    const cells = [{ id: 't', n: 4, level: 2 }, { id: 'a', n: 1 }, { id: 'b', n: 1 }, { id: 'c', n: 1 }, { id: 'd', n: 1 }, { id: 'e', n: 0 }];
+    const status = check(cells, [sumRelation('t', ['a', 'b', 'c', 'd', 'e'])]);
+    expect(status.get('e')).toBe('primary');
   });
 
   it('leaves a table without small numbers alone', () => {

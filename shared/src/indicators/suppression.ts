@@ -6,7 +6,8 @@ import { type LinearSystem, variableRange } from './linear-range';
  *
  * - **Primary**: a count of persons (a count, a share's denominator, a median's number of
  *   cases) from 1 to threshold − 1 is hidden — shown as "<5" for a count; a share or median
- *   over it is not shown at all.
+ *   over it is not shown at all. In a line whose total is itself small, zeros are shown as
+ *   "<5" too (true: 0 is fewer than 5), or counting the non-zero parts would pin them.
  * - **Secondary**: every relation the reader knows — a total is the sum of its parts, a
  *   period the sum of its months, a stock moves by what opened and closed — could give a hidden
  *   value back. Further cells (".." — never a zero, and so always at least the threshold) are
@@ -50,6 +51,15 @@ export function sumRelation(total: string, parts: readonly string[], numerators 
 export function suppress(cells: readonly SuppressionCell[], relations: readonly SuppressionRelation[], threshold: number): Map<string, CellStatus> {
   const byId = new Map(cells.map((c) => [c.id, c]));
   const status = new Map<string, CellStatus>(cells.map((c) => [c.id, c.n > 0 && c.n < threshold ? 'primary' : 'shown']));
+  // In a line whose total is small, every part is small too — zeros included, or counting
+  // the non-zero parts would give each of them away (a total "<5" made of four "<5" is 4 × 1).
+  for (let changed = true; changed; ) {
+    changed = false;
+    for (const r of relations) {
+      if (!r.total || status.get(r.total) !== 'primary') continue;
+      for (const [id] of r.terms) if (status.get(id) === 'shown' && byId.get(id)?.n === 0) status.set(id, 'primary'), (changed = true);
+    }
+  }
   const hidden = (id: string) => status.get(id) !== 'shown';
   const relationsOf = new Map<string, SuppressionRelation[]>();
   for (const r of relations) for (const [id] of r.terms) relationsOf.set(id, [...(relationsOf.get(id) ?? []), r]);
@@ -64,8 +74,9 @@ export function suppress(cells: readonly SuppressionCell[], relations: readonly 
     return best?.id ?? null;
   };
   const hide = (id: string) => status.set(id, 'secondary');
+  const safe = new Set<string>();
 
-  for (let round = 0; round < cells.length + 1; round++) {
+  for (let round = 0, stuck = false; round < cells.length + 1 && !stuck; round++) {
     // A relation with a single hidden cell gives it back by subtraction.
     let changed = false;
     for (const r of relations) {
@@ -79,7 +90,7 @@ export function suppress(cells: readonly SuppressionCell[], relations: readonly 
     }
     if (changed) continue;
     // Chains through several relations: hide more next to the first primary cell still pinned.
-    const pinned = pinnedCells(cells, relations, status, threshold)[0] ?? numeratorPinned(byId, relations, status, threshold);
+    const pinned = pinnedCells(cells, relations, status, threshold, safe)[0] ?? numeratorPinned(byId, relations, status, threshold);
     if (!pinned) break;
     const pick = nearestCandidate(pinned, relationsOf, hidden, cheapest, byId);
     if (pick) {
@@ -87,7 +98,8 @@ export function suppress(cells: readonly SuppressionCell[], relations: readonly 
       continue;
     }
     // Nothing left to hide next to it: hide the whole connected table.
-    for (const id of connected(pinned, relationsOf)) if (!hidden(id) && byId.get(id)!.n > 0) hide(id);
+    stuck = true;
+    for (const id of connected(pinned, relationsOf)) if (!hidden(id) && byId.get(id)!.n >= threshold) hide(id), (stuck = false);
   }
   return status;
 }
@@ -125,16 +137,19 @@ function connected(start: string, relationsOf: Map<string, SuppressionRelation[]
 /**
  * Primary cells whose value the shown cells and the relations pin to a single whole number
  * (the attacker's best: the exact range by linear programming). Empty when the table is safe.
+ * `safe` remembers cells already shown to have two possible values: hiding more cells only
+ * widens what is possible, so they stay safe.
  */
 export function pinnedCells(
   cells: readonly SuppressionCell[],
   relations: readonly SuppressionRelation[],
   status: ReadonlyMap<string, CellStatus>,
   threshold: number,
+  safe: Set<string> = new Set(),
 ): string[] {
   const byId = new Map(cells.map((c) => [c.id, c]));
   const hiddenIds = cells.filter((c) => status.get(c.id) !== 'shown').map((c) => c.id);
-  if (!hiddenIds.some((id) => status.get(id) === 'primary')) return [];
+  if (!hiddenIds.some((id) => status.get(id) === 'primary' && !safe.has(id) && byId.get(id)!.n > 0)) return [];
   // Connected groups of hidden cells: each is solved on its own (the tables are independent).
   const parent = new Map(hiddenIds.map((id) => [id, id]));
   const find = (id: string): string => (parent.get(id) === id ? id : find(parent.get(id)!));
@@ -148,7 +163,7 @@ export function pinnedCells(
 
   const pinned: string[] = [];
   for (const group of groups.values()) {
-    if (!group.some((id) => status.get(id) === 'primary')) continue;
+    if (!group.some((id) => status.get(id) === 'primary' && !safe.has(id) && byId.get(id)!.n > 0)) continue;
     const index = new Map(group.map((id, i) => [id, i]));
     const rows = involved
       .filter((r) => r.terms.some(([id]) => index.has(id)))
@@ -165,17 +180,101 @@ export function pinnedCells(
     const system: LinearSystem = {
       n: group.length,
       rows,
-      lower: group.map((id) => (status.get(id) === 'primary' ? 1 : threshold)),
+      lower: group.map((id) => lowerBound(id, status, relations, threshold)),
       upper: group.map((id) => (status.get(id) === 'primary' ? threshold - 1 : Infinity)),
     };
+    const truth = group.map((id) => byId.get(id)!.n);
     for (const id of group) {
-      if (status.get(id) !== 'primary') continue;
-      const range = variableRange(system, index.get(id)!);
+      // Only a real small count needs protecting; a zero shown as "<5" may be worked out.
+      if (status.get(id) !== 'primary' || safe.has(id) || byId.get(id)!.n === 0) continue;
+      const k = index.get(id)!;
+      // Cheap first: another whole-number solution next to the true one proves two values.
+      if (witness(system, truth, k, 1) || witness(system, truth, k, -1)) {
+        safe.add(id);
+        continue;
+      }
+      const range = variableRange(system, k);
       // Whole numbers only: a range holding a single integer gives the value away.
       if (!range || Math.floor(range.max + 1e-6) - Math.ceil(range.min - 1e-6) < 1) pinned.push(id);
+      else safe.add(id);
     }
   }
   return pinned;
+}
+
+/**
+ * What the markers tell a reader: ".." is at least the threshold (zeros are never hidden as
+ * ".."); "<5" is 1 to threshold − 1 — or 0 to threshold − 1 where the cell is a part of a line
+ * whose total is itself "<5", since such lines show their zeros as "<5" too.
+ */
+export function lowerBound(id: string, status: ReadonlyMap<string, CellStatus>, relations: readonly SuppressionRelation[], threshold: number): number {
+  if (status.get(id) !== 'primary') return threshold;
+  const inSmallLine = relations.some((r) => r.total && r.total !== id && status.get(r.total) === 'primary' && r.terms.some(([t]) => t === id));
+  return inSmallLine ? 0 : 1;
+}
+
+/**
+ * Searches (depth first, bounds narrowed through every row at each step, values tried nearest
+ * the true ones first, a small budget) for a whole-number solution with variable k moved by
+ * `step` from its true value. True: found. False: not found within the budget (the caller then
+ * asks the linear program).
+ */
+function witness(system: LinearSystem, truth: number[], k: number, step: number): boolean {
+  const start = truth[k]! + step;
+  if (start < system.lower[k]! || start > system.upper[k]!) return false;
+  let budget = 400;
+  const narrow = (lo: number[], hi: number[]): boolean => {
+    for (let changed = true, passes = 0; changed && passes < 50; passes++) {
+      changed = false;
+      for (const { a, b } of system.rows) {
+        for (let i = 0; i < a.length; i++) {
+          const ai = a[i]!;
+          if (!ai) continue;
+          // ai·x_i = b − Σ_{j≠i} a_j·x_j
+          let min = b;
+          let max = b;
+          for (let j = 0; j < a.length; j++) {
+            const aj = a[j]!;
+            if (j === i || !aj) continue;
+            min -= aj > 0 ? aj * hi[j]! : aj * lo[j]!;
+            max -= aj > 0 ? aj * lo[j]! : aj * hi[j]!;
+          }
+          const [x1, x2] = ai > 0 ? [min / ai, max / ai] : [max / ai, min / ai];
+          const nlo = Math.max(lo[i]!, Math.ceil(x1 - 1e-9));
+          const nhi = Math.min(hi[i]!, Math.floor(x2 + 1e-9));
+          if (nlo > nhi) return false;
+          if (nlo !== lo[i] || nhi !== hi[i]) {
+            lo[i] = nlo;
+            hi[i] = nhi;
+            changed = true;
+          }
+        }
+      }
+    }
+    return true;
+  };
+  const search = (lo: number[], hi: number[]): boolean => {
+    if (--budget < 0 || !narrow(lo, hi)) return false;
+    let pick = -1;
+    for (let i = 0; i < lo.length; i++) if (lo[i]! < hi[i]! && (pick < 0 || hi[i]! - lo[i]! < hi[pick]! - lo[pick]!)) pick = i;
+    if (pick < 0) return true;
+    const want = Math.min(hi[pick]!, Math.max(lo[pick]!, truth[pick]!));
+    for (let d = 0; d <= 6; d++) {
+      for (const v of d ? [want + d, want - d] : [want]) {
+        if (v < lo[pick]! || v > hi[pick]!) continue;
+        const l = [...lo];
+        const h = [...hi];
+        l[pick] = h[pick] = v;
+        if (search(l, h)) return true;
+        if (budget < 0) return false;
+      }
+    }
+    return false;
+  };
+  const lo = [...system.lower];
+  const hi = system.upper.map((u) => (Number.isFinite(u) ? u : 1e9));
+  lo[k] = hi[k] = start;
+  return search(lo, hi);
 }
 
 /**
