@@ -5,7 +5,7 @@ import { sessionKey } from '../api/session';
 import { SignInPage } from '../features/sign-in/SignInPage';
 import { PlanPage } from '../features/plans/PlanPage';
 import { StartPlanPage } from '../features/plans/StartPlanPage';
-import { WorklistPage } from '../features/worklist/WorklistPage';
+import { HomePage } from './HomePage';
 import { Layout } from './Layout';
 import { NotFoundPage } from './NotFoundPage';
 
@@ -27,7 +27,9 @@ const router = createBrowserRouter([
   {
     element: <Layout />,
     children: [
-      { index: true, element: <WorklistPage /> },
+      { index: true, element: <HomePage /> },
+      // Loaded on its own: the charts are only fetched by managers.
+      { path: 'statistics', lazy: async () => ({ Component: (await import('../features/statistics/StatisticsPage')).StatisticsPage }) },
       { path: 'plans/new', element: <StartPlanPage /> },
       { path: 'plans/:id', element: <PlanPage /> },
       { path: '*', element: <NotFoundPage /> },

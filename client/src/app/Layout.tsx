@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { NavLink, Navigate, Outlet, useLocation, useNavigate } from 'react-router';
 import { useSession, useSignOut } from '../api/session';
 import { LanguageSwitcher } from '../components/LanguageSwitcher';
+import { isManager, isManagerOnly } from './roles';
 
 /** The signed-in frame: who you are, where you can go, and sign-out. */
 export function Layout() {
@@ -49,11 +50,18 @@ export function Layout() {
         </div>
         <nav aria-label={t('layout.mainNav')}>
           <ul>
-            <li>
-              <NavLink to="/" end>
-                {t('layout.worklist')}
-              </NavLink>
-            </li>
+            {!isManagerOnly(user) && (
+              <li>
+                <NavLink to="/" end>
+                  {t('layout.worklist')}
+                </NavLink>
+              </li>
+            )}
+            {isManager(user) && (
+              <li>
+                <NavLink to="/statistics">{t('statistics.nav')}</NavLink>
+              </li>
+            )}
           </ul>
         </nav>
         <div className="user-box">

@@ -2,6 +2,7 @@ import i18n from 'i18next';
 import { initReactI18next } from 'react-i18next';
 import { DEFAULT_LANGUAGE, LANGUAGES, type Language } from '@sip/shared';
 import { en } from './en';
+import { statistics } from './statistics';
 import { sv } from './sv';
 
 const STORAGE_KEY = 'sip.language';
@@ -12,7 +13,8 @@ function initialLanguage(): Language {
 }
 
 void i18n.use(initReactI18next).init({
-  resources: { sv: { translation: sv }, en: { translation: en } },
+  // Features with many words of their own keep them in a file of their own.
+  resources: { sv: { translation: { ...sv, statistics: statistics.sv } }, en: { translation: { ...en, statistics: statistics.en } } },
   lng: initialLanguage(),
   fallbackLng: DEFAULT_LANGUAGE,
   interpolation: { escapeValue: false },
