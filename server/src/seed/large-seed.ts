@@ -205,8 +205,62 @@ export async function seedLargeData(
            SELECT np.id, NULL, 'initierad', 'initiate', np.initiated_by, np.created_at FROM new_plan np`);
   await q(`INSERT INTO plan_transition (plan_id, from_state, to_state, action, actor_id, at)
            SELECT np.id, 'initierad', np.state, 'import', np.initiated_by, np.created_at + interval '1 day' FROM new_plan np WHERE np.state <> 'initierad'`);
+  await seedFollowUpFacts(q);
+  log(`Meetings, attendance, actions and their history, follow-up dates: done`);
   await q(`ANALYZE`);
   log(`Done in ${((Date.now() - started) / 1000).toFixed(1)} s`);
+}
+
+/**
+ * What statistics read, for every generated plan past its meeting: attendance, the statutory
+ * items as rows (needs, others' measures, a lead principal, a coordinator), each principal's
+ * action with its history, follow-up dates (kept by the trigger) and follow-up meetings, and
+ * that the person's goals and a child's view were recorded. Spread so that every indicator has
+ * both outcomes. (Evaluations after meetings wait for their table.)
+ */
+async function seedFollowUpFacts(q: (sql: string, params?: unknown[]) => Promise<any>) {
+  await q(`INSERT INTO meeting_attendance (meeting_id, participant_id, mode)
+           SELECT m.id, pp.id, CASE WHEN np.n % 6 = 0 THEN 'absent' WHEN np.n % 2 = 0 THEN 'video' ELSE 'in_person' END
+             FROM meeting m JOIN new_plan np ON np.id = m.plan_id JOIN plan_participant pp ON pp.plan_id = m.plan_id AND pp.account_id IS NOT NULL
+            WHERE m.status = 'held'`);
+  await q(`CREATE TEMP TABLE held_plan AS
+           SELECT np.id, np.n, np.created_at, np.initiating_organisation_id, np.initiating_unit_id, np.initiated_by, np.other_org, p.state
+             FROM new_plan np JOIN plan p ON p.id = np.id JOIN meeting m ON m.plan_id = np.id AND m.status = 'held'`);
+  await q(`CREATE INDEX ON held_plan (id)`);
+  await q(`ANALYZE held_plan`);
+  await q(`UPDATE plan p SET lead_organisation_id = CASE WHEN h.n % 9 <> 0 THEN h.initiating_organisation_id END,
+                              follow_up_date = CASE WHEN h.n % 8 <> 0 AND h.state IN ('faststalld', 'uppfoljning', 'avslutad') THEN (h.created_at + interval '120 days')::date END,
+                              updated_at = h.created_at + interval '16 days'
+             FROM held_plan h WHERE p.id = h.id`);
+  await q(`INSERT INTO plan_participant (plan_id, role, account_id, organisation_id, unit_id, added_at)
+           SELECT h.id, 'samordningsansvarig', h.initiated_by, h.initiating_organisation_id, h.initiating_unit_id, h.created_at + interval '14 days'
+             FROM held_plan h WHERE h.n % 10 <> 0`);
+  await q(`INSERT INTO plan_need (plan_id, need_id, text) SELECT id, 'n1', 'Behov' FROM held_plan WHERE n % 7 <> 0`);
+  await q(`INSERT INTO plan_other_measure (plan_id, measure_id, actor, what) SELECT id, 'o1', 'Annan aktör', 'Åtgärd' FROM held_plan WHERE n % 5 <> 0`);
+  // One action per principal taking part; a share done by its due date, some late, some ongoing.
+  await q(`INSERT INTO plan_action (plan_id, organisation_id, action_id, what, due_date, status, done_at, created_at, projected_at)
+           SELECT h.id, o.org, 'a' || o.k, 'Insats', (h.created_at + interval '60 days')::date,
+                  CASE WHEN (h.n + o.k) % 4 = 0 THEN 'ongoing' ELSE 'done' END,
+                  CASE WHEN (h.n + o.k) % 4 = 0 THEN NULL WHEN (h.n + o.k) % 4 = 1 THEN h.created_at + interval '70 days' ELSE h.created_at + interval '50 days' END,
+                  h.created_at + interval '14 days', h.created_at + interval '14 days'
+             FROM held_plan h CROSS JOIN LATERAL (VALUES (1, h.initiating_organisation_id), (2, h.other_org)) AS o(k, org)`);
+  await q(`INSERT INTO plan_action_history (plan_id, organisation_id, action_id, change, from_value, to_value, actor_id, at)
+           SELECT plan_id, organisation_id, action_id, 'created', NULL, 'planned', NULL::uuid, created_at FROM plan_action a WHERE EXISTS (SELECT 1 FROM held_plan h WHERE h.id = a.plan_id)
+           UNION ALL
+           SELECT plan_id, organisation_id, action_id, 'status', 'planned', 'done', NULL, done_at FROM plan_action a WHERE done_at IS NOT NULL AND EXISTS (SELECT 1 FROM held_plan h WHERE h.id = a.plan_id)`);
+  // Follow-up meetings, most on time; their review sets the next date.
+  await q(`INSERT INTO meeting (plan_id, kind, status, starts_at, duration_minutes, location, purpose, created_by, held_on, person_took_part, relatives_took_part, next_follow_up_date)
+           SELECT h.id, 'uppfoljning', 'held', h.created_at + make_interval(days => CASE WHEN h.n % 3 = 0 THEN 130 ELSE 115 END), 60, 'Mötesrum 2', 'Uppföljning', h.initiated_by,
+                  (h.created_at + make_interval(days => CASE WHEN h.n % 3 = 0 THEN 130 ELSE 115 END))::date, h.n % 4 <> 0, h.n % 3 = 0, (h.created_at + interval '300 days')::date
+             FROM held_plan h WHERE h.state = 'uppfoljning' AND h.n % 8 <> 0 AND h.created_at + interval '130 days' < now()`);
+  await q(`UPDATE plan p SET follow_up_date = m.next_follow_up_date, updated_at = (m.held_on + 1)::timestamptz
+             FROM meeting m WHERE m.plan_id = p.id AND m.kind = 'uppfoljning' AND m.next_follow_up_date IS NOT NULL AND EXISTS (SELECT 1 FROM held_plan h WHERE h.id = p.id)`);
+  await q(`INSERT INTO plan_content_fact (plan_id, fact, recorded_at)
+           SELECT id, 'person_goals', created_at + interval '10 days' FROM held_plan WHERE n % 3 <> 0
+           UNION ALL
+           SELECT h.id, 'child_view', h.created_at + interval '12 days' FROM held_plan h JOIN plan p ON p.id = h.id JOIN person pe ON pe.id = p.person_id
+            WHERE age(h.created_at::date, pe.birth_date) < interval '18 years' AND h.n % 4 <> 0
+           ON CONFLICT DO NOTHING`);
 }
 
 function sqlLiteral(uuid: string): string {

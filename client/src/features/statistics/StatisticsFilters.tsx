@@ -23,10 +23,20 @@ export const viewLabel = (v: StatisticsViews['views'][number], t: (k: string, o?
       : v.name;
 
 /** View, period and up to two breakdowns; every change goes to the address, so a view can be shared or bookmarked. */
-export function StatisticsFilters({ views, filter, onChange }: { views: StatisticsViews; filter: StatisticsFilter; onChange: (f: StatisticsFilter) => void }) {
+export function StatisticsFilters({
+  views,
+  filter,
+  onChange,
+}: {
+  views: StatisticsViews;
+  filter: StatisticsFilter;
+  /** Changes are made to the latest filter, not the one this render saw: quick changes do not undo each other. */
+  onChange: (change: (f: StatisticsFilter) => StatisticsFilter) => void;
+}) {
   const { t, i18n } = useTranslation();
   const lang = i18n.language === 'en' ? 'en' : 'sv';
-  const set = (patch: Partial<StatisticsFilter>) => onChange({ ...filter, ...patch });
+  const set = (patch: Partial<StatisticsFilter>) => onChange((f) => ({ ...f, ...patch }));
+  const sameAge = (a: string, b: string) => a.startsWith('age') && b.startsWith('age');
   const [b1, b2] = filter.breakdown;
   const year = Number(filter.from.slice(0, 4));
   const quarter = Math.floor((Number(filter.from.slice(5, 7)) - 1) / 3) + 1;
@@ -42,7 +52,7 @@ export function StatisticsFilters({ views, filter, onChange }: { views: Statisti
       {views.views.length > 1 && (
         <div className="field">
           <label htmlFor="stat-view">{t('statistics.view')}</label>
-          <select id="stat-view" value={filter.view} onChange={(e) => set({ view: e.target.value, breakdown: filter.breakdown })}>
+          <select id="stat-view" value={filter.view} onChange={(e) => set({ view: e.target.value })}>
             {views.views.map((v) => (
               <option key={v.key} value={v.key}>
                 {viewLabel(v, t, views.level)}
@@ -55,8 +65,7 @@ export function StatisticsFilters({ views, filter, onChange }: { views: Statisti
         <label htmlFor="stat-period">{t('statistics.period')}</label>
         <select id="stat-period" value={filter.period} onChange={(e) => {
           const kind = e.target.value as StatisticsFilter['period'];
-          const p = kind === 'custom' ? { from: filter.from, to: filter.to } : periodFor(kind, filter.to);
-          set({ period: kind, ...p });
+          onChange((f) => ({ ...f, period: kind, ...(kind === 'custom' ? {} : periodFor(kind, f.to)) }));
         }}>
           {(['month', 'quarter', 'year', 'custom'] as const).map((k) => (
             <option key={k} value={k}>
@@ -109,7 +118,13 @@ export function StatisticsFilters({ views, filter, onChange }: { views: Statisti
       )}
       <div className="field">
         <label htmlFor="stat-breakdown1">{t('statistics.breakdown1')}</label>
-        <select id="stat-breakdown1" value={b1 ?? ''} onChange={(e) => set({ breakdown: e.target.value ? [e.target.value, ...(b2 && b2 !== e.target.value && !(b2.startsWith('age') && e.target.value.startsWith('age')) ? [b2] : [])] : [] })}>
+        <select id="stat-breakdown1" value={b1 ?? ''} onChange={(e) => {
+          const first = e.target.value;
+          onChange((f) => {
+            const second = f.breakdown[1];
+            return { ...f, breakdown: first ? [first, ...(second && second !== first && !sameAge(second, first) ? [second] : [])] : [] };
+          });
+        }}>
           <option value="">{t('statistics.noBreakdown')}</option>
           {options(undefined)}
         </select>
@@ -117,7 +132,10 @@ export function StatisticsFilters({ views, filter, onChange }: { views: Statisti
       {b1 && (
         <div className="field">
           <label htmlFor="stat-breakdown2">{t('statistics.breakdown2')}</label>
-          <select id="stat-breakdown2" value={b2 ?? ''} onChange={(e) => set({ breakdown: e.target.value ? [b1, e.target.value as Breakdown] : [b1] })}>
+          <select id="stat-breakdown2" value={b2 ?? ''} onChange={(e) => {
+            const second = e.target.value as Breakdown;
+            onChange((f) => ({ ...f, breakdown: f.breakdown[0] ? [f.breakdown[0], ...(second ? [second] : [])] : [] }));
+          }}>
             <option value="">{t('statistics.noBreakdown')}</option>
             {options(b1)}
           </select>

@@ -1,4 +1,4 @@
-import { useEffect } from 'react';
+import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useSearchParams } from 'react-router';
 import { BREAKDOWN_NAMES, type Breakdown, INDICATORS, SUPPRESSION_MARKS, type StatisticsViews, smallMark } from '@sip/shared';
@@ -31,8 +31,15 @@ export function StatisticsPage() {
   usePageTitle(t('statistics.title'));
   const views = useStatisticsViews();
   const [params, setParams] = useSearchParams();
-  const filter = readFilter(params, views.data);
-  const statistics = useStatistics(filter);
+  // The filter lives in state (changes queue like any state update) and is mirrored into the
+  // address, so that a view can be shared, bookmarked and reloaded.
+  const [filter, setFilter] = useState<StatisticsFilter | null>(null);
+  const fromAddress = readFilter(params, views.data);
+  const shown = filter ?? fromAddress;
+  useEffect(() => {
+    if (filter) setParams(new URLSearchParams(filterQuery(filter)), { replace: true });
+  }, [filter, setParams]);
+  const statistics = useStatistics(shown);
   const data = statistics.data;
 
   // Printed, every trend table is open: paper has no "show as table".
@@ -42,17 +49,20 @@ export function StatisticsPage() {
     return () => window.removeEventListener('beforeprint', open);
   }, []);
 
-  const onChange = (f: StatisticsFilter) => setParams(new URLSearchParams(filterQuery(f)), { replace: true });
-  const view = views.data?.views.find((v) => v.key === filter?.view);
+  const onChange = (change: (f: StatisticsFilter) => StatisticsFilter) => setFilter((current) => {
+    const base = current ?? fromAddress;
+    return base ? change(base) : current;
+  });
+  const view = views.data?.views.find((v) => v.key === shown?.view);
   const by = data?.breakdown.length ? data.breakdown.map((b) => BREAKDOWN_NAMES[b as Breakdown][lang].toLowerCase()).join(' × ') : t('statistics.noBreakdown').toLowerCase();
 
   return (
     <section aria-labelledby="statistics-heading" className="statistics">
       <div className="page-heading">
         <h1 id="statistics-heading">{t('statistics.title')}</h1>
-        {filter && (
+        {shown && (
           <div className="button-row no-print">
-            <a className="button-link" href={`/api/statistics/export.csv?${filterQuery(filter)}&lang=${lang}`} download>
+            <a className="button-link" href={`/api/statistics/export.csv?${filterQuery(shown)}&lang=${lang}`} download>
               {t('statistics.download')}
             </a>
             <button type="button" onClick={() => window.print()}>
@@ -64,13 +74,13 @@ export function StatisticsPage() {
       <ProblemAlert error={views.error ?? statistics.error} />
       {views.isPending && <p role="status">{t('statistics.loading')}</p>}
       {views.data && views.data.views.length === 0 && <p className="empty-state">{t('statistics.noViews')}</p>}
-      {views.data && filter && view && (
+      {views.data && shown && view && (
         <>
           <p>{t('statistics.intro', { view: viewLabel(view, t, views.data.level) })}</p>
-          <StatisticsFilters views={views.data} filter={filter} onChange={onChange} />
+          <StatisticsFilters views={views.data} filter={shown} onChange={onChange} />
           <div className="statistics-meta">
             <p className="print-only">
-              {view.name}: {monthLabel(filter.from, lang, 'long')} – {monthLabel(filter.to, lang, 'long')}
+              {view.name}: {monthLabel(shown.from, lang, 'long')} – {monthLabel(shown.to, lang, 'long')}
             </p>
             <p role="status" aria-live="polite">
               {statistics.isFetching
