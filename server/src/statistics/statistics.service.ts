@@ -64,14 +64,16 @@ export class StatisticsService {
     if (!view) throw notFound();
     const months = trendMonths(query.from, query.to);
     const [d1, d2] = [query.breakdown[0], query.breakdown[1]];
-    const params: unknown[] = [view.key, `${months[0]}-01`, `${query.to}-01`];
+    // Without a unit or organisation to tell apart, the rows summed over them suffice.
+    const detail = !!view.unitFilter || query.breakdown.some((b) => b === 'unit' || b === 'organisation');
+    const params: unknown[] = [view.key, `${months[0]}-01`, `${query.to}-01`, detail];
     if (view.unitFilter) params.push(view.unitFilter);
     const rows: CubeRow[] = await this.dataSource.query(
       `SELECT indicator, to_char(month, 'YYYY-MM') AS month, ${d1 ? DIMENSION_SQL[d1] : `''`} AS d1, ${d2 ? DIMENSION_SQL[d2] : `''`} AS d2,
               category, value, sum(n)::int AS n, sum(num)::int AS num
          FROM stat_cube
-        WHERE view = $1 AND month <= $3::date AND (month >= $2::date OR indicator = 'active_plans')
-              ${view.unitFilter ? 'AND unit_id = ANY($4::uuid[])' : ''}
+        WHERE view = $1 AND detail = $4 AND month <= $3::date AND (month >= $2::date OR indicator = 'active_plans')
+              ${view.unitFilter ? 'AND unit_id = ANY($5::uuid[])' : ''}
         GROUP BY 1, 2, 3, 4, 5, 6`,
       params,
     );
