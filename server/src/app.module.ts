@@ -26,6 +26,7 @@ import { PreparationModule } from './preparation/preparation.module';
 import { FollowUpModule } from './follow-up/follow-up.module';
 import { NotificationsModule } from './notifications/notifications.module';
 import { SettingsModule } from './settings/settings.module';
+import { StatisticsModule } from './statistics/statistics.module';
 import { loggerOptions } from './logging';
 
 export interface AppModuleOptions {
@@ -63,6 +64,7 @@ export class AppModule {
         FollowUpModule,
         SettingsModule,
         CollaborationModule,
+        StatisticsModule,
       ],
       controllers: [HealthController],
       providers: [

@@ -28,3 +28,4 @@ export * from './schemas/meeting-preparation';
 export * from './schemas/meeting-live';
 export * from './i18n/meeting-messages';
 export * from './i18n/field-messages';
+export * from './indicators/index';

@@ -218,7 +218,8 @@ export async function signInAs(
   await page.getByLabel('Användarnamn').fill(username);
   await page.getByLabel('Lösenord').fill(DEMO_PASSWORD);
   await page.getByRole('button', { name: 'Logga in' }).click();
-  await page.getByRole('navigation').waitFor();
+  // The header's navigation (a page may have more, e.g. the statistics' list of indicators).
+  await page.getByRole('banner').getByRole('navigation').waitFor();
   return { context, page };
 }
 

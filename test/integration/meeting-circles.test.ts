@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { type AgeBand, type CircleRelation, stockholmDate } from '@sip/shared';
+import { type CircleAgeBand, type CircleRelation, stockholmDate } from '@sip/shared';
 import { DEMO_PASSWORD, demoPersonnummer } from '../../server/src/seed/demo-data';
 import { type ApiSession, signedIn } from '../support/api-session';
 import { directoryIds, inDays, ok, today } from '../support/plan-fixtures';
@@ -12,13 +12,13 @@ import { useTestApp } from '../support/use-test-app';
  */
 const app = useTestApp({ admin: true });
 
-const BANDS: { band: AgeBand; label: string; age: number; serial: string }[] = [
+const BANDS: { band: CircleAgeBand; label: string; age: number; serial: string }[] = [
   { band: 'under_13', label: 'under 13', age: 10, serial: '111' },
   { band: '13_17', label: '13–17', age: 15, serial: '112' },
   { band: '18_64', label: '18–64', age: 41, serial: '113' },
   { band: '65_plus', label: '65 or older', age: 70, serial: '114' },
 ];
-const EXPECTED: Record<AgeBand, Partial<Record<CircleRelation, string>>> = {
+const EXPECTED: Record<CircleAgeBand, Partial<Record<CircleRelation, string>>> = {
   under_13: { person: 'foraldrar', guardian: 'foraldrar', relative: 'ovriga', representative: 'ovriga', staff: 'personal', chair: 'ordforande' },
   '13_17': { person: 'ungdomar', guardian: 'foraldrar', relative: 'ovriga', representative: 'ovriga', staff: 'personal', chair: 'ordforande' },
   '18_64': { person: 'vuxna', relative: 'ovriga', representative: 'ovriga', staff: 'personal', chair: 'ordforande' },

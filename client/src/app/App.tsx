@@ -47,6 +47,8 @@ const NotificationPreferencesPage = lazy(() =>
 );
 const PreparationPage = lazy(() => import('../features/meetings/PreparationPage').then((m) => ({ default: m.PreparationPage })));
 const LiveMeetingPage = lazy(() => import('../features/meetings/LiveMeetingPage').then((m) => ({ default: m.LiveMeetingPage })));
+// Charts only for the statistics page, which managers open.
+const StatisticsPage = lazy(() => import('../features/statistics/StatisticsPage').then((m) => ({ default: m.StatisticsPage })));
 
 export function App() {
   // After the first paint (the frame after this commit), so that it does not hold up the
@@ -70,6 +72,7 @@ export function App() {
             <Route path="plans/:id" element={<Loaded page={PlanPage} />} />
             <Route path="plans/:id/meetings/:meetingId/prepare" element={<Loaded page={PreparationPage} />} />
             <Route path="plans/:id/meetings/:meetingId/live" element={<Loaded page={LiveMeetingPage} />} />
+            <Route path="statistics" element={<Loaded page={StatisticsPage} />} />
             <Route path="todo" element={<Loaded page={TodoPage} />} />
             <Route path="settings/notifications" element={<Loaded page={NotificationPreferencesPage} />} />
             <Route path="admin/*" element={<LazyAdminArea />} />

@@ -3,7 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { NavLink, Navigate, Outlet, useLocation, useNavigate } from 'react-router';
 import { useSession, useSignOut } from '../api/session';
 import { LanguageSwitcher } from '../components/LanguageSwitcher';
-import { isAdminOnly } from './StartPage';
+import { isAdminOnly, isManager, isManagerOnly } from './roles';
 import { HeaderNotifications } from '../features/notifications/NotificationCentre';
 
 /** The signed-in frame: who you are, where you can go, and sign-out. */
@@ -52,11 +52,16 @@ export function Layout() {
         </div>
         <nav aria-label={t('layout.mainNav')}>
           <ul>
-            {!isAdminOnly(user) && (
+            {!isAdminOnly(user) && !isManagerOnly(user) && (
               <li>
                 <NavLink to="/" end>
                   {t('layout.worklist')}
                 </NavLink>
+              </li>
+            )}
+            {isManager(user) && (
+              <li>
+                <NavLink to="/statistics">{t('statistics.nav')}</NavLink>
               </li>
             )}
             {user.systemRoles.includes('admin') && (

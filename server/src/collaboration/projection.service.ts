@@ -2,7 +2,7 @@ import { Injectable, Logger, type OnModuleDestroy } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
 import type * as Y from 'yjs';
-import { type ProjectionKind, type SectionName, actionsOrganisationId, sectionKind } from '@sip/shared';
+import { type ProjectionKind, type SectionName, actionsOrganisationId, documentName, sectionKind } from '@sip/shared';
 import { contentToJSON } from '@sip/shared/yjs';
 import type { ActionChange } from './action-changes';
 
@@ -21,6 +21,8 @@ const PROJECTED_FIELDS: Record<ProjectionKind, readonly string[]> = {
   needs_and_goals: ['needs', 'goals'],
   actions: ['actions'],
   other_measures: ['measures'],
+  person_goals: ['longTermGoal', 'shortTermGoals'],
+  child_view: ['childView'],
 };
 
 const list = (content: Record<string, unknown>, field: string) => (Array.isArray(content[field]) ? (content[field] as Item[]) : []);
@@ -56,6 +58,10 @@ export class ProjectionService implements OnModuleDestroy {
       }
     },
     actions: (m, planId, section, content, history) => this.projectActions(m, planId, actionsOrganisationId(section)!, content, history),
+    // Statistics need to know that the person's own goals and the child's view were recorded,
+    // and since when (the last stored edit: the seed writes its edits at their own times).
+    person_goals: (m, planId, section, content) => recordedFact(m, planId, section, 'person_goals', hasText(content.longTermGoal) || hasText(content.shortTermGoals)),
+    child_view: (m, planId, section, content) => recordedFact(m, planId, section, 'child_view', hasText(content.childView)),
   };
 
   constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
@@ -147,4 +153,17 @@ export class ProjectionService implements OnModuleDestroy {
   onModuleDestroy() {
     for (const { timer } of this.timers.values()) clearTimeout(timer);
   }
+}
+
+const hasText = (v: unknown) => typeof v === 'string' && v.trim() !== '';
+
+/** The first time the fact held is kept; emptying the field later does not undo that it was recorded. */
+async function recordedFact(m: EntityManager, planId: string, section: SectionName, fact: 'person_goals' | 'child_view', holds: boolean) {
+  if (!holds) return;
+  await m.query(
+    `INSERT INTO plan_content_fact (plan_id, fact, recorded_at)
+     SELECT $1, $2, coalesce((SELECT max(at) FROM doc_update WHERE doc_name = $3), now())
+     ON CONFLICT DO NOTHING`,
+    [planId, fact, documentName(planId, section)],
+  );
 }

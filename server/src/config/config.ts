@@ -39,6 +39,8 @@ const envSchema = z.object({
   SMTP_URL: z.string().regex(/^smtps?:\/\//, 'must be an smtp:// or smtps:// URL').optional(),
   MAIL_FROM: z.string().min(3).default('SIP <no-reply@sip.invalid>'),
   PUBLIC_URL: z.url().optional(),
+  STATISTICS_MIN_COUNT: z.coerce.number().int().min(1).max(100).default(5),
+  STATISTICS_REFRESH_CRON: z.string().min(9).default('*/10 * * * *'),
 });
 
 export interface AppConfig {
@@ -67,6 +69,11 @@ export interface AppConfig {
   mailFrom: string;
   /** Where links in e-mails point. */
   publicUrl: string;
+  /**
+   * Statistics: counts below this are hidden (and further cells so they cannot be worked out);
+   * when the monthly aggregate is rebuilt (cron, Stockholm time).
+   */
+  statistics: { minCount: number; refreshCron: string };
 }
 
 export class ConfigError extends Error {
@@ -110,6 +117,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, cwd = process.c
   if (production && !e.SESSION_SECRET) problems.push('SESSION_SECRET: required in production (got unset)');
   if (production && !e.PERSONNUMMER_KEY) problems.push('PERSONNUMMER_KEY: required in production (got unset)');
   if (production && !e.DATABASE_URL) problems.push('DATABASE_URL: required in production (got unset)');
+  // Below 3, a hidden cell and a shown neighbour would identify people in production.
+  if (production && e.STATISTICS_MIN_COUNT < 3) problems.push(`STATISTICS_MIN_COUNT: at least 3 in production (got ${e.STATISTICS_MIN_COUNT})`);
   if (problems.length) throw new ConfigError(problems);
 
   const dataDir = resolve(cwd, e.DATA_DIR);
@@ -142,6 +151,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, cwd = process.c
     smtpUrl: e.SMTP_URL,
     mailFrom: e.MAIL_FROM,
     publicUrl: (e.PUBLIC_URL ?? `http://localhost:${e.PORT}`).replace(/\/$/, ''),
+    statistics: { minCount: e.STATISTICS_MIN_COUNT, refreshCron: e.STATISTICS_REFRESH_CRON },
   };
 }
 

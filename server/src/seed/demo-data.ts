@@ -1,5 +1,5 @@
 import { luhnCheckDigit } from '@sip/shared';
-import type { OrganisationKind, RelationKind, SystemRole } from '@sip/shared';
+import type { OrganisationKind, RelationKind, StatisticsScopeLevel, SystemRole } from '@sip/shared';
 
 /** Every demo account signs in with this password (README lists the accounts). */
 export const DEMO_PASSWORD = 'sip-demo-2026';
@@ -53,18 +53,20 @@ export interface DemoStaff {
   title: string;
   systemRoles: SystemRole[];
   units: string[];
+  /** A manager's statistics scope (unset: their own units). */
+  statisticsScope?: StatisticsScopeLevel;
 }
 
 export const DEMO_STAFF: DemoStaff[] = [
   { username: 'eva.lind', displayName: 'Eva Lind', title: 'Socialsekreterare', systemRoles: ['practitioner'], units: ['vuxenenheten'] },
   { username: 'omar.haddad', displayName: 'Omar Haddad', title: 'Socialsekreterare', systemRoles: ['practitioner'], units: ['barn-och-unga'] },
-  { username: 'karin.berg', displayName: 'Karin Berg', title: 'Enhetschef', systemRoles: ['manager'], units: ['vuxenenheten'] },
+  { username: 'karin.berg', displayName: 'Karin Berg', title: 'Enhetschef', systemRoles: ['manager'], units: ['vuxenenheten'], statisticsScope: 'units' },
   { username: 'jonas.ek', displayName: 'Jonas Ek', title: 'Sjuksköterska', systemRoles: ['practitioner'], units: ['vuxenpsykiatri'] },
   { username: 'lars.holm', displayName: 'Lars Holm', title: 'Läkare', systemRoles: ['practitioner'], units: ['vuxenpsykiatri'] },
   { username: 'sara.nord', displayName: 'Sara Nord', title: 'Kurator', systemRoles: ['practitioner'], units: ['bup'] },
-  { username: 'maria.sund', displayName: 'Maria Sund', title: 'Verksamhetschef', systemRoles: ['manager'], units: ['vuxenpsykiatri'] },
+  { username: 'maria.sund', displayName: 'Maria Sund', title: 'Verksamhetschef', systemRoles: ['manager'], units: ['vuxenpsykiatri'], statisticsScope: 'organisation' },
   { username: 'peter.falk', displayName: 'Peter Falk', title: 'Handläggare', systemRoles: ['practitioner'], units: ['fk-uppsala'] },
-  { username: 'helena.ros', displayName: 'Helena Ros', title: 'Sektionschef', systemRoles: ['manager'], units: ['fk-uppsala'] },
+  { username: 'helena.ros', displayName: 'Helena Ros', title: 'Sektionschef', systemRoles: ['manager'], units: ['fk-uppsala'], statisticsScope: 'organisation' },
   { username: 'admin', displayName: 'Alex Admin', title: 'Systemförvaltare', systemRoles: ['admin'], units: [] },
 ];
 

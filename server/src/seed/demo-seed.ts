@@ -41,9 +41,9 @@ export async function seedDemoData(dataSource: DataSource, config: AppConfig, no
     }
     for (const staff of DEMO_STAFF) {
       const [{ id }] = await m.query(
-        `INSERT INTO account (username, password_hash, display_name, kind, title, system_roles)
-         VALUES ($1, $2, $3, 'staff', $4, $5) RETURNING id`,
-        [staff.username, passwordHash, staff.displayName, staff.title, staff.systemRoles],
+        `INSERT INTO account (username, password_hash, display_name, kind, title, system_roles, statistics_scope)
+         VALUES ($1, $2, $3, 'staff', $4, $5, $6) RETURNING id`,
+        [staff.username, passwordHash, staff.displayName, staff.title, staff.systemRoles, staff.statisticsScope ?? null],
       );
       for (const unit of staff.units) {
         await m.query('INSERT INTO account_unit (account_id, unit_id) VALUES ($1, $2)', [id, unitIds.get(unit)]);

@@ -208,10 +208,51 @@ export async function seedLargeData(
   await q(`INSERT INTO plan_transition (plan_id, from_state, to_state, action, actor_id, at)
            SELECT np.id, 'initierad', np.state, 'import', np.initiated_by, np.created_at + interval '1 day' FROM new_plan np WHERE np.state <> 'initierad'`);
   await seedLargeFollowUp(q, log);
+  await seedFollowUpFacts(q);
+  log(`Attendance, needs, action history, follow-up meetings held, recorded goals: done`);
   // As autovacuum would leave a settled database: statistics, and the visibility map that
   // lets index-only scans skip the table (a freshly loaded table has none).
   await q(`VACUUM (ANALYZE)`);
   log(`Done in ${((Date.now() - started) / 1000).toFixed(1)} s`);
+}
+
+/**
+ * What statistics read beyond seedLargeFollowUp (actions, coordinator, lead principal,
+ * follow-up dates), for every generated plan past its meeting: attendance, needs and others'
+ * measures as rows, the history of its actions, follow-up meetings held (their review sets the
+ * next date), and that the person's goals and a child's view were recorded. Spread so that
+ * every indicator has both outcomes.
+ */
+async function seedFollowUpFacts(q: (sql: string, params?: unknown[]) => Promise<any>) {
+  await q(`INSERT INTO meeting_attendance (meeting_id, participant_id, mode)
+           SELECT m.id, pp.id, CASE WHEN np.n % 6 = 0 THEN 'absent' WHEN np.n % 2 = 0 THEN 'video' ELSE 'in_person' END
+             FROM meeting m JOIN new_plan np ON np.id = m.plan_id JOIN plan_participant pp ON pp.plan_id = m.plan_id AND pp.account_id IS NOT NULL
+            WHERE m.status = 'held'`);
+  await q(`CREATE TEMP TABLE held_plan AS
+           SELECT np.id, np.n, np.created_at, np.initiating_organisation_id, np.initiating_unit_id, np.initiated_by, np.other_org, p.state
+             FROM new_plan np JOIN plan p ON p.id = np.id JOIN meeting m ON m.plan_id = np.id AND m.status = 'held'`);
+  await q(`CREATE INDEX ON held_plan (id)`);
+  await q(`ANALYZE held_plan`);
+  await q(`INSERT INTO plan_need (plan_id, need_id, text) SELECT id, 'n1', 'Behov' FROM held_plan WHERE n % 7 <> 0`);
+  await q(`INSERT INTO plan_other_measure (plan_id, measure_id, actor, what) SELECT id, 'o1', 'Annan aktör', 'Åtgärd' FROM held_plan WHERE n % 5 <> 0`);
+  // The actions themselves come from seedLargeFollowUp; here their history.
+  await q(`INSERT INTO plan_action_history (plan_id, organisation_id, action_id, change, from_value, to_value, actor_id, at)
+           SELECT plan_id, organisation_id, action_id, 'created', NULL, 'planned', NULL::uuid, created_at FROM plan_action a WHERE EXISTS (SELECT 1 FROM held_plan h WHERE h.id = a.plan_id)
+           UNION ALL
+           SELECT plan_id, organisation_id, action_id, 'status', 'planned', 'done', NULL, done_at FROM plan_action a WHERE status = 'done' AND done_at IS NOT NULL AND EXISTS (SELECT 1 FROM held_plan h WHERE h.id = a.plan_id)`);
+  // Follow-up meetings, most on time; their review sets the next date.
+  await q(`INSERT INTO meeting (plan_id, kind, status, starts_at, duration_minutes, location, purpose, created_by, held_on, person_took_part, relatives_took_part, next_follow_up_date)
+           SELECT h.id, 'uppfoljning', 'held', h.created_at + make_interval(days => CASE WHEN h.n % 3 = 0 THEN 130 ELSE 115 END), 60, 'Mötesrum 2', 'Uppföljning', h.initiated_by,
+                  (h.created_at + make_interval(days => CASE WHEN h.n % 3 = 0 THEN 130 ELSE 115 END))::date, h.n % 4 <> 0, h.n % 3 = 0, (h.created_at + interval '300 days')::date
+             FROM held_plan h WHERE h.state = 'uppfoljning' AND h.n % 8 <> 0 AND h.created_at + interval '130 days' < now()`);
+  await q(`UPDATE plan p SET follow_up_date = m.next_follow_up_date, updated_at = (m.held_on + 1)::timestamptz
+             FROM meeting m WHERE m.plan_id = p.id AND m.kind = 'uppfoljning' AND m.next_follow_up_date IS NOT NULL AND EXISTS (SELECT 1 FROM held_plan h WHERE h.id = p.id)`);
+  await q(`INSERT INTO plan_content_fact (plan_id, fact, recorded_at)
+           SELECT id, 'person_goals', created_at + interval '10 days' FROM held_plan WHERE n % 3 <> 0
+           UNION ALL
+           SELECT h.id, 'child_view', h.created_at + interval '12 days' FROM held_plan h JOIN plan p ON p.id = h.id JOIN person pe ON pe.id = p.person_id
+            WHERE age(h.created_at::date, pe.birth_date) < interval '18 years' AND h.n % 4 <> 0
+           ON CONFLICT DO NOTHING`);
 }
 
 function sqlLiteral(uuid: string): string {

@@ -9,8 +9,12 @@ import {
 import { type SectionKindId, type SectionName, actionsOrganisationId, sectionKindOf } from './section-names';
 
 export type FieldKind = 'rich' | 'list';
-/** Which rows the projection writes from a section (server/src/collaboration/projection). */
-export type ProjectionKind = 'needs_and_goals' | 'actions' | 'other_measures';
+/**
+ * Which rows the projection writes from a section (server/src/collaboration/projection).
+ * `person_goals` and `child_view` write only that something was recorded, and when
+ * (plan_content_fact, read by statistics) — never the words.
+ */
+export type ProjectionKind = 'needs_and_goals' | 'actions' | 'other_measures' | 'person_goals' | 'child_view';
 
 /**
  * One record per kind of section: everything the server, the projection and the client need
@@ -45,7 +49,7 @@ export const SECTION_KINDS: Record<SectionKindId, SectionKind> = {
     // The person's own part: they (or their guardians) write it; the chair or coordinator may
     // write down what the person says in the meeting.
     access: (a, actor) => ({ read: readByEveryoneInPlan(a), write: a.personSide || (a.staff && actor.isChairOrCoordinator) }),
-    projection: null,
+    projection: 'person_goals',
     ui: { order: 10, titleKey: 'person', layout: 'fields' },
   },
   child: {
@@ -58,7 +62,7 @@ export const SECTION_KINDS: Record<SectionKindId, SectionKind> = {
       read: a.as === 'person' || a.staff || (a.as === 'guardian' && actor.permissions.read.child_view),
       write: a.as === 'person' || a.staff,
     }),
-    projection: null,
+    projection: 'child_view',
     ui: { order: 20, titleKey: 'child', layout: 'fields' },
   },
   shared: {

@@ -6,10 +6,10 @@ export const CIRCLE_RELATIONS = ['chair', 'staff', 'person', 'guardian', 'relati
 export type CircleRelation = (typeof CIRCLE_RELATIONS)[number];
 
 /** The person's age bands that decide a circle. */
-export const AGE_BANDS = ['under_13', '13_17', '18_64', '65_plus'] as const;
-export type AgeBand = (typeof AGE_BANDS)[number];
+export const CIRCLE_AGE_BANDS = ['under_13', '13_17', '18_64', '65_plus'] as const;
+export type CircleAgeBand = (typeof CIRCLE_AGE_BANDS)[number];
 
-export function ageBand(age: number): AgeBand {
+export function circleAgeBand(age: number): CircleAgeBand {
   if (age < 13) return 'under_13';
   if (age < 18) return '13_17';
   if (age < 65) return '18_64';
@@ -34,7 +34,7 @@ export interface CircleFacts {
  * with their parents).
  */
 export function circleFor({ relation, personAge, childPreparesWithGuardians = false }: CircleFacts): CircleVersion {
-  const band = ageBand(personAge);
+  const band = circleAgeBand(personAge);
   switch (relation) {
     case 'chair':
       return 'ordforande';

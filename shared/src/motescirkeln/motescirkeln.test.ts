@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { LANGUAGES } from '../i18n/problem-messages';
 import { PLAN_CAPABILITIES, PLAN_SECTIONS, PLAN_VIEWERS, type PlanPermissions, type PlanViewer, VIEWER_RULES } from '../policy/plan-policy';
 import { type MeetingRights, meetingRights, personAnswersHidden } from './meeting-rights';
-import { AGE_BANDS, CIRCLE_RELATIONS, type AgeBand, type CircleRelation, ageBand, circleFor } from './circle-for';
+import { CIRCLE_AGE_BANDS, CIRCLE_RELATIONS, type CircleAgeBand, type CircleRelation, circleAgeBand, circleFor } from './circle-for';
 import { CIRCLES, circleQuestion } from './circles';
 import { agendaKey, meetingEndFailures } from './meeting-mode';
 import { DEFAULT_PART_SHARES, MEETING_PARTS, PART_INFO, effectiveShares, planParts, sharesProblem } from './parts';
@@ -69,9 +69,9 @@ describe('the circles', () => {
 });
 
 describe('which circle is mine', () => {
-  const ages: Record<AgeBand, number> = { under_13: 10, '13_17': 15, '18_64': 41, '65_plus': 82 };
+  const ages: Record<CircleAgeBand, number> = { under_13: 10, '13_17': 15, '18_64': 41, '65_plus': 82 };
   // Every relation × every age band of the person, as the method assigns them.
-  const expected: Record<CircleRelation, Record<AgeBand, string>> = {
+  const expected: Record<CircleRelation, Record<CircleAgeBand, string>> = {
     chair: { under_13: 'ordforande', '13_17': 'ordforande', '18_64': 'ordforande', '65_plus': 'ordforande' },
     staff: { under_13: 'personal', '13_17': 'personal', '18_64': 'personal', '65_plus': 'personal' },
     person: { under_13: 'foraldrar', '13_17': 'ungdomar', '18_64': 'vuxna', '65_plus': 'aldre' },
@@ -81,7 +81,7 @@ describe('which circle is mine', () => {
     other: { under_13: 'ovriga', '13_17': 'ovriga', '18_64': 'ovriga', '65_plus': 'ovriga' },
   };
   for (const relation of CIRCLE_RELATIONS) {
-    for (const band of AGE_BANDS) {
+    for (const band of CIRCLE_AGE_BANDS) {
       it(`${relation}, person ${band} → ${expected[relation][band]}`, () => {
         expect(circleFor({ relation, personAge: ages[band] })).toBe(expected[relation][band]);
       });
@@ -89,7 +89,7 @@ describe('which circle is mine', () => {
   }
 
   it('draws the age bands at 13, 18 and 65', () => {
-    expect([12, 13, 17, 18, 64, 65].map(ageBand)).toEqual(['under_13', '13_17', '13_17', '18_64', '18_64', '65_plus']);
+    expect([12, 13, 17, 18, 64, 65].map(circleAgeBand)).toEqual(['under_13', '13_17', '13_17', '18_64', '18_64', '65_plus']);
   });
 
   it('lets staff judge that a young person prepares with the guardians', () => {

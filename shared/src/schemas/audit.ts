@@ -62,6 +62,7 @@ export const AUDIT_ACTIONS = [
   'plan.meeting.evaluation',
   'meeting.evaluation.summary',
   'directory.county.update',
+  'statistics.read',
 ] as const;
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];
 
