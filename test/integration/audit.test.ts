@@ -1,7 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { ApiSession as Anonymous, signedIn } from '../support/api-session';
 import { sqlClient } from '../support/database';
-import { startTestApp } from '../support/test-app';
 import { useTestApp } from '../support/use-test-app';
 
 const app = useTestApp({ admin: true });
@@ -47,17 +46,13 @@ describe('audit log', () => {
 });
 
 describe('audit log deletion', () => {
+  const local = useTestApp({ admin: true });
+
   it('detects a deleted row', async () => {
-    const local = await startTestApp();
-    try {
-      const localAdmin = await signedIn(local.baseUrl, 'admin');
-      const db = await sqlClient(local.databaseUrl);
-      await db.query(`SET session_replication_role = replica`);
-      await db.query(`DELETE FROM audit_event WHERE seq = 3`);
-      await db.end();
-      expect((await localAdmin.get('/api/audit/verify')).body).toMatchObject({ ok: false, brokenAtSeq: 3 });
-    } finally {
-      await local.close();
-    }
+    const db = await sqlClient(local.t.databaseUrl);
+    await db.query(`SET session_replication_role = replica`);
+    await db.query(`DELETE FROM audit_event WHERE seq = 3`);
+    await db.end();
+    expect((await local.admin.get('/api/audit/verify')).body).toMatchObject({ ok: false, brokenAtSeq: 3 });
   });
 });

@@ -1,43 +1,33 @@
-import type { ChildProcess } from 'node:child_process';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { arrayField, contentToJSON, documentName, insertParagraphs, richTextField, yMapFrom } from '@sip/shared';
 import { signedIn } from '../support/api-session';
 import { CollabClient, waitFor } from '../support/collab-client';
 import { sqlClient } from '../support/database';
 import { PNR, directoryIds, ok, personId, staffId, today, initiatePlan } from '../support/plan-fixtures';
-import { hasRedisServer, startRedis } from '../support/redis-server';
-import { startTestApp, type TestApp } from '../support/test-app';
-import { freePort } from '../support/free-port';
+import { hasRedisServer } from '../support/redis-server';
+import type { TestApp } from '../support/test-app';
+import { useTestApp } from '../support/use-test-app';
 import { receivesNothingAfterwards, toldRevoked } from '../support/revocation';
 
 
 // Runs where redis-server is installed: always in CI (.ci/run installs it). Without it the
 // suite reports itself skipped with this reason rather than pretending to pass.
 describe.skipIf(!hasRedisServer)('two server instances through Redis (needs redis-server)', () => {
-  let redis: ChildProcess;
+  const app = useTestApp({ instances: 2, redis: true });
   let one: TestApp;
   let two: TestApp;
   const clients: CollabClient[] = [];
   let planId: string;
 
   beforeAll(async () => {
-    const port = await freePort();
-    redis = await startRedis(port);
-    const env = { REDIS_URL: `redis://127.0.0.1:${port}` };
-    one = await startTestApp(env);
-    two = await startTestApp(env, { databaseUrl: one.databaseUrl });
+    [one, two] = app.instances as [TestApp, TestApp];
     const eva = await signedIn(one.baseUrl, 'eva.lind');
     const ids = await directoryIds(eva);
     planId = ok(await eva.post('/api/plans', { personId: await personId(eva, PNR.anders), trigger: 'ordinary', reason: 'x', initiatingUnitId: ids.vuxenenheten })).planId;
     ok(await eva.post(`/api/plans/${planId}/consents`, { givenBy: 'person', form: 'written', scopeOrganisationIds: [ids.kommun, ids.region], informationKinds: ['psychiatry'], validFrom: today() }));
     ok(await eva.post(`/api/plans/${planId}/participants`, { role: 'kallad_personal', accountId: await staffId(eva, 'Jonas Ek') }));
   });
-  afterAll(async () => {
-    clients.forEach((c) => c.close());
-    await one?.close();
-    await two?.close();
-    redis?.kill();
-  });
+  afterAll(() => clients.forEach((c) => c.close()));
 
   it('clients on different instances converge, and each update is stored once', async () => {
     const a = await CollabClient.connect(one.baseUrl, await signedIn(one.baseUrl, 'eva.lind'));

@@ -1,17 +1,16 @@
-import { afterAll, beforeAll, expect, it } from 'vitest';
+import { beforeAll, expect, it } from 'vitest';
 import { luhnCheckDigit } from '@sip/shared';
-import { type ApiSession, signedIn } from '../support/api-session';
+import type { ApiSession } from '../support/api-session';
 import { sqlClient } from '../support/database';
-import { startTestApp, type TestApp } from '../support/test-app';
+import { useTestApp } from '../support/use-test-app';
 
-let t: TestApp;
+const app = useTestApp({ env: { LOG_LEVEL: 'trace' } });
 let admin: ApiSession;
 const canonical = `19760923435${luhnCheckDigit('760923435')}`;
 const forms = [canonical, `${canonical.slice(0, 8)}-${canonical.slice(8)}`, canonical.slice(2), `${canonical.slice(2, 8)}-${canonical.slice(8)}`];
 
 beforeAll(async () => {
-  t = await startTestApp({ LOG_LEVEL: 'trace' });
-  admin = await signedIn(t.baseUrl, 'admin');
+  admin = await app.as('admin');
   const created = await admin.post('/api/persons', { name: 'Hemlig Person', personnummer: forms[1] });
   expect(created.status).toBe(201);
   await admin.post('/api/persons/lookup', { personnummer: forms[0] });
@@ -19,12 +18,11 @@ beforeAll(async () => {
   await admin.post('/api/persons/lookup', { personnummer: `${forms[1].slice(0, -1)}0` }); // a 400
   await admin.get(`/api/persons/${created.body.id}`);
 });
-afterAll(() => t.close());
 
 const containsAny = (text: string) => forms.filter((f) => text.includes(f));
 
 it('never appears in the logs, even at trace level', () => {
-  const logs = t.logs();
+  const logs = app.t.logs();
   expect(logs.length).toBeGreaterThan(1000); // the server did log these requests
   expect(containsAny(logs)).toEqual([]);
 });
@@ -39,7 +37,7 @@ it('never appears in API listings or detail', async () => {
 });
 
 it('is not readable from a dump of the database', async () => {
-  const db = await sqlClient(t.databaseUrl);
+  const db = await sqlClient(app.t.databaseUrl);
   const { rows: tables } = await db.query(`SELECT tablename FROM pg_tables WHERE schemaname = 'public'`);
   let dump = '';
   for (const { tablename } of tables) {

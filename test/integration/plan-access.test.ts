@@ -1,21 +1,19 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { DEMO_PERSONS, DEMO_STAFF } from '../../server/src/seed/demo-data';
-import { type ApiSession, signedIn } from '../support/api-session';
+import type { ApiSession } from '../support/api-session';
 import { sqlClient } from '../support/database';
 import { PNR, changed, directoryIds, inDays, initiatePlan, ok, personId, staffId, today } from '../support/plan-fixtures';
-import { startTestApp, type TestApp } from '../support/test-app';
+import { useTestApp } from '../support/use-test-app';
 
-let t: TestApp;
+const app = useTestApp();
 const s: Record<string, ApiSession> = {};
 let ids: Awaited<ReturnType<typeof directoryIds>>;
 const users = ['eva.lind', 'omar.haddad', 'jonas.ek', 'lars.holm', 'sara.nord', 'peter.falk', 'karin.berg', 'admin', 'anders.nilsson', 'birgitta.nilsson', 'elin.johansson', 'maria.johansson', 'peter.johansson', 'sofia.karlsson'];
 
 beforeAll(async () => {
-  t = await startTestApp();
-  for (const u of users) s[u] = await signedIn(t.baseUrl, u);
+  for (const u of users) s[u] = await app.as(u);
   ids = await directoryIds(s['eva.lind']!);
 });
-afterAll(() => t.close());
 
 /** Anders's plan with consent for kommun + region, Jonas taking part and Birgitta allowed. */
 async function andersPlanWithRelative() {
@@ -128,7 +126,7 @@ describe('who has read my plan', () => {
     // Staff do not get the person's read log.
     expect((await s['eva.lind']!.get(`/api/plans/${planId}/access-log`)).status).toBe(403);
     // Every read is in the hash-chained audit log with the plan id.
-    const db = await sqlClient(t.databaseUrl);
+    const db = await sqlClient(app.t.databaseUrl);
     const { rows } = await db.query(`SELECT count(*)::int AS n FROM audit_event WHERE plan_id = $1 AND action = 'plan.read'`, [planId]);
     await db.end();
     expect(rows[0].n).toBeGreaterThanOrEqual(log.length);
@@ -181,7 +179,7 @@ describe('discharge deadline (lag 2017:612)', () => {
     const item = list.items.find((i: { id: string }) => i.id === missed.id);
     expect(item).toMatchObject({ dischargeStatus: 'missed', overdue: true });
     // The county setting changes the deadline.
-    const db = await sqlClient(t.databaseUrl);
+    const db = await sqlClient(app.t.databaseUrl);
     await db.query(`INSERT INTO county_setting (county_code, discharge_call_days) VALUES ('03', 5)`);
     await db.end();
     // Three days ago: missed under the 3-day default, two days left under a 5-day county rule.
@@ -199,13 +197,13 @@ describe('discharge deadline (lag 2017:612)', () => {
 
 describe('lists are scoped in SQL exactly as the policy says', () => {
   it('every demo account’s worklist holds exactly the plans it can open', async () => {
-    const db = await sqlClient(t.databaseUrl);
+    const db = await sqlClient(app.t.databaseUrl);
     const { rows } = await db.query('SELECT id FROM plan');
     await db.end();
     expect(rows.length).toBeGreaterThan(8);
     const accounts = [...DEMO_STAFF.map((x) => x.username), ...DEMO_PERSONS.flatMap((p) => [p.username, ...p.relations.map((r) => r.username)]).filter(Boolean)] as string[];
     for (const user of accounts) {
-      const session = s[user] ?? (s[user] = await signedIn(t.baseUrl, user));
+      const session = s[user] ?? (s[user] = await app.as(user));
       const listed = new Set((ok(await session.get('/api/plans?includeClosed=true&limit=200')).items as { id: string }[]).map((i) => i.id));
       for (const { id } of rows) {
         const status = (await session.get(`/api/plans/${id}`)).status;

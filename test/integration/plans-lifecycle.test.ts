@@ -1,21 +1,19 @@
 import ICAL from 'ical.js';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { type ApiSession, signedIn } from '../support/api-session';
 import { PNR, changed, directoryIds, inDays, initiatePlan, ok, personId, staffId, today } from '../support/plan-fixtures';
-import { startTestApp, type TestApp } from '../support/test-app';
+import { useTestApp } from '../support/use-test-app';
 
-let t: TestApp;
+const app = useTestApp();
 let eva: ApiSession; // kommun, Vuxenenheten
 let jonas: ApiSession; // region, Vuxenpsykiatri
 let lars: ApiSession; // region, Vuxenpsykiatri (not a participant)
 let ids: Awaited<ReturnType<typeof directoryIds>>;
 
 beforeAll(async () => {
-  t = await startTestApp();
-  [eva, jonas, lars] = await Promise.all(['eva.lind', 'jonas.ek', 'lars.holm'].map((u) => signedIn(t.baseUrl, u)));
+  [eva, jonas, lars] = await Promise.all(['eva.lind', 'jonas.ek', 'lars.holm'].map((u) => app.as(u)));
   ids = await directoryIds(eva);
 });
-afterAll(() => t.close());
 
 async function initiateForAnders() {
   return initiatePlan(eva, {
@@ -134,10 +132,10 @@ describe('the lifecycle through the API', () => {
   });
 
   it('refuses the wrong role: managers and citizens cannot start a SIP, a closed plan takes no calls', async () => {
-    const karin = await signedIn(t.baseUrl, 'karin.berg');
+    const karin = await signedIn(app.baseUrl, 'karin.berg');
     const body = { personId: '00000000-0000-4000-8000-000000000000', trigger: 'ordinary', reason: 'x', initiatingUnitId: ids.vuxenenheten };
     expect((await karin.post('/api/plans', body)).status).toBe(403);
-    expect((await (await signedIn(t.baseUrl, 'anders.nilsson')).post('/api/plans', body)).status).toBe(403);
+    expect((await (await signedIn(app.baseUrl, 'anders.nilsson')).post('/api/plans', body)).status).toBe(403);
     const notMine = await eva.post('/api/plans', { ...body, personId: await personId(eva, PNR.anders), initiatingUnitId: ids.bup });
     expect(notMine.status).toBe(400);
     expect(notMine.body.errors[0].code).toBe('not_your_unit');

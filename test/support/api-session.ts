@@ -94,3 +94,32 @@ export async function signedIn(baseUrl: string, username: string): Promise<ApiSe
   if (res.status !== 200) throw new Error(`Sign-in as ${username} failed: ${res.status} ${JSON.stringify(res.body)}`);
   return session;
 }
+
+/** Where tests get signed-in sessions from: one sign-in per user, shared afterwards. */
+export interface SessionSource {
+  baseUrl: string;
+  as(username: string): Promise<ApiSession>;
+}
+
+/** Signs each demo user in once on `baseUrl` and hands out that session from then on. */
+export function sessionCache(baseUrl: string): SessionSource {
+  const sessions = new Map<string, Promise<ApiSession>>();
+  return {
+    baseUrl,
+    as(username) {
+      let session = sessions.get(username);
+      if (!session) {
+        session = signedIn(baseUrl, username);
+        sessions.set(username, session);
+        session.catch(() => sessions.delete(username));
+      }
+      return session;
+    },
+  };
+}
+
+/** Expects a 2xx and returns the body; otherwise fails with what the server said. */
+export function ok<T = any>(res: { status: number; body: T }): T {
+  if (res.status < 200 || res.status > 299) throw new Error(`expected success, got ${res.status}: ${JSON.stringify(res.body)}`);
+  return res.body;
+}

@@ -1,5 +1,7 @@
 import { demoPersonnummer } from '../../server/src/seed/demo-data';
-import type { ApiSession } from './api-session';
+import { type ApiSession, ok } from './api-session';
+
+export { ok };
 
 export const PNR = {
   anders: demoPersonnummer('19850312', '239'),
@@ -7,6 +9,8 @@ export const PNR = {
   gunnel: demoPersonnummer('19440502', '128'),
   sofia: demoPersonnummer('19920815', '382'),
 };
+
+export type DirectoryIds = Awaited<ReturnType<typeof directoryIds>>;
 
 /** Ids of the demo directory, read through the API as a practitioner sees it. */
 export async function directoryIds(staff: ApiSession) {
@@ -52,11 +56,6 @@ export async function changed(session: ApiSession, response: Promise<{ status: n
   return ok(await session.get(`/api/plans/${planId}`));
 }
 
-/** Expects a 2xx and returns the body; otherwise fails with what the server said. */
-export function ok<T = any>(res: { status: number; body: T }): T {
-  if (res.status < 200 || res.status > 299) throw new Error(`expected success, got ${res.status}: ${JSON.stringify(res.body)}`);
-  return res.body;
-}
 
 /**
  * Anders's plan with the kommun (Eva, chair) and the region (Jonas, called) taking part,
