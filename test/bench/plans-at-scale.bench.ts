@@ -2,7 +2,7 @@ import { DataSource } from 'typeorm';
 import { expect, it } from 'vitest';
 import { loadConfig } from '../../server/src/config/config';
 import { seedLargeData } from '../../server/src/seed/large-seed';
-import { type ApiSession, signedIn } from '../support/api-session';
+import { type ApiSession, ok, signedIn } from '../support/api-session';
 import { startTestApp } from '../support/test-app';
 import { TEST_ENV } from '../support/test-env';
 import { machineLine, median, percentile, writeBenchmarkSection } from './bench-report';
@@ -38,9 +38,9 @@ it(`worklist and plan page over ${PLANS} plans`, async () => {
 
   const eva = await signedIn(t.baseUrl, 'eva.lind');
   const jonas = await signedIn(t.baseUrl, 'jonas.ek');
-  const evaTotal = (await eva.get('/api/plans?limit=1&includeClosed=true')).body.total as number;
-  const ids: string[] = (await eva.get('/api/plans?limit=200')).body.items.map((i: { id: string }) => i.id);
-  const jonasTotal = (await jonas.get('/api/plans?limit=1&includeClosed=true')).body.total as number;
+  const evaTotal = ok(await eva.get('/api/plans?limit=1&includeClosed=true')).total;
+  const ids = ok(await eva.get('/api/plans?limit=200')).items.map((i) => i.id);
+  const jonasTotal = ok(await jonas.get('/api/plans?limit=1&includeClosed=true')).total;
   let k = 0;
   const scenarios: [string, ApiSession, () => string][] = [
     ['floor: GET /api/auth/session (session lookup only)', eva, () => '/api/auth/session'],

@@ -14,11 +14,11 @@ afterAll(() => clients.forEach((c) => c.close()));
 /** Anders's plan: consent for kommun and region, Jonas taking part, Birgitta allowed. */
 async function andersPlan(eva: ApiSession) {
   const ids = await directoryIds(eva);
-  const planId: string = ok(await eva.post('/api/plans', { personId: await personId(eva, PNR.anders), trigger: 'ordinary', reason: 'Samordning', initiatingUnitId: ids.vuxenenheten })).id;
+  const planId: string = ok(await eva.post('/api/plans', { personId: await personId(eva, PNR.anders), trigger: 'ordinary', reason: 'Samordning', initiatingUnitId: ids.vuxenenheten })).planId;
   ok(await eva.post(`/api/plans/${planId}/consents`, { givenBy: 'person', form: 'written', scopeOrganisationIds: [ids.kommun, ids.region], informationKinds: ['psychiatry'], validFrom: today() }));
   ok(await eva.post(`/api/plans/${planId}/participants`, { role: 'kallad_personal', accountId: await staffId(eva, 'Jonas Ek') }));
   const anders = await signedIn(app.t.baseUrl, 'anders.nilsson');
-  ok(await anders.post(`/api/plans/${planId}/relatives`, { accountId: ok(await anders.get(`/api/plans/${planId}`)).relativeCandidates[0].accountId }));
+  ok(await anders.post(`/api/plans/${planId}/relatives`, { accountId: ok(await anders.get(`/api/plans/${planId}`)).relativeCandidates![0]!.accountId }));
   return { planId, ids, anders };
 }
 
@@ -216,7 +216,7 @@ describe('nothing a user types is lost', () => {
     const relative = await openPlan('birgitta.nilsson', planId, phone);
     const staff = await openPlan('eva.lind', planId);
 
-    const birgitta = ok(await anders.get(`/api/plans/${planId}`)).relativeCandidates[0];
+    const birgitta = ok(await anders.get(`/api/plans/${planId}`)).relativeCandidates![0]!;
     ok(await anders.delete(`/api/plans/${planId}/relatives/${birgitta.allowedParticipantId}`));
     await relative.page.waitForURL(`${app.t.baseUrl}/`, { timeout: 10_000 });
     const message = relative.page.getByRole('alert').filter({ hasText: 'Du har inte längre tillgång till planen' });

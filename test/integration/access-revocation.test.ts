@@ -42,7 +42,7 @@ async function andersPlan() {
   ok(await eva.post(`/api/plans/${planId}/consents`, { givenBy: 'person', form: 'written', scopeOrganisationIds: [ids.kommun, ids.region], informationKinds: ['psychiatry'], validFrom: today() }));
   ok(await eva.post(`/api/plans/${planId}/participants`, { role: 'kallad_personal', accountId: await staffId(eva, 'Jonas Ek') }));
   const anders = s['anders.nilsson']!;
-  ok(await anders.post(`/api/plans/${planId}/relatives`, { accountId: ok(await anders.get(`/api/plans/${planId}`)).relativeCandidates[0].accountId }));
+  ok(await anders.post(`/api/plans/${planId}/relatives`, { accountId: ok(await anders.get(`/api/plans/${planId}`)).relativeCandidates![0]!.accountId }));
   return planId;
 }
 
@@ -51,7 +51,7 @@ describe('a change of rights reaches every open socket', () => {
     const planId = await andersPlan();
     const jonas = await open('jonas.ek', planId, 'shared');
     const eva = await open('eva.lind', planId, 'shared');
-    const jonasId = ok(await s['eva.lind']!.get(`/api/plans/${planId}`)).participants.find((p: { name: string }) => p.name === 'Jonas Ek').id;
+    const jonasId = ok(await s['eva.lind']!.get(`/api/plans/${planId}`)).participants!.find((p) => p.name === 'Jonas Ek')!.id;
     ok(await s['eva.lind']!.delete(`/api/plans/${planId}/participants/${jonasId}`));
     await toldRevoked(jonas.client, documentName(planId, 'shared'), 'participant_removed');
     await receivesNothingAfterwards(jonas, eva.provider, 'after-removal');
@@ -64,7 +64,7 @@ describe('a change of rights reaches every open socket', () => {
     const birgitta = await open('birgitta.nilsson', planId, 'shared');
     const eva = await open('eva.lind', planId, 'shared');
     const anders = s['anders.nilsson']!;
-    const relative = ok(await anders.get(`/api/plans/${planId}`)).relativeCandidates[0];
+    const relative = ok(await anders.get(`/api/plans/${planId}`)).relativeCandidates![0]!;
     ok(await anders.delete(`/api/plans/${planId}/relatives/${relative.allowedParticipantId}`));
     await toldRevoked(birgitta.client, documentName(planId, 'shared'), 'relative_removed');
     await receivesNothingAfterwards(birgitta, eva.provider, 'after-relative-removed');
@@ -77,7 +77,7 @@ describe('a change of rights reaches every open socket', () => {
     const birgitta = await open('birgitta.nilsson', planId, 'shared');
     const andersOwn = await open('anders.nilsson', planId, 'person');
     const anders = s['anders.nilsson']!;
-    const consentId = ok(await anders.get(`/api/plans/${planId}`)).consents[0].id;
+    const consentId = ok(await anders.get(`/api/plans/${planId}`)).consents![0]!.id;
     ok(await anders.post(`/api/plans/${planId}/consents/${consentId}/withdraw`, {}));
     await toldRevoked(jonasShared.client, documentName(planId, 'shared'), 'consent_withdrawn');
     await toldRevoked(birgitta.client, documentName(planId, 'shared'), 'consent_withdrawn');
@@ -130,7 +130,7 @@ describe('a change of rights reaches every open socket', () => {
   it('child secrecy recorded: the guardian loses the child’s own view and keeps the rest', async () => {
     const omar = s['omar.haddad']!;
     const planId: string = ok(await omar.post('/api/plans', { personId: await personId(omar, PNR.elin), trigger: 'ordinary', reason: 'Skolfrånvaro', initiatingUnitId: ids.barnOchUnga })).planId;
-    const guardians = ok(await omar.get(`/api/plans/${planId}`)).participants.filter((p: { role: string }) => p.role === 'vardnadshavare').map((p: { accountId: string }) => p.accountId);
+    const guardians = ok(await omar.get(`/api/plans/${planId}`)).participants!.filter((p) => p.role === 'vardnadshavare').map((p) => p.accountId!);
     ok(await omar.post(`/api/plans/${planId}/consents`, { givenBy: 'guardians', guardianAccountIds: guardians, form: 'written', scopeOrganisationIds: [ids.kommun, ids.region], informationKinds: ['school'], validFrom: today() }));
     const mariaChild = await open('maria.johansson', planId, 'child');
     const mariaShared = await open('maria.johansson', planId, 'shared');
@@ -186,10 +186,10 @@ describe('a called unit before it confirms', () => {
       expect(p.lastError?.code, section).toBe('forbidden');
     }
     // Comments follow reading.
-    expect((await lars.get(`/api/plans/${planId}/comments`)).body.comments).toEqual([]);
+    expect(ok(await lars.get(`/api/plans/${planId}/comments`)).comments).toEqual([]);
     expect((await lars.post(`/api/plans/${planId}/comments`, { section: 'shared', body: 'Hej' })).status).toBe(404);
     // Once Lars confirms he takes part, and reads the content.
-    const callId = view.calls[0].id;
+    const callId = view.calls![0]!.id;
     ok(await lars.post(`/api/plans/${planId}/calls/${callId}/acknowledge`));
     const after = await c.open(planId, 'shared');
     expect(after.access?.read).toBe(true);

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { ApiSession as Anonymous, signedIn } from '../support/api-session';
+import type { AuditEvent } from '@sip/shared';
+import { ApiSession as Anonymous, ok, signedIn } from '../support/api-session';
 import { sqlClient } from '../support/database';
 import { useTestApp } from '../support/use-test-app';
 
@@ -10,8 +11,8 @@ describe('audit log', () => {
     await new Anonymous(app.t.baseUrl).signIn('eva.lind', 'wrong');
     const eva = await signedIn(app.t.baseUrl, 'eva.lind');
     await eva.post('/api/auth/sign-out');
-    const events = (await app.admin.get('/api/audit?limit=10')).body;
-    const [signOut, signIn, failed] = events;
+    const events = ok(await app.admin.get('/api/audit?limit=10'));
+    const [signOut, signIn, failed] = events as [AuditEvent, AuditEvent, AuditEvent];
     expect(signOut).toMatchObject({ action: 'auth.sign_out', actorRole: 'practitioner', targetType: 'account' });
     expect(signIn).toMatchObject({ action: 'auth.sign_in', actorId: signOut.actorId, targetId: signOut.actorId });
     expect(failed).toMatchObject({ action: 'auth.sign_in_failed', actorId: null, targetId: signOut.actorId, details: { username: 'eva.lind' } });
@@ -21,9 +22,9 @@ describe('audit log', () => {
 
   it('verifies an intact chain', async () => {
     await app.admin.post('/api/organisations', { kind: 'other', name: 'Skolan' });
-    const res = await app.admin.get('/api/audit/verify');
-    expect(res.body.ok).toBe(true);
-    expect(res.body.checked).toBeGreaterThan(20);
+    const res = ok(await app.admin.get('/api/audit/verify'));
+    expect(res.ok).toBe(true);
+    expect(res.checked).toBeGreaterThan(20);
   });
 
   it('is append-only in the database', async () => {

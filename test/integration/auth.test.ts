@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { SESSION_COOKIE } from '@sip/shared';
-import { ApiSession, signedIn } from '../support/api-session';
+import type { CreateOrganisationInput } from '../support/api-routes';
+import { ApiSession, ok, problem, signedIn } from '../support/api-session';
 import { sqlClient } from '../support/database';
 import { useTestApp } from '../support/use-test-app';
 
@@ -11,7 +12,7 @@ describe('sign-in', () => {
     const s = new ApiSession(app.baseUrl);
     const res = await s.signIn('eva.lind');
     expect(res.status).toBe(200);
-    expect(res.body.user).toMatchObject({
+    expect(ok(res).user).toMatchObject({
       username: 'eva.lind',
       displayName: 'Eva Lind',
       kind: 'staff',
@@ -39,7 +40,7 @@ describe('sign-in', () => {
   it('answers an unknown username exactly like a wrong password', async () => {
     const res = await new ApiSession(app.baseUrl).signIn('nobody.here', 'whatever');
     expect(res.status).toBe(401);
-    expect(res.body.code).toBe('invalid_credentials');
+    expect(problem(res).code).toBe('invalid_credentials');
   });
 
   it('throttles repeated failures per account with a clear "try again in N s"', async () => {
@@ -47,13 +48,13 @@ describe('sign-in', () => {
     for (let i = 0; i < 3; i++) expect((await s.signIn('lars.holm', 'wrong')).status).toBe(401);
     const locked = await s.signIn('lars.holm'); // even the right password waits
     expect(locked.status).toBe(429);
-    expect(locked.body.code).toBe('sign_in_throttled');
-    expect(locked.body.retryAfterSeconds).toBeGreaterThan(0);
-    expect(locked.body.retryAfterSeconds).toBeLessThanOrEqual(30);
-    expect(locked.headers.get('retry-after')).toBe(String(locked.body.retryAfterSeconds));
-    expect(locked.body.detail).toMatch(/Försök igen om \d+ s\./);
+    expect(problem(locked).code).toBe('sign_in_throttled');
+    expect(problem(locked).retryAfterSeconds).toBeGreaterThan(0);
+    expect(problem(locked).retryAfterSeconds).toBeLessThanOrEqual(30);
+    expect(locked.headers.get('retry-after')).toBe(String(problem(locked).retryAfterSeconds));
+    expect(problem(locked).detail).toMatch(/Försök igen om \d+ s\./);
     const english = await s.request('POST', '/api/auth/sign-in', { username: 'lars.holm', password: 'x' }, { headers: { 'accept-language': 'en' } });
-    expect(english.body.detail).toMatch(/Try again in \d+ s\./);
+    expect(problem(english).detail).toMatch(/Try again in \d+ s\./);
     // Other accounts are not affected.
     expect((await new ApiSession(app.baseUrl).signIn('sara.nord')).status).toBe(200);
     // When the lock has passed (moved into the past here), the right password works again.
@@ -73,7 +74,7 @@ describe('sign-in with a low limit per client address', () => {
     for (const user of ['a.one', 'b.two', 'c.three', 'd.four']) expect((await s.signIn(user, 'x')).status).toBe(401);
     const res = await s.signIn('eva.lind');
     expect(res.status).toBe(429);
-    expect(res.body.code).toBe('sign_in_throttled');
+    expect(problem(res).code).toBe('sign_in_throttled');
   });
 });
 
@@ -98,7 +99,7 @@ describe('sessions', () => {
     await db.end();
     const res = await s.get('/api/organisations');
     expect(res.status).toBe(401);
-    expect(res.body.code).toBe('session_expired');
+    expect(problem(res).code).toBe('session_expired');
     expect((await s.refreshSession()).user).toBeNull();
   });
 
@@ -109,7 +110,7 @@ describe('sessions', () => {
     await db.end();
     const res = await s.get('/api/organisations');
     expect(res.status).toBe(401);
-    expect(res.body.code).toBe('session_expired');
+    expect(problem(res).code).toBe('session_expired');
   });
 
   it('keeps only a hash of the session token in the database', async () => {
@@ -125,7 +126,7 @@ describe('sessions', () => {
   it('refuses requests without a session with 401 unauthenticated', async () => {
     const res = await new ApiSession(app.baseUrl).get('/api/units');
     expect(res.status).toBe(401);
-    expect(res.body.code).toBe('unauthenticated');
+    expect(problem(res).code).toBe('unauthenticated');
   });
 });
 
@@ -133,14 +134,14 @@ describe('CSRF protection', () => {
   it('refuses a state-changing request without the token, with a wrong token, or with another session’s token', async () => {
     const admin = await signedIn(app.baseUrl, 'admin');
     const other = await signedIn(app.baseUrl, 'maria.sund');
-    const body = { kind: 'other', name: 'Arbetsförmedlingen' };
+    const body: CreateOrganisationInput = { kind: 'other', name: 'Arbetsförmedlingen' };
     for (const csrf of [false, 'not-the-token', other.csrfToken!] as const) {
       const res = await admin.request('POST', '/api/organisations', body, { csrf });
       expect(res.status).toBe(403);
-      expect(res.body.code).toBe('csrf_invalid');
+      expect(problem(res).code).toBe('csrf_invalid');
     }
     const list = await admin.get('/api/organisations');
-    expect(list.body.map((o: { name: string }) => o.name)).not.toContain('Arbetsförmedlingen');
+    expect(ok(list).map((o) => o.name)).not.toContain('Arbetsförmedlingen');
     expect((await admin.post('/api/organisations', body)).status).toBe(201);
   });
 
@@ -149,7 +150,7 @@ describe('CSRF protection', () => {
     await s.refreshSession();
     const res = await s.request('POST', '/api/auth/sign-in', { username: 'eva.lind', password: 'sip-demo-2026' }, { csrf: false });
     expect(res.status).toBe(403);
-    expect(res.body.code).toBe('csrf_invalid');
+    expect(problem(res).code).toBe('csrf_invalid');
   });
 
   it('refuses sign-out without the token', async () => {

@@ -3,7 +3,7 @@ import { brotliCompressSync, deflateSync, gzipSync } from 'node:zlib';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { CSRF_HEADER, type ProblemCode, problemMessage } from '@sip/shared';
 import { DEMO_PASSWORD } from '../../server/src/seed/demo-data';
-import { ApiSession, signedIn } from '../support/api-session';
+import { ApiSession, problem, signedIn } from '../support/api-session';
 import { sqlClient } from '../support/database';
 import { PNR, directoryIds, personId } from '../support/plan-fixtures';
 import { useTestApp } from '../support/use-test-app';
@@ -106,7 +106,7 @@ describe.each(routes)('$name', (route) => {
       expect(res.body).toMatchObject({ type: `urn:sip:problem:${c.code}`, status: c.status, code: c.code, detail: problemMessage(c.code, language) });
       expect(JSON.stringify(res.body)).not.toContain(MARKER);
     }
-    expect(sv.body.detail).not.toBe(en.body.detail);
+    expect(problem(sv).detail).not.toBe(problem(en).detail);
     expect(await storedRows()).toEqual(before);
     expect(serverFaultLines(logStart)).toEqual([]);
     expect(app.t.logs()).not.toContain(MARKER);

@@ -22,7 +22,7 @@ beforeAll(async () => {
   ok(await eva.post(`/api/plans/${planId}/consents`, { givenBy: 'person', form: 'written', scopeOrganisationIds: [ids.kommun, ids.region], informationKinds: ['psychiatry'], validFrom: today() }));
   ok(await eva.post(`/api/plans/${planId}/participants`, { role: 'kallad_personal', accountId: await staffId(eva, 'Jonas Ek') }));
   const anders = sessions['anders.nilsson']!;
-  ok(await anders.post(`/api/plans/${planId}/relatives`, { accountId: ok(await anders.get(`/api/plans/${planId}`)).relativeCandidates[0].accountId }));
+  ok(await anders.post(`/api/plans/${planId}/relatives`, { accountId: ok(await anders.get(`/api/plans/${planId}`)).relativeCandidates![0]!.accountId }));
 });
 
 async function stored(section: SectionName) {

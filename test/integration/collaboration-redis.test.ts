@@ -99,7 +99,7 @@ describe.skipIf(!hasRedisServer)('two server instances through Redis (needs redi
     const lost = await jonas.open(planId, 'shared');
     const keeper = await keeperClient.open(planId, 'shared');
     // Removing Jonas through instance one…
-    const jonasId = ok(await eva.get(`/api/plans/${planId}`)).participants.find((p: { name: string }) => p.name === 'Jonas Ek').id;
+    const jonasId = ok(await eva.get(`/api/plans/${planId}`)).participants!.find((p) => p.name === 'Jonas Ek')!.id;
     const started = Date.now();
     ok(await eva.delete(`/api/plans/${planId}/participants/${jonasId}`));
     // …reaches his socket on instance two.
@@ -125,7 +125,7 @@ describe.skipIf(!hasRedisServer)('two server instances through Redis (needs redi
     clients.push(jonas);
     await jonas.open(planId, 'shared');
     const anders = await signedIn(one.baseUrl, 'anders.nilsson');
-    const consentId = ok(await anders.get(`/api/plans/${planId}`)).consents[0].id;
+    const consentId = ok(await anders.get(`/api/plans/${planId}`)).consents![0]!.id;
     ok(await anders.post(`/api/plans/${planId}/consents/${consentId}/withdraw`, {}));
     await toldRevoked(jonas, documentName(planId, 'shared'), 'consent_withdrawn');
     await waitFor(() => !jonas.socket.connected, 'disconnected on the other instance: no section left');

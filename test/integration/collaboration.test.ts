@@ -44,7 +44,7 @@ beforeAll(async () => {
   ok(await eva.post(`/api/plans/${planId}/consents`, { givenBy: 'person', form: 'written', scopeOrganisationIds: [ids.kommun, ids.region], informationKinds: ['social_services', 'psychiatry'], validFrom: today() }));
   ok(await eva.post(`/api/plans/${planId}/participants`, { role: 'kallad_personal', accountId: await staffId(eva, 'Jonas Ek') }));
   const mine = ok(await s['anders.nilsson']!.get(`/api/plans/${planId}`));
-  ok(await s['anders.nilsson']!.post(`/api/plans/${planId}/relatives`, { accountId: mine.relativeCandidates[0].accountId }));
+  ok(await s['anders.nilsson']!.post(`/api/plans/${planId}/relatives`, { accountId: mine.relativeCandidates![0]!.accountId }));
 });
 afterAll(() => clients.forEach((c) => c.close()));
 
@@ -399,7 +399,7 @@ describe('revocation', () => {
     await jonas.open(planId, 'shared');
     await birgitta.open(planId, 'shared');
     const anders = s['anders.nilsson']!;
-    const consentId = ok(await anders.get(`/api/plans/${planId}`)).consents[0].id;
+    const consentId = ok(await anders.get(`/api/plans/${planId}`)).consents![0]!.id;
     const started = Date.now();
     ok(await anders.post(`/api/plans/${planId}/consents/${consentId}/withdraw`, {}));
     await waitFor(() => !jonas.socket.connected && !birgitta.socket.connected, 'disconnects', 1000);

@@ -1,5 +1,5 @@
 import { beforeAll, describe, expect, it } from 'vitest';
-import { ApiSession } from '../support/api-session';
+import { ApiSession, ok } from '../support/api-session';
 import { useTestApp } from '../support/use-test-app';
 
 /**
@@ -28,10 +28,10 @@ beforeAll(async () => {
   sessions.set('anonymous', anonymous);
   for (const [caller, username] of Object.entries(CALLERS)) sessions.set(caller as Caller, await app.as(username));
   const admin = sessions.get('admin')!;
-  ids.org = (await admin.get('/api/organisations')).body[0].id;
-  ids.unit = (await admin.get('/api/units')).body[0].id;
-  ids.staff = (await admin.get('/api/staff')).body[0].id;
-  const person = (await admin.get('/api/persons')).body.items[0];
+  ids.org = ok(await admin.get('/api/organisations'))[0]!.id;
+  ids.unit = ok(await admin.get('/api/units'))[0]!.id;
+  ids.staff = ok(await admin.get('/api/staff'))[0]!.id;
+  const person = ok(await admin.get('/api/persons')).items[0];
   ids.person = person.id;
   ids.relation = person.relations[0]?.id ?? '00000000-0000-4000-8000-000000000000';
 });

@@ -1,6 +1,6 @@
 import { beforeAll, expect, it } from 'vitest';
 import { luhnCheckDigit } from '@sip/shared';
-import type { ApiSession } from '../support/api-session';
+import { type ApiSession, ok } from '../support/api-session';
 import { sqlClient } from '../support/database';
 import { useTestApp } from '../support/use-test-app';
 
@@ -16,7 +16,7 @@ beforeAll(async () => {
   await admin.post('/api/persons/lookup', { personnummer: forms[0] });
   await admin.post('/api/persons', { name: 'Dubblett', personnummer: forms[2] }); // a 409
   await admin.post('/api/persons/lookup', { personnummer: `${forms[1].slice(0, -1)}0` }); // a 400
-  await admin.get(`/api/persons/${created.body.id}`);
+  await admin.get(`/api/persons/${ok(created).id}`);
 });
 
 const containsAny = (text: string) => forms.filter((f) => text.includes(f));
@@ -30,7 +30,7 @@ it('never appears in the logs, even at trace level', () => {
 it('never appears in API listings or detail', async () => {
   const list = await admin.get('/api/persons?limit=200');
   expect(containsAny(JSON.stringify(list.body))).toEqual([]);
-  const person = list.body.items.find((p: { name: string }) => p.name === 'Hemlig Person');
+  const person = ok(list).items.find((p) => p.name === 'Hemlig Person')!;
   expect(person.personnummerMasked).toBe(`${canonical.slice(0, 8)}-****`);
   expect(containsAny(JSON.stringify((await admin.get(`/api/persons/${person.id}`)).body))).toEqual([]);
   expect(containsAny(JSON.stringify((await admin.get('/api/audit?limit=500')).body))).toEqual([]);

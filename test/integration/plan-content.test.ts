@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { arrayField, yMapFrom } from '@sip/shared';
-import { type ApiSession, signedIn } from '../support/api-session';
+import { type ApiSession, problem, signedIn } from '../support/api-session';
 import { CollabClient, waitFor } from '../support/collab-client';
 import { sqlClient } from '../support/database';
 import { completePreparation, type directoryIds, ok, planWithMeetingHeld, changed } from '../support/plan-fixtures';
@@ -37,8 +37,8 @@ beforeAll(async () => {
 it('finalising lists what is missing, then succeeds from the projected rows and freezes a version', async () => {
   const refused = await eva.post(`/api/plans/${planId}/transitions`, { action: 'finalise' });
   expect(refused.status).toBe(409);
-  expect(refused.body.reasons).toEqual(['needs_missing', 'principal_efforts_missing', 'others_measures_missing', 'lead_principal_missing', 'coordinator_missing', 'follow_up_date_missing']);
-  expect(refused.body.detail).toMatch(/^Planen kan inte fastställas: behoven är inte beskrivna; /);
+  expect(problem(refused).reasons).toEqual(['needs_missing', 'principal_efforts_missing', 'others_measures_missing', 'lead_principal_missing', 'coordinator_missing', 'follow_up_date_missing']);
+  expect(problem(refused).detail).toMatch(/^Planen kan inte fastställas: behoven är inte beskrivna; /);
 
   const { shared, kommun } = await writeStatutoryContent(open, eva, jonas, ids);
 
@@ -58,7 +58,7 @@ it('finalising lists what is missing, then succeeds from the projected rows and 
   expect(Date.now() - changedAt).toBeLessThan(1000);
 
   const still = await eva.post(`/api/plans/${planId}/transitions`, { action: 'finalise' });
-  expect(still.body.reasons).toEqual(['lead_principal_missing', 'coordinator_missing', 'follow_up_date_missing']);
+  expect(problem(still).reasons).toEqual(['lead_principal_missing', 'coordinator_missing', 'follow_up_date_missing']);
   await completePreparation(eva, planId, ids.kommun);
 
   const finalised = await changed(eva, eva.post(`/api/plans/${planId}/transitions`, { action: 'finalise' }));

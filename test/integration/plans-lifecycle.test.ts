@@ -1,6 +1,7 @@
 import ICAL from 'ical.js';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { type ApiSession, signedIn } from '../support/api-session';
+import type { InitiatePlanInput, RecordConsentInput } from '../support/api-routes';
+import { type ApiSession, problem, signedIn } from '../support/api-session';
 import { PNR, changed, directoryIds, inDays, initiatePlan, ok, personId, staffId, today } from '../support/plan-fixtures';
 import { useTestApp } from '../support/use-test-app';
 
@@ -24,7 +25,7 @@ async function initiateForAnders() {
   });
 }
 
-const consentBody = () => ({
+const consentBody = (): RecordConsentInput => ({
   givenBy: 'person',
   form: 'written',
   scopeOrganisationIds: [ids.kommun, ids.region],
@@ -37,16 +38,16 @@ describe('the lifecycle through the API', () => {
   it('goes from initiation through consent, preparation, call and a held meeting to closing', async () => {
     const plan = await initiateForAnders();
     expect(plan).toMatchObject({ state: 'initierad', nextStep: 'record_consent', consentState: 'none', permissions: { as: 'staff_participant' } });
-    expect(plan.participants.map((p: { role: string }) => p.role).sort()).toEqual(['huvudperson', 'initiativtagare']);
+    expect(plan.participants!.map((p) => p.role).sort()).toEqual(['huvudperson', 'initiativtagare']);
     // Before consent the region cannot see the plan at all.
     expect((await jonas.get(`/api/plans/${plan.id}`)).status).toBe(404);
 
     let p = await changed(eva, eva.post(`/api/plans/${plan.id}/consents`, consentBody()));
     expect(p).toMatchObject({ state: 'samtycke', consentState: 'active' });
-    expect(p.consents[0]).toMatchObject({ givenBy: 'person', form: 'written', documentedByName: 'Eva Lind', exclusions: 'Inget om min ekonomi', state: 'active' });
+    expect(p.consents![0]).toMatchObject({ givenBy: 'person', form: 'written', documentedByName: 'Eva Lind', exclusions: 'Inget om min ekonomi', state: 'active' });
 
     p = await changed(eva, eva.post(`/api/plans/${plan.id}/participants`, { role: 'kallad_personal', accountId: await staffId(eva, 'Jonas Ek') }));
-    expect(p.participants.find((x: { name: string }) => x.name === 'Jonas Ek')).toMatchObject({ organisationName: 'Region Uppsala', unitName: 'Vuxenpsykiatrimottagningen Uppsala' });
+    expect(p.participants!.find((x) => x.name === 'Jonas Ek')).toMatchObject({ organisationName: 'Region Uppsala', unitName: 'Vuxenpsykiatrimottagningen Uppsala' });
     expect((await jonas.get(`/api/plans/${plan.id}`)).status).toBe(200);
 
     p = await changed(eva, eva.post(`/api/plans/${plan.id}/transitions`, { action: 'start_preparation' }));
@@ -56,7 +57,7 @@ describe('the lifecycle through the API', () => {
       longTermGoal: 'Att bo i egen lägenhet och ha en meningsfull vardag',
       leadOrganisationId: ids.kommun,
     }));
-    expect(p.leadOrganisation.name).toBe('Uppsala kommun');
+    expect(p.leadOrganisation?.name).toBe('Uppsala kommun');
 
     p = await changed(eva, eva.post(`/api/plans/${plan.id}/calls`, {
       meeting: { startsAt: inDays(7), durationMinutes: 90, location: 'Stadshuset, rum 4' },
@@ -64,7 +65,7 @@ describe('the lifecycle through the API', () => {
       recipients: [{ kind: 'kallelse', organisationId: ids.region, unitId: ids.vuxenpsykiatri }],
     }));
     expect(p.state).toBe('kallad');
-    const call = p.calls[0];
+    const call = p.calls![0]!;
     expect(call).toMatchObject({ kind: 'kallelse', recipientName: 'Region Uppsala – Vuxenpsykiatrimottagningen Uppsala', questions: ['Hur kan boendet ordnas?', 'Vem ansvarar för medicineringen?'], acknowledgedAt: null });
 
     // Another practitioner of the called unit reaches the plan through the call and confirms it.
@@ -72,12 +73,12 @@ describe('the lifecycle through the API', () => {
     expect(seenByLars.permissions.as).toBe('staff_called_unit');
     expect(seenByLars.consents).toBeUndefined();
     const acked = await changed(lars, lars.post(`/api/plans/${plan.id}/calls/${call.id}/acknowledge`));
-    expect(acked.calls[0]).toMatchObject({ acknowledgedByName: 'Lars Holm' });
+    expect(acked.calls![0]).toMatchObject({ acknowledgedByName: 'Lars Holm' });
     expect(ok(await lars.get(`/api/plans/${plan.id}`)).permissions.as).toBe('staff_participant');
 
-    const meeting = p.meetings[0];
-    const chair = p.participants.find((x: { name: string }) => x.name === 'Eva Lind');
-    const person = p.participants.find((x: { role: string }) => x.role === 'huvudperson');
+    const meeting = p.meetings![0]!;
+    const chair = p.participants!.find((x) => x.name === 'Eva Lind')!;
+    const person = p.participants!.find((x) => x.role === 'huvudperson')!;
     p = await changed(eva, eva.post(`/api/plans/${plan.id}/meetings/${meeting.id}/held`, {
       heldOn: today(),
       chairParticipantId: chair.id,
@@ -86,11 +87,11 @@ describe('the lifecycle through the API', () => {
       relativesTookPart: false,
     }));
     expect(p.state).toBe('mote_hallet');
-    expect(p.meetings[0]).toMatchObject({ status: 'held', personTookPart: true, chairParticipantId: chair.id });
+    expect(p.meetings![0]).toMatchObject({ status: 'held', personTookPart: true, chairParticipantId: chair.id });
 
     p = await changed(eva, eva.post(`/api/plans/${plan.id}/transitions`, { action: 'close', closingReason: 'goals_reached' }));
     expect(p).toMatchObject({ state: 'avslutad', closing: { reason: 'goals_reached' } });
-    expect(p.history.map((h: { toState: string; actorName: string }) => `${h.toState}:${h.actorName}`)).toEqual([
+    expect(p.history!.map((h) => `${h.toState}:${h.actorName}`)).toEqual([
       'initierad:Eva Lind', 'samtycke:Eva Lind', 'forberedelse:Eva Lind', 'kallad:Eva Lind', 'mote_hallet:Eva Lind', 'avslutad:Eva Lind',
     ]);
     // A closed plan is read-only.
@@ -108,16 +109,16 @@ describe('the lifecycle through the API', () => {
     });
     expect(call.status).toBe(409);
     expect(call.contentType).toContain('application/problem+json');
-    expect(call.body.code).toBe('transition_refused');
-    expect(call.body.reasons).toContain('consent_missing');
-    expect(call.body.detail).toMatch(/^Kallelsen kan inte skickas: .*samtycke saknas/);
+    expect(problem(call).code).toBe('transition_refused');
+    expect(problem(call).reasons).toContain('consent_missing');
+    expect(problem(call).detail).toMatch(/^Kallelsen kan inte skickas: .*samtycke saknas/);
     const en = await eva.request('POST', `/api/plans/${plan.id}/transitions`, { action: 'start_preparation' }, { headers: { 'accept-language': 'en' } });
     expect(en.status).toBe(409);
-    expect(en.body.detail).toMatch(/^Preparation cannot start: .*consent is missing/);
+    expect(problem(en).detail).toMatch(/^Preparation cannot start: .*consent is missing/);
     const close = await eva.post(`/api/plans/${plan.id}/transitions`, { action: 'close' });
-    expect(close.body.reasons).toEqual(['reason_required']);
+    expect(problem(close).reasons).toEqual(['reason_required']);
     const refuse = await eva.post(`/api/plans/${plan.id}/transitions`, { action: 'refuse_request', note: 'Inget behov' });
-    expect(refuse.body.reasons).toEqual(['not_a_request']);
+    expect(problem(refuse).reasons).toEqual(['not_a_request']);
     // Nothing changed.
     expect(ok(await eva.get(`/api/plans/${plan.id}`)).state).toBe('initierad');
   });
@@ -126,26 +127,26 @@ describe('the lifecycle through the API', () => {
     const plan = await initiatePlan(eva, {
       personId: await personId(eva, PNR.sofia), trigger: 'request', requestedBy: 'relative', reason: 'Anhörig ber om SIP', initiatingUnitId: ids.vuxenenheten,
     });
-    expect((await eva.post(`/api/plans/${plan.id}/transitions`, { action: 'refuse_request' })).body.reasons).toEqual(['reason_required']);
+    expect(problem(await eva.post(`/api/plans/${plan.id}/transitions`, { action: 'refuse_request' })).reasons).toEqual(['reason_required']);
     const refused = await changed(eva, eva.post(`/api/plans/${plan.id}/transitions`, { action: 'refuse_request', note: 'Behoven gäller enbart socialtjänsten' }));
     expect(refused).toMatchObject({ state: 'avslutad', closing: { reason: 'request_refused', note: 'Behoven gäller enbart socialtjänsten' } });
   });
 
   it('refuses the wrong role: managers and citizens cannot start a SIP, a closed plan takes no calls', async () => {
     const karin = await signedIn(app.baseUrl, 'karin.berg');
-    const body = { personId: '00000000-0000-4000-8000-000000000000', trigger: 'ordinary', reason: 'x', initiatingUnitId: ids.vuxenenheten };
+    const body: InitiatePlanInput = { personId: '00000000-0000-4000-8000-000000000000', trigger: 'ordinary', reason: 'x', initiatingUnitId: ids.vuxenenheten };
     expect((await karin.post('/api/plans', body)).status).toBe(403);
     expect((await (await signedIn(app.baseUrl, 'anders.nilsson')).post('/api/plans', body)).status).toBe(403);
     const notMine = await eva.post('/api/plans', { ...body, personId: await personId(eva, PNR.anders), initiatingUnitId: ids.bup });
     expect(notMine.status).toBe(400);
-    expect(notMine.body.errors[0].code).toBe('not_your_unit');
+    expect(problem(notMine).errors?.[0]?.code).toBe('not_your_unit');
   });
 
   it('validates consent: the initiating organisation must be covered', async () => {
     const plan = await initiateForAnders();
     const res = await eva.post(`/api/plans/${plan.id}/consents`, { ...consentBody(), scopeOrganisationIds: [ids.region] });
     expect(res.status).toBe(400);
-    expect(res.body.errors[0]).toMatchObject({ path: 'body.scopeOrganisationIds', code: 'initiator_missing' });
+    expect(problem(res).errors?.[0]).toMatchObject({ path: 'body.scopeOrganisationIds', code: 'initiator_missing' });
   });
 
   it('downloads each call as an .ics file that an independent parser reads', async () => {
@@ -159,7 +160,7 @@ describe('the lifecycle through the API', () => {
       purpose: 'Första SIP-mötet',
       recipients: [{ kind: 'kallelse', organisationId: ids.region, unitId: ids.vuxenpsykiatri }],
     }));
-    const res = await eva.raw('GET', `/api/plans/${plan.id}/calls/${p.calls[0].id}/calendar.ics`);
+    const res = await eva.raw('GET', `/api/plans/${plan.id}/calls/${p.calls![0]!.id}/calendar.ics`);
     expect(res.status).toBe(200);
     expect(res.headers.get('content-type')).toContain('text/calendar');
     const event = new ICAL.Event(new ICAL.Component(ICAL.parse(res.body as string)).getFirstSubcomponent('vevent')!);

@@ -1,5 +1,7 @@
+import type { PlanChange, PlanDetail } from '@sip/shared';
 import { demoPersonnummer } from '../../server/src/seed/demo-data';
-import { type ApiSession, ok } from './api-session';
+import type { InitiatePlanInput } from './api-routes';
+import { type ApiResponse, type ApiSession, ok } from './api-session';
 
 export { ok };
 
@@ -14,8 +16,8 @@ export type DirectoryIds = Awaited<ReturnType<typeof directoryIds>>;
 
 /** Ids of the demo directory, read through the API as a practitioner sees it. */
 export async function directoryIds(staff: ApiSession) {
-  const orgs: { id: string; name: string }[] = (await staff.get('/api/organisations')).body;
-  const units: { id: string; name: string; organisationId: string }[] = (await staff.get('/api/units')).body;
+  const orgs = ok(await staff.get('/api/organisations'));
+  const units = ok(await staff.get('/api/units'));
   const org = (name: string) => orgs.find((o) => o.name === name)!.id;
   const unit = (name: string) => units.find((u) => u.name === name)!.id;
   return {
@@ -31,13 +33,11 @@ export async function directoryIds(staff: ApiSession) {
 }
 
 export async function personId(staff: ApiSession, personnummer: string): Promise<string> {
-  const res = await staff.post('/api/plans/person-lookup', { personnummer });
-  if (res.status !== 200) throw new Error(`lookup failed: ${res.status}`);
-  return res.body.id;
+  return ok(await staff.post('/api/plans/person-lookup', { personnummer })).id;
 }
 
 export async function staffId(staff: ApiSession, name: string): Promise<string> {
-  const list: { id: string; name: string }[] = (await staff.get('/api/staff-directory')).body;
+  const list = ok(await staff.get('/api/staff-directory'));
   return list.find((s) => s.name === name)!.id;
 }
 
@@ -45,13 +45,13 @@ export const today = () => new Date().toISOString().slice(0, 10);
 export const inDays = (days: number) => new Date(Date.now() + days * 86_400_000).toISOString();
 
 /** Starts a SIP through the API and reads it back as the starter sees it. */
-export async function initiatePlan(staff: ApiSession, body: Record<string, unknown>) {
+export async function initiatePlan(staff: ApiSession, body: InitiatePlanInput): Promise<PlanDetail> {
   const { planId } = ok(await staff.post('/api/plans', body));
   return ok(await staff.get(`/api/plans/${planId}`));
 }
 
 /** A plan write (which answers with its change), then the plan as the writer now sees it. */
-export async function changed(session: ApiSession, response: Promise<{ status: number; body: any }>) {
+export async function changed(session: ApiSession, response: Promise<ApiResponse<PlanChange>>): Promise<PlanDetail> {
   const { planId } = ok(await response);
   return ok(await session.get(`/api/plans/${planId}`));
 }
@@ -68,8 +68,8 @@ export async function planWithMeetingHeld(eva: ApiSession) {
   ok(await eva.post(`/api/plans/${planId}/participants`, { role: 'kallad_personal', accountId: await staffId(eva, 'Jonas Ek') }));
   ok(await eva.post(`/api/plans/${planId}/transitions`, { action: 'start_preparation' }));
   const called = await changed(eva, eva.post(`/api/plans/${planId}/calls`, { meeting: { startsAt: inDays(1), location: 'Rum 1' }, purpose: 'SIP', recipients: [{ kind: 'kallelse', organisationId: ids.region, unitId: ids.vuxenpsykiatri }] }));
-  const chair = called.participants.find((p: { name: string }) => p.name === 'Eva Lind');
-  ok(await eva.post(`/api/plans/${planId}/meetings/${called.meetings[0].id}/held`, { heldOn: today(), chairParticipantId: chair.id, attendance: [], personTookPart: true, relativesTookPart: false }));
+  const chair = called.participants!.find((p) => p.name === 'Eva Lind')!;
+  ok(await eva.post(`/api/plans/${planId}/meetings/${called.meetings![0]!.id}/held`, { heldOn: today(), chairParticipantId: chair.id, attendance: [], personTookPart: true, relativesTookPart: false }));
   return { planId, ids };
 }
 
