@@ -1,9 +1,10 @@
-import { beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it, onTestFinished } from 'vitest';
 import { DEMO_PERSONS, DEMO_STAFF } from '../../server/src/seed/demo-data';
 import type { RecordConsentInput } from '../support/api-routes';
 import { type ApiSession, problem } from '../support/api-session';
 import { sqlClient } from '../support/database';
-import { PNR, changed, directoryIds, inDays, initiatePlan, ok, personId, staffId, today } from '../support/plan-fixtures';
+import { plan } from '../support/plan-builder';
+import { PNR, changed, directoryIds, inDays, ok, personId, staffId, today } from '../support/plan-fixtures';
 import { useTestApp } from '../support/use-test-app';
 
 const app = useTestApp();
@@ -18,16 +19,15 @@ beforeAll(async () => {
 
 /** Anders's plan with consent for kommun + region, Jonas taking part and Birgitta allowed. */
 async function andersPlanWithRelative() {
-  const eva = s['eva.lind']!;
-  const plan = await initiatePlan(eva, { personId: await personId(eva, PNR.anders), trigger: 'ordinary', reason: 'Samordning', initiatingUnitId: ids.vuxenenheten });
-  ok(await eva.post(`/api/plans/${plan.id}/consents`, { givenBy: 'person', form: 'oral', scopeOrganisationIds: [ids.kommun, ids.region], informationKinds: ['social_services', 'psychiatry'], validFrom: today() }));
-  ok(await eva.post(`/api/plans/${plan.id}/participants`, { role: 'kallad_personal', accountId: await staffId(eva, 'Jonas Ek') }));
-  const anders = s['anders.nilsson']!;
-  const mine = ok(await anders.get(`/api/plans/${plan.id}`));
-  expect(mine.permissions.as).toBe('person');
-  const birgitta = mine.relativeCandidates!.find((c) => c.name === 'Birgitta Nilsson')!;
-  ok(await anders.post(`/api/plans/${plan.id}/relatives`, { accountId: birgitta.accountId }));
-  return plan.id as string;
+  const built = await plan(app)
+    .for('anders')
+    .by('eva.lind')
+    .withConsent(['kommun', 'region'], { form: 'oral', informationKinds: ['social_services', 'psychiatry'] })
+    .withParticipant('Jonas Ek')
+    .withRelative('Birgitta Nilsson')
+    .build();
+  expect((await built.detail('anders.nilsson')).permissions.as).toBe('person');
+  return built.id;
 }
 
 describe('consent withdrawal', () => {
@@ -76,23 +76,22 @@ describe('consent withdrawal', () => {
 
 describe('a called unit', () => {
   it('reaches the plan through an unanswered call; once a colleague confirms, only the confirmer does', async () => {
-    const eva = s['eva.lind']!;
-    const plan = await initiatePlan(eva, { personId: await personId(eva, PNR.sofia), trigger: 'ordinary', reason: 'Samordning', initiatingUnitId: ids.vuxenenheten });
-    ok(await eva.post(`/api/plans/${plan.id}/consents`, { givenBy: 'person', form: 'written', scopeOrganisationIds: [ids.kommun, ids.region], informationKinds: ['psychiatry'], validFrom: today() }));
-    ok(await eva.post(`/api/plans/${plan.id}/transitions`, { action: 'start_preparation' }));
-    const called = await changed(eva, eva.post(`/api/plans/${plan.id}/calls`, {
-      meeting: { startsAt: inDays(5), location: 'Rum 2' },
-      purpose: 'SIP-möte',
-      recipients: [{ kind: 'kallelse', organisationId: ids.region, unitId: ids.vuxenpsykiatri }],
-    }));
+    const sip = await plan(app)
+      .for('sofia')
+      .by('eva.lind')
+      .withConsent(['kommun', 'region'])
+      .preparing()
+      .called({ unit: 'vuxenpsykiatri', meeting: { startsAt: inDays(5), location: 'Rum 2' }, purpose: 'SIP-möte' })
+      .build();
+    const called = await sip.detail();
     for (const user of ['jonas.ek', 'lars.holm']) {
-      expect(ok(await s[user]!.get(`/api/plans/${plan.id}`)).permissions.as).toBe('staff_called_unit');
-      expect(ok(await s[user]!.get('/api/plans')).items.map((i: { id: string }) => i.id)).toContain(plan.id);
+      expect(ok(await s[user]!.get(`/api/plans/${sip.id}`)).permissions.as).toBe('staff_called_unit');
+      expect(ok(await s[user]!.get('/api/plans')).items.map((i: { id: string }) => i.id)).toContain(sip.id);
     }
-    ok(await s['lars.holm']!.post(`/api/plans/${plan.id}/calls/${called.calls![0]!.id}/acknowledge`));
-    expect(ok(await s['lars.holm']!.get(`/api/plans/${plan.id}`)).permissions.as).toBe('staff_participant');
-    expect((await s['jonas.ek']!.get(`/api/plans/${plan.id}`)).status).toBe(404);
-    expect(ok(await s['jonas.ek']!.get('/api/plans')).items.map((i: { id: string }) => i.id)).not.toContain(plan.id);
+    ok(await s['lars.holm']!.post(`/api/plans/${sip.id}/calls/${called.calls![0]!.id}/acknowledge`));
+    expect(ok(await s['lars.holm']!.get(`/api/plans/${sip.id}`)).permissions.as).toBe('staff_participant');
+    expect((await s['jonas.ek']!.get(`/api/plans/${sip.id}`)).status).toBe(404);
+    expect(ok(await s['jonas.ek']!.get('/api/plans')).items.map((i: { id: string }) => i.id)).not.toContain(sip.id);
   });
 });
 
@@ -137,54 +136,59 @@ describe('who has read my plan', () => {
 describe('guardians and a mature child', () => {
   it('requires every custodial guardian’s consent and hides the child’s own view from guardians when staff say so', async () => {
     const omar = s['omar.haddad']!;
-    const plan = await initiatePlan(omar, { personId: await personId(omar, PNR.elin), trigger: 'ordinary', reason: 'Skolfrånvaro och oro', initiatingUnitId: ids.barnOchUnga });
-    expect(plan.participants!.filter((p) => p.role === 'vardnadshavare')).toHaveLength(2);
-    const guardians = plan.participants!.filter((p) => p.role === 'vardnadshavare').map((p) => p.accountId!);
+    const sip = await (await plan(app).for('elin').by('omar.haddad').because('Skolfrånvaro och oro').build()).detail();
+    expect(sip.participants!.filter((p) => p.role === 'vardnadshavare')).toHaveLength(2);
+    const guardians = sip.participants!.filter((p) => p.role === 'vardnadshavare').map((p) => p.accountId!);
     const consent: RecordConsentInput = { givenBy: 'guardians', form: 'written', scopeOrganisationIds: [ids.kommun, ids.region], informationKinds: ['social_services', 'psychiatry', 'school'], validFrom: today() };
-    const one = await omar.post(`/api/plans/${plan.id}/consents`, { ...consent, guardianAccountIds: [guardians[0]!] });
+    const one = await omar.post(`/api/plans/${sip.id}/consents`, { ...consent, guardianAccountIds: [guardians[0]!] });
     expect(one.status).toBe(409);
     expect(problem(one).detail).toBe('Samtycket kan inte registreras: alla vårdnadshavare med vårdnad måste samtycka.');
-    ok(await omar.post(`/api/plans/${plan.id}/consents`, { ...consent, guardianAccountIds: guardians }));
-    ok(await omar.post(`/api/plans/${plan.id}/participants`, { role: 'kallad_personal', accountId: await staffId(omar, 'Sara Nord') }));
+    ok(await omar.post(`/api/plans/${sip.id}/consents`, { ...consent, guardianAccountIds: guardians }));
+    ok(await omar.post(`/api/plans/${sip.id}/participants`, { role: 'kallad_personal', accountId: await staffId(omar, 'Sara Nord') }));
 
-    ok(await omar.put(`/api/plans/${plan.id}/child-view`, { childSecrecy: false, childView: 'Jag vill gå kvar i min klass.' }));
-    expect(ok(await s['maria.johansson']!.get(`/api/plans/${plan.id}`)).childView).toBe('Jag vill gå kvar i min klass.');
+    ok(await omar.put(`/api/plans/${sip.id}/child-view`, { childSecrecy: false, childView: 'Jag vill gå kvar i min klass.' }));
+    expect(ok(await s['maria.johansson']!.get(`/api/plans/${sip.id}`)).childView).toBe('Jag vill gå kvar i min klass.');
 
-    ok(await omar.put(`/api/plans/${plan.id}/child-view`, { childSecrecy: true, reason: 'Elin är mogen nog; uppgifterna rör hennes relation till föräldrarna', childView: 'Jag vill prata med kuratorn utan mamma och pappa.' }));
+    ok(await omar.put(`/api/plans/${sip.id}/child-view`, { childSecrecy: true, reason: 'Elin är mogen nog; uppgifterna rör hennes relation till föräldrarna', childView: 'Jag vill prata med kuratorn utan mamma och pappa.' }));
     for (const guardian of ['maria.johansson', 'peter.johansson']) {
-      const view = ok(await s[guardian]!.get(`/api/plans/${plan.id}`));
+      const view = ok(await s[guardian]!.get(`/api/plans/${sip.id}`));
       expect(view.permissions.as).toBe('guardian');
       expect(view.permissions.read.child_view).toBe(false);
       expect(view).not.toHaveProperty('childView');
       expect(JSON.stringify(view)).not.toContain('kuratorn');
     }
-    expect(ok(await s['elin.johansson']!.get(`/api/plans/${plan.id}`)).childView).toContain('kuratorn');
-    expect(ok(await s['sara.nord']!.get(`/api/plans/${plan.id}`)).childView).toContain('kuratorn');
+    expect(ok(await s['elin.johansson']!.get(`/api/plans/${sip.id}`)).childView).toContain('kuratorn');
+    expect(ok(await s['sara.nord']!.get(`/api/plans/${sip.id}`)).childView).toContain('kuratorn');
     // Guardians act for the child: they see who has read the plan.
-    expect((await s['maria.johansson']!.get(`/api/plans/${plan.id}/access-log`)).status).toBe(200);
+    expect((await s['maria.johansson']!.get(`/api/plans/${sip.id}/access-log`)).status).toBe(200);
   });
 });
 
 describe('discharge deadline (lag 2017:612)', () => {
   it('puts the call due three days after utskrivningsklar and shows near and missed deadlines', async () => {
     const jonas = s['jonas.ek']!;
-    const gunnel = await personId(jonas, PNR.gunnel);
-    const missed = await initiatePlan(jonas, { personId: gunnel, trigger: 'discharge', reason: 'Utskrivning från slutenvården', initiatingUnitId: ids.vuxenpsykiatri, dischargeReadyAt: inDays(-4) });
+    const discharge = (readyAt: string, reason = 'Utskrivning') =>
+      plan(app).for('gunnel').by('jonas.ek', 'vuxenpsykiatri').discharge(readyAt).because(reason).build().then((p) => p.detail());
+    const missed = await discharge(inDays(-4), 'Utskrivning från slutenvården');
     expect(missed.discharge?.status).toBe('missed');
     expect(new Date(missed.discharge!.dueAt).getTime() - new Date(missed.discharge!.readyAt).getTime()).toBe(3 * 86_400_000);
-    const near = await initiatePlan(jonas, { personId: gunnel, trigger: 'discharge', reason: 'Utskrivning', initiatingUnitId: ids.vuxenpsykiatri, dischargeReadyAt: inDays(-2.5) });
+    const near = await discharge(inDays(-2.5));
     expect(near.discharge?.status).toBe('near');
-    const fresh = await initiatePlan(jonas, { personId: gunnel, trigger: 'discharge', reason: 'Utskrivning', initiatingUnitId: ids.vuxenpsykiatri, dischargeReadyAt: inDays(0) });
+    const fresh = await discharge(inDays(0));
     expect(fresh.discharge?.status).toBe('pending');
     const list = ok(await jonas.get('/api/plans'));
     const item = list.items.find((i: { id: string }) => i.id === missed.id);
     expect(item).toMatchObject({ dischargeStatus: 'missed', overdue: true });
-    // The county setting changes the deadline.
+    // The county setting changes the deadline (set as a DBA would; removed again afterwards,
+    // so that no other test finds it).
     const db = await sqlClient(app.t.databaseUrl);
     await db.query(`INSERT INTO county_setting (county_code, discharge_call_days) VALUES ('03', 5)`);
-    await db.end();
+    onTestFinished(async () => {
+      await db.query(`DELETE FROM county_setting WHERE county_code = '03'`);
+      await db.end();
+    });
     // Three days ago: missed under the 3-day default, two days left under a 5-day county rule.
-    const county = await initiatePlan(jonas, { personId: gunnel, trigger: 'discharge', reason: 'Utskrivning', initiatingUnitId: ids.vuxenpsykiatri, dischargeReadyAt: inDays(-3.1) });
+    const county = await discharge(inDays(-3.1));
     expect(county.discharge?.status).toBe('pending');
   });
 
@@ -198,6 +202,16 @@ describe('discharge deadline (lag 2017:612)', () => {
 
 describe('lists are scoped in SQL exactly as the policy says', () => {
   it('every demo account’s worklist holds exactly the plans it can open', async () => {
+    // A plan in each situation that changes who reaches it (the template holds none).
+    await andersPlanWithRelative();
+    await plan(app).for('sofia').withConsent().preparing().called({ unit: 'vuxenpsykiatri' }).build();
+    await plan(app).for('sofia').withConsent().preparing().called({ unit: 'vuxenpsykiatri' }).acknowledgedBy('lars.holm').build();
+    await plan(app).for('sofia').requestedBy('relative').closed('other', 'Ingen samordning behövs').build();
+    await plan(app).for('elin').by('omar.haddad').withConsent(['kommun', 'region']).withParticipant('Sara Nord').build();
+    await plan(app).for('gunnel').by('jonas.ek').discharge(inDays(-1)).build();
+    await plan(app).for('anders').withConsent().withParticipant('Jonas Ek').preparing().called({ unit: 'vuxenpsykiatri' }).meetingHeld().build();
+    await plan(app).for('anders').withConsent().withParticipant('Jonas Ek').closed('no_longer_needed').build();
+    await plan(app).for('anders').withConsent().withParticipant('Jonas Ek').withRelative('birgitta').consentWithdrawn().build();
     const db = await sqlClient(app.t.databaseUrl);
     const { rows } = await db.query('SELECT id FROM plan');
     await db.end();
