@@ -2,11 +2,11 @@ import { afterAll, beforeAll, describe, expect, it, onTestFinished } from 'vites
 import { type SectionName, documentName } from '@sip/shared';
 import { CONSENT_EXPIRY_JOB } from '../../server/src/consent/consent-expiry.job';
 import { JobsService } from '../../server/src/jobs/jobs.service';
-import type { ApiSession } from '../support/api-session';
+import { type ApiSession, ok } from '../support/api-session';
 import { CollabClient, waitFor } from '../support/collab-client';
 import { sqlClient } from '../support/database';
 import { plan } from '../support/plan-builder';
-import { type DirectoryIds, directoryIds, inDays, ok, staffId } from '../support/plan-fixtures';
+import { type DirectoryIds, directoryIds, inDays, staffId } from '../support/plan-fixtures';
 import { receivesNothingAfterwards, toldRevoked } from '../support/revocation';
 import { useTestApp } from '../support/use-test-app';
 

@@ -1,10 +1,10 @@
 import { beforeAll, describe, expect, it, onTestFinished } from 'vitest';
 import { DEMO_PERSONS, DEMO_STAFF } from '../../server/src/seed/demo-data';
 import type { RecordConsentInput } from '../support/api-routes';
-import { type ApiSession, problem } from '../support/api-session';
+import { type ApiSession, ok, problem } from '../support/api-session';
 import { sqlClient } from '../support/database';
 import { plan } from '../support/plan-builder';
-import { PNR, changed, directoryIds, inDays, ok, personId, staffId, today } from '../support/plan-fixtures';
+import { PNR, changed, directoryIds, inDays, personId, staffId, today } from '../support/plan-fixtures';
 import { useTestApp } from '../support/use-test-app';
 
 const app = useTestApp();

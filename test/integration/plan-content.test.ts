@@ -1,10 +1,10 @@
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { arrayField, yMapFrom } from '@sip/shared';
-import { type ApiSession, problem } from '../support/api-session';
+import { type ApiSession, ok, problem } from '../support/api-session';
 import { CollabClient, waitFor } from '../support/collab-client';
 import { sqlClient } from '../support/database';
 import { plan } from '../support/plan-builder';
-import { type DirectoryIds, changed, completePreparation, ok } from '../support/plan-fixtures';
+import { type DirectoryIds, changed, completePreparation } from '../support/plan-fixtures';
 import { writeStatutoryContent } from '../support/plan-content';
 import { useTestApp } from '../support/use-test-app';
 

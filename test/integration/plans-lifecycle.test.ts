@@ -1,9 +1,9 @@
 import ICAL from 'ical.js';
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { InitiatePlanInput, RecordConsentInput } from '../support/api-routes';
-import { type ApiSession, problem } from '../support/api-session';
+import { type ApiSession, ok, problem } from '../support/api-session';
 import { plan } from '../support/plan-builder';
-import { PNR, changed, directoryIds, inDays, ok, personId, staffId, today } from '../support/plan-fixtures';
+import { PNR, changed, directoryIds, inDays, personId, staffId, today } from '../support/plan-fixtures';
 import { useTestApp } from '../support/use-test-app';
 
 const app = useTestApp();

@@ -1,9 +1,6 @@
 import type { PlanChange, PlanDetail } from '@sip/shared';
 import { demoPersonnummer } from '../../server/src/seed/demo-data';
-import type { InitiatePlanInput } from './api-routes';
 import { type ApiResponse, type ApiSession, ok } from './api-session';
-
-export { ok };
 
 export const PNR = {
   anders: demoPersonnummer('19850312', '239'),
@@ -44,33 +41,10 @@ export async function staffId(staff: ApiSession, name: string): Promise<string> 
 export const today = () => new Date().toISOString().slice(0, 10);
 export const inDays = (days: number) => new Date(Date.now() + days * 86_400_000).toISOString();
 
-/** Starts a SIP through the API and reads it back as the starter sees it. */
-export async function initiatePlan(staff: ApiSession, body: InitiatePlanInput): Promise<PlanDetail> {
-  const { planId } = ok(await staff.post('/api/plans', body));
-  return ok(await staff.get(`/api/plans/${planId}`));
-}
-
 /** A plan write (which answers with its change), then the plan as the writer now sees it. */
 export async function changed(session: ApiSession, response: Promise<ApiResponse<PlanChange>>): Promise<PlanDetail> {
   const { planId } = ok(await response);
   return ok(await session.get(`/api/plans/${planId}`));
-}
-
-
-/**
- * Anders's plan with the kommun (Eva, chair) and the region (Jonas, called) taking part,
- * brought through consent, preparation and a call to a held meeting — the first version.
- */
-export async function planWithMeetingHeld(eva: ApiSession) {
-  const ids = await directoryIds(eva);
-  const planId: string = ok(await eva.post('/api/plans', { personId: await personId(eva, PNR.anders), trigger: 'ordinary', reason: 'Samordning', initiatingUnitId: ids.vuxenenheten })).planId;
-  ok(await eva.post(`/api/plans/${planId}/consents`, { givenBy: 'person', form: 'written', scopeOrganisationIds: [ids.kommun, ids.region], informationKinds: ['psychiatry'], validFrom: today() }));
-  ok(await eva.post(`/api/plans/${planId}/participants`, { role: 'kallad_personal', accountId: await staffId(eva, 'Jonas Ek') }));
-  ok(await eva.post(`/api/plans/${planId}/transitions`, { action: 'start_preparation' }));
-  const called = await changed(eva, eva.post(`/api/plans/${planId}/calls`, { meeting: { startsAt: inDays(1), location: 'Rum 1' }, purpose: 'SIP', recipients: [{ kind: 'kallelse', organisationId: ids.region, unitId: ids.vuxenpsykiatri }] }));
-  const chair = called.participants!.find((p) => p.name === 'Eva Lind')!;
-  ok(await eva.post(`/api/plans/${planId}/meetings/${called.meetings![0]!.id}/held`, { heldOn: today(), chairParticipantId: chair.id, attendance: [], personTookPart: true, relativesTookPart: false }));
-  return { planId, ids };
 }
 
 /** What finalising needs besides the content: the lead principal, a follow-up date and a coordinator. */
