@@ -49,6 +49,9 @@ export default defineConfig({
             { name: 'vendor', test: /node_modules/, tags: ['$initial'], priority: 3 },
             // Charts only for the statistics page, which managers open.
             { name: 'charts', test: /node_modules[\\/](recharts|d3-|victory-vendor|decimal\.js-light|es-toolkit|eventemitter3|@reduxjs|redux|reselect|immer|react-redux|tiny-invariant|internmap)/, priority: 2 },
+            // socket.io's client for the notification count, loaded after the layout mounts: a
+            // chunk of its own, so that it does not bring the editor along.
+            { name: 'socket', test: /node_modules[\\/](socket\.io-client|engine\.io-client|socket\.io-parser|engine\.io-parser|@socket\.io[\\/]component-emitter|xmlhttprequest-ssl)[\\/]/, priority: 2 },
             { name: 'editor', test: /node_modules/, priority: 1 },
           ],
         },

@@ -12,10 +12,10 @@ import { CollaborationService } from '../../server/src/collaboration/collaborati
 import { DocumentRegistry } from '../../server/src/collaboration/document-registry';
 import { SectionAccessService } from '../../server/src/access/section-access.service';
 import { DocumentStore } from '../../server/src/collaboration/document-store';
-import { signedIn } from '../support/api-session';
+import { ok, signedIn } from '../support/api-session';
 import { CollabClient } from '../support/collab-client';
 import { createTestDatabase, sqlClient } from '../support/database';
-import { PNR, directoryIds, ok, personId, today, initiatePlan } from '../support/plan-fixtures';
+import { PNR, directoryIds, personId, today } from '../support/plan-fixtures';
 import { killHard, startServerProcess } from '../support/server-process';
 import { startTestApp } from '../support/test-app';
 import { machineLine, median, percentile, writeBenchmarkSection } from './bench-report';

@@ -6,7 +6,7 @@ import { REMINDER_SCAN_JOB, ReminderScan } from '../../server/src/follow-up/remi
 import { Clock } from '../../server/src/jobs/clock';
 import { JobsService } from '../../server/src/jobs/jobs.service';
 import { seedLargeData } from '../../server/src/seed/large-seed';
-import { type ApiSession, signedIn } from '../support/api-session';
+import { type ApiSession, ok, signedIn } from '../support/api-session';
 import { startTestApp } from '../support/test-app';
 import { TEST_ENV } from '../support/test-env';
 import { machineLine, median, percentile, writeBenchmarkSection } from './bench-report';
@@ -53,9 +53,9 @@ it(`worklist, plan page, "Att göra" and the reminder scan over ${PLANS} plans`,
 
   const eva = await signedIn(t.baseUrl, 'eva.lind');
   const jonas = await signedIn(t.baseUrl, 'jonas.ek');
-  const evaTotal = (await eva.get('/api/plans?limit=1&includeClosed=true')).body.total as number;
-  const ids: string[] = (await eva.get('/api/plans?limit=200')).body.items.map((i: { id: string }) => i.id);
-  const jonasTotal = (await jonas.get('/api/plans?limit=1&includeClosed=true')).body.total as number;
+  const evaTotal = ok(await eva.get('/api/plans?limit=1&includeClosed=true')).total;
+  const ids = ok(await eva.get('/api/plans?limit=200')).items.map((i) => i.id);
+  const jonasTotal = ok(await jonas.get('/api/plans?limit=1&includeClosed=true')).total;
   const evaTodo = (await eva.get('/api/todo?limit=1')).body.total as number;
   const jonasTodo = (await jonas.get('/api/todo?limit=1')).body.total as number;
 

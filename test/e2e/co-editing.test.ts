@@ -1,6 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { signedIn } from '../support/api-session';
-import { PNR, directoryIds, ok, personId, staffId, today, initiatePlan } from '../support/plan-fixtures';
+import { plan } from '../support/plan-builder';
 import { useTestApp } from '../support/use-test-app';
 import { E2E_TEST_TIMEOUT_MS, browserSteps, collectConsoleErrors, contextWithSession, expectNoAxeViolations } from './support';
 
@@ -17,26 +16,21 @@ describe('co-editing the plan in the browser', { timeout: E2E_TEST_TIMEOUT_MS },
   it('a practitioner and the person see each other’s text and presence; the person cannot edit the kommun’s actions; offline text arrives', async () => {
     const { step } = browserSteps(app.browser);
 
-    const { api, plan, ids } = await step('Eva starts a plan with consent and calls Jonas (API)', async () => {
-      const api = await signedIn(app.t.baseUrl, 'eva.lind');
-      const ids = await directoryIds(api);
-      const plan = await initiatePlan(api, { personId: await personId(api, PNR.anders), trigger: 'ordinary', reason: 'Samordning', initiatingUnitId: ids.vuxenenheten });
-      ok(await api.post(`/api/plans/${plan.id}/consents`, { givenBy: 'person', form: 'written', scopeOrganisationIds: [ids.kommun, ids.region], informationKinds: ['psychiatry'], validFrom: today() }));
-      ok(await api.post(`/api/plans/${plan.id}/participants`, { role: 'kallad_personal', accountId: await staffId(api, 'Jonas Ek') }));
-      return { api, plan, ids };
-    });
+    const { starter: api, id: planId, ids } = await step('Eva starts a plan with consent and calls Jonas (API)', () =>
+      plan(app).for('anders').by('eva.lind').withConsent(['kommun', 'region']).withParticipant('Jonas Ek').build(),
+    );
 
     // Both are signed in over the API (the sign-in form is app-shell's and plan-flow's
     // subject); Eva's browser reuses the session that did the setup.
     const { staff, staffErrors } = await step('Eva opens the plan', async () => {
       const staff = await contextWithSession(app.browser, api);
       const staffErrors = collectConsoleErrors(staff.page);
-      await staff.page.goto(`${app.t.baseUrl}/plans/${plan.id}`);
+      await staff.page.goto(`${app.t.baseUrl}/plans/${planId}`);
       return { staff, staffErrors };
     });
     const person = await step('Anders opens the plan on his phone', async () => {
-      const person = await contextWithSession(app.browser, await signedIn(app.t.baseUrl, 'anders.nilsson'), { viewport: { width: 390, height: 844 }, isMobile: true });
-      await person.page.goto(`${app.t.baseUrl}/plans/${plan.id}`);
+      const person = await contextWithSession(app.browser, await app.as('anders.nilsson'), { viewport: { width: 390, height: 844 }, isMobile: true });
+      await person.page.goto(`${app.t.baseUrl}/plans/${planId}`);
       return person;
     });
 

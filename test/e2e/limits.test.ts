@@ -2,9 +2,9 @@ import type { Locator, Page } from 'playwright-core';
 import { afterAll, describe, expect, it } from 'vitest';
 import { COMMENT_MAX_LENGTH, LIST_LIMITS, TEXT_LIMITS } from '@sip/shared';
 import { arrayField, contentToJSON, yMapFrom } from '@sip/shared/yjs';
-import { ApiSession, signedIn } from '../support/api-session';
+import { ApiSession, ok } from '../support/api-session';
 import { CollabClient } from '../support/collab-client';
-import { PNR, directoryIds, ok, personId, staffId, today } from '../support/plan-fixtures';
+import { plan } from '../support/plan-builder';
 import { useTestApp } from '../support/use-test-app';
 import { collectConsoleErrors, expectNoAxeViolations, signInAs } from './support';
 
@@ -13,14 +13,9 @@ const clients: CollabClient[] = [];
 afterAll(() => clients.forEach((c) => c.close()));
 
 /** Anders's plan: consent for kommun and region, Jonas taking part, Birgitta allowed. */
-async function andersPlan(eva: ApiSession) {
-  const ids = await directoryIds(eva);
-  const planId: string = ok(await eva.post('/api/plans', { personId: await personId(eva, PNR.anders), trigger: 'ordinary', reason: 'Samordning', initiatingUnitId: ids.vuxenenheten })).planId;
-  ok(await eva.post(`/api/plans/${planId}/consents`, { givenBy: 'person', form: 'written', scopeOrganisationIds: [ids.kommun, ids.region], informationKinds: ['psychiatry'], validFrom: today() }));
-  ok(await eva.post(`/api/plans/${planId}/participants`, { role: 'kallad_personal', accountId: await staffId(eva, 'Jonas Ek') }));
-  const anders = await signedIn(app.t.baseUrl, 'anders.nilsson');
-  ok(await anders.post(`/api/plans/${planId}/relatives`, { accountId: ok(await anders.get(`/api/plans/${planId}`)).relativeCandidates[0].accountId }));
-  return { planId, ids, anders };
+async function andersPlan() {
+  const built = await plan(app).for('anders').by('eva.lind').withConsent(['kommun', 'region']).withParticipant('Jonas Ek').withRelative('birgitta').build();
+  return { planId: built.id, eva: built.starter, anders: await built.as('anders.nilsson') };
 }
 
 /** What the server has stored in the shared part, read by a second client. */
@@ -74,8 +69,7 @@ async function openPlan(username: string, planId: string, options: Parameters<ty
 
 describe('nothing a user types is lost', () => {
   it('a 2 400-character need: a message, what did not fit stays on screen, only what fits is sent and saved; the list limit explains itself', async () => {
-    const eva = await signedIn(app.t.baseUrl, 'eva.lind');
-    const { planId } = await andersPlan(eva);
+    const { planId, eva } = await andersPlan();
     const { page, context, errors, shared } = await openPlan('eva.lind', planId);
     const seen = await watch(page, 'shared');
 
@@ -122,8 +116,7 @@ describe('nothing a user types is lost', () => {
   });
 
   it('a 200 000-character paste into rich text: a message says how much did not fit, and what is kept is what is stored', async () => {
-    const eva = await signedIn(app.t.baseUrl, 'eva.lind');
-    const { planId } = await andersPlan(eva);
+    const { planId, eva } = await andersPlan();
     const { page, context, errors, shared } = await openPlan('eva.lind', planId, { viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true });
     const seen = await watch(page, 'shared');
     const editor = shared.getByLabel('Nuläge');
@@ -149,8 +142,7 @@ describe('nothing a user types is lost', () => {
   });
 
   it('a comment pasted over the limit is not cut silently', async () => {
-    const eva = await signedIn(app.t.baseUrl, 'eva.lind');
-    const { planId } = await andersPlan(eva);
+    const { planId } = await andersPlan();
     const { page, context, errors, shared } = await openPlan('eva.lind', planId);
     await shared.getByText(/^Kommentarer/).click();
     const box = shared.getByLabel('Skriv en kommentar');
@@ -166,8 +158,7 @@ describe('nothing a user types is lost', () => {
   });
 
   it('a refusal from the server keeps the text on screen with a message until dismissed; the status does not say Sparat', async () => {
-    const eva = await signedIn(app.t.baseUrl, 'eva.lind');
-    const { planId } = await andersPlan(eva);
+    const { planId } = await andersPlan();
     const { page, context, shared } = await openPlan('eva.lind', planId);
     await shared.getByRole('button', { name: 'Lägg till: behov' }).click();
     await shared.getByRole('group', { name: 'Behov' }).getByLabel('Text').fill('Eget boende');
@@ -211,13 +202,12 @@ describe('nothing a user types is lost', () => {
   });
 
   it('a relative whose access is removed is told so and leaves the plan; when the plan closes, editors turn read-only at once', async () => {
-    const eva = await signedIn(app.t.baseUrl, 'eva.lind');
-    const { planId, anders } = await andersPlan(eva);
+    const { planId, eva, anders } = await andersPlan();
     const phone = { viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true };
     const relative = await openPlan('birgitta.nilsson', planId, phone);
     const staff = await openPlan('eva.lind', planId);
 
-    const birgitta = ok(await anders.get(`/api/plans/${planId}`)).relativeCandidates[0];
+    const birgitta = ok(await anders.get(`/api/plans/${planId}`)).relativeCandidates![0]!;
     ok(await anders.delete(`/api/plans/${planId}/relatives/${birgitta.allowedParticipantId}`));
     await relative.page.waitForURL(`${app.t.baseUrl}/`, { timeout: 10_000 });
     const message = relative.page.getByRole('alert').filter({ hasText: 'Du har inte längre tillgång till planen' });
@@ -241,8 +231,7 @@ describe('nothing a user types is lost', () => {
 
 describe('a session that ends while the plan is open', () => {
   it('goes to sign-in and says the session ended — not "Offline"', async () => {
-    const eva = await signedIn(app.t.baseUrl, 'eva.lind');
-    const { planId } = await andersPlan(eva);
+    const { planId } = await andersPlan();
     const staff = await openPlan('eva.lind', planId);
     // Signed out elsewhere with the same session (another tab).
     const elsewhere = new ApiSession(app.t.baseUrl);

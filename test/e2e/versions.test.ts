@@ -1,41 +1,31 @@
-import { afterAll, describe, it } from 'vitest';
-import { insertParagraphs, richTextField } from '@sip/shared/yjs';
-import { signedIn } from '../support/api-session';
-import { CollabClient, waitFor } from '../support/collab-client';
-import { writeStatutoryContent } from '../support/plan-content';
-import { completePreparation, ok, planWithMeetingHeld } from '../support/plan-fixtures';
-import { Clock } from '../../server/src/jobs/clock';
+import { describe, it } from 'vitest';
+import { plan } from '../support/plan-builder';
 import { useTestApp } from '../support/use-test-app';
 import { E2E_TEST_TIMEOUT_MS, browserSteps, collectConsoleErrors, contextWithSession, expectNoAxeViolations, planWorkspaceLoaded } from './support';
 
 const app = useTestApp({ browser: true });
-const clients: CollabClient[] = [];
-afterAll(() => clients.forEach((c) => c.close()));
 
 describe('plan versions in the browser', { timeout: E2E_TEST_TIMEOUT_MS }, () => {
   it('the person reads the finalised plan and sees what changed since the meeting', async () => {
     const { step } = browserSteps(app.browser);
 
-    const planId = await step('Eva and Jonas hold the meeting, write the plan and finalise it (API)', async ({ remainingMs }) => {
-      const eva = await signedIn(app.t.baseUrl, 'eva.lind');
-      const jonas = await signedIn(app.t.baseUrl, 'jonas.ek');
-      const { planId, ids } = await planWithMeetingHeld(eva, app.t.app.get(Clock)); // version 1: empty
-      const open = async (session: typeof eva, section: Parameters<CollabClient['open']>[1]) => {
-        const c = await CollabClient.connect(app.t.baseUrl, session);
-        clients.push(c);
-        return c.open(planId, section);
-      };
-      const { shared } = await writeStatutoryContent(open, eva, jonas, ids);
-      insertParagraphs(richTextField(shared.doc, 'currentSituation'), 'Anders bor hos sin mamma.');
-      await waitFor(() => shared.status === 'saved', 'saved', remainingMs());
-      await completePreparation(eva, planId, ids.kommun);
-      ok(await eva.post(`/api/plans/${planId}/transitions`, { action: 'finalise' })); // version 2
-      return planId;
-    });
+    const { id: planId } = await step('Eva and Jonas hold the meeting, write the plan and finalise it (API)', () =>
+      plan(app)
+        .for('anders')
+        .by('eva.lind')
+        .withConsent(['kommun', 'region'])
+        .withParticipant('Jonas Ek')
+        .preparing()
+        .called({ unit: 'vuxenpsykiatri' })
+        .meetingHeld() // version 1: empty
+        .withContent({ currentSituation: 'Anders bor hos sin mamma.' })
+        .finalised() // version 2
+        .build(),
+    );
 
     // Signed in over the API: the sign-in form is app-shell's and plan-flow's subject.
     const person = await step('Anders signs in on his phone', async () =>
-      contextWithSession(app.browser, await signedIn(app.t.baseUrl, 'anders.nilsson'), { viewport: { width: 390, height: 844 }, isMobile: true }),
+      contextWithSession(app.browser, await app.as('anders.nilsson'), { viewport: { width: 390, height: 844 }, isMobile: true }),
     );
     const errors = collectConsoleErrors(person.page);
     const versions = person.page.getByRole('region', { name: 'Planens versioner' });

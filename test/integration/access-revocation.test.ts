@@ -1,11 +1,12 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, onTestFinished } from 'vitest';
 import { type SectionName, documentName } from '@sip/shared';
 import { CONSENT_EXPIRY_JOB } from '../../server/src/consent/consent-expiry.job';
 import { JobsService } from '../../server/src/jobs/jobs.service';
-import { type ApiSession, signedIn } from '../support/api-session';
+import { type ApiSession, ok } from '../support/api-session';
 import { CollabClient, waitFor } from '../support/collab-client';
 import { sqlClient } from '../support/database';
-import { PNR, directoryIds, inDays, ok, personId, staffId, today, initiatePlan } from '../support/plan-fixtures';
+import { plan } from '../support/plan-builder';
+import { type DirectoryIds, directoryIds, inDays, staffId } from '../support/plan-fixtures';
 import { receivesNothingAfterwards, toldRevoked } from '../support/revocation';
 import { useTestApp } from '../support/use-test-app';
 
@@ -17,12 +18,12 @@ import { useTestApp } from '../support/use-test-app';
 const app = useTestApp();
 const s: Record<string, ApiSession> = {};
 const clients: CollabClient[] = [];
-let ids: Awaited<ReturnType<typeof directoryIds>>;
+let ids: DirectoryIds;
 afterAll(() => clients.forEach((c) => c.close()));
 
 beforeAll(async () => {
   for (const u of ['eva.lind', 'jonas.ek', 'lars.holm', 'anders.nilsson', 'birgitta.nilsson', 'omar.haddad', 'maria.johansson', 'admin']) {
-    s[u] = await signedIn(app.t.baseUrl, u);
+    s[u] = await app.as(u);
   }
   ids = await directoryIds(s['eva.lind']!);
 });
@@ -36,22 +37,14 @@ async function open(user: string, planId: string, section: SectionName) {
 }
 
 /** Anders's plan: consent for kommun and region, Jonas taking part, Birgitta allowed. */
-async function andersPlan() {
-  const eva = s['eva.lind']!;
-  const planId: string = ok(await eva.post('/api/plans', { personId: await personId(eva, PNR.anders), trigger: 'ordinary', reason: 'Samordning', initiatingUnitId: ids.vuxenenheten })).planId;
-  ok(await eva.post(`/api/plans/${planId}/consents`, { givenBy: 'person', form: 'written', scopeOrganisationIds: [ids.kommun, ids.region], informationKinds: ['psychiatry'], validFrom: today() }));
-  ok(await eva.post(`/api/plans/${planId}/participants`, { role: 'kallad_personal', accountId: await staffId(eva, 'Jonas Ek') }));
-  const anders = s['anders.nilsson']!;
-  ok(await anders.post(`/api/plans/${planId}/relatives`, { accountId: ok(await anders.get(`/api/plans/${planId}`)).relativeCandidates[0].accountId }));
-  return planId;
-}
+const andersPlan = () => plan(app).for('anders').by('eva.lind').withConsent(['kommun', 'region']).withParticipant('Jonas Ek').withRelative('birgitta');
 
 describe('a change of rights reaches every open socket', () => {
   it('participant removed: that practitioner’s sockets go; the others stay', async () => {
-    const planId = await andersPlan();
+    const { id: planId } = await andersPlan().build();
     const jonas = await open('jonas.ek', planId, 'shared');
     const eva = await open('eva.lind', planId, 'shared');
-    const jonasId = ok(await s['eva.lind']!.get(`/api/plans/${planId}`)).participants.find((p: { name: string }) => p.name === 'Jonas Ek').id;
+    const jonasId = ok(await s['eva.lind']!.get(`/api/plans/${planId}`)).participants!.find((p) => p.name === 'Jonas Ek')!.id;
     ok(await s['eva.lind']!.delete(`/api/plans/${planId}/participants/${jonasId}`));
     await toldRevoked(jonas.client, documentName(planId, 'shared'), 'participant_removed');
     await receivesNothingAfterwards(jonas, eva.provider, 'after-removal');
@@ -60,24 +53,24 @@ describe('a change of rights reaches every open socket', () => {
   });
 
   it('relative removed: her socket goes at once', async () => {
-    const planId = await andersPlan();
+    const { id: planId } = await andersPlan().build();
     const birgitta = await open('birgitta.nilsson', planId, 'shared');
     const eva = await open('eva.lind', planId, 'shared');
     const anders = s['anders.nilsson']!;
-    const relative = ok(await anders.get(`/api/plans/${planId}`)).relativeCandidates[0];
+    const relative = ok(await anders.get(`/api/plans/${planId}`)).relativeCandidates![0]!;
     ok(await anders.delete(`/api/plans/${planId}/relatives/${relative.allowedParticipantId}`));
     await toldRevoked(birgitta.client, documentName(planId, 'shared'), 'relative_removed');
     await receivesNothingAfterwards(birgitta, eva.provider, 'after-relative-removed');
   });
 
   it('consent withdrawn: relatives and the other principal lose the shared part; each principal keeps its own actions, read-only', async () => {
-    const planId = await andersPlan();
+    const { id: planId } = await andersPlan().build();
     const jonasShared = await open('jonas.ek', planId, 'shared');
     const jonasActions = await open('jonas.ek', planId, `actions:${ids.region}`);
     const birgitta = await open('birgitta.nilsson', planId, 'shared');
     const andersOwn = await open('anders.nilsson', planId, 'person');
     const anders = s['anders.nilsson']!;
-    const consentId = ok(await anders.get(`/api/plans/${planId}`)).consents[0].id;
+    const consentId = ok(await anders.get(`/api/plans/${planId}`)).consents![0]!.id;
     ok(await anders.post(`/api/plans/${planId}/consents/${consentId}/withdraw`, {}));
     await toldRevoked(jonasShared.client, documentName(planId, 'shared'), 'consent_withdrawn');
     await toldRevoked(birgitta.client, documentName(planId, 'shared'), 'consent_withdrawn');
@@ -91,7 +84,7 @@ describe('a change of rights reaches every open socket', () => {
   });
 
   it('consent ended by its date: the scheduled job takes the sockets out as withdrawal would', async () => {
-    const planId = await andersPlan();
+    const { id: planId } = await andersPlan().build();
     const jonas = await open('jonas.ek', planId, 'shared');
     const birgitta = await open('birgitta.nilsson', planId, 'shared');
     const eva = await open('eva.lind', planId, `actions:${ids.kommun}`);
@@ -118,7 +111,7 @@ describe('a change of rights reaches every open socket', () => {
   });
 
   it('plan closed: everyone keeps reading, nobody writes any more — told at once', async () => {
-    const planId = await andersPlan();
+    const { id: planId } = await andersPlan().build();
     const eva = await open('eva.lind', planId, 'shared');
     const jonas = await open('jonas.ek', planId, `actions:${ids.region}`);
     expect(eva.provider.access?.write).toBe(true);
@@ -129,9 +122,8 @@ describe('a change of rights reaches every open socket', () => {
 
   it('child secrecy recorded: the guardian loses the child’s own view and keeps the rest', async () => {
     const omar = s['omar.haddad']!;
-    const planId: string = ok(await omar.post('/api/plans', { personId: await personId(omar, PNR.elin), trigger: 'ordinary', reason: 'Skolfrånvaro', initiatingUnitId: ids.barnOchUnga })).planId;
-    const guardians = ok(await omar.get(`/api/plans/${planId}`)).participants.filter((p: { role: string }) => p.role === 'vardnadshavare').map((p: { accountId: string }) => p.accountId);
-    ok(await omar.post(`/api/plans/${planId}/consents`, { givenBy: 'guardians', guardianAccountIds: guardians, form: 'written', scopeOrganisationIds: [ids.kommun, ids.region], informationKinds: ['school'], validFrom: today() }));
+    // The consent is given by both guardians with custody.
+    const { id: planId } = await plan(app).for('elin').by('omar.haddad').because('Skolfrånvaro').withConsent(['kommun', 'region'], { informationKinds: ['school'] }).build();
     const mariaChild = await open('maria.johansson', planId, 'child');
     const mariaShared = await open('maria.johansson', planId, 'shared');
     const omarChild = await open('omar.haddad', planId, 'child');
@@ -142,19 +134,20 @@ describe('a change of rights reaches every open socket', () => {
   });
 
   it('account changed: a practitioner who loses the practitioner role is taken out of every open plan', async () => {
-    const planId = await andersPlan();
+    const { id: planId } = await andersPlan().build();
     const jonas = await open('jonas.ek', planId, 'shared');
     const eva = await open('eva.lind', planId, 'shared');
     const admin = s['admin']!;
-    const jonasAccount = (ok(await admin.get('/api/staff')) as { id: string; username: string; unitIds: string[] }[]).find((a) => a.username === 'jonas.ek')!;
+    const jonasAccount = ok(await admin.get('/api/staff')).find((a) => a.username === 'jonas.ek')!;
     ok(await admin.patch(`/api/staff/${jonasAccount.id}`, { systemRoles: ['manager'] }));
+    // Jonas is a practitioner again afterwards, whatever happens here: other tests need him.
+    onTestFinished(async () => void ok(await admin.patch(`/api/staff/${jonasAccount.id}`, { systemRoles: ['practitioner'] })));
     await toldRevoked(jonas.client, documentName(planId, 'shared'), 'account_changed');
     await receivesNothingAfterwards(jonas, eva.provider, 'after-account-change');
-    ok(await admin.patch(`/api/staff/${jonasAccount.id}`, { systemRoles: ['practitioner'] }));
   });
 
   it('participant added, relative allowed, call sent: nobody who had access loses the socket', async () => {
-    const planId = await andersPlan();
+    const { id: planId } = await andersPlan().build();
     const eva = await open('eva.lind', planId, 'shared');
     const anders = await open('anders.nilsson', planId, 'person');
     const evaApi = s['eva.lind']!;
@@ -171,10 +164,7 @@ describe('a change of rights reaches every open socket', () => {
 
 describe('a called unit before it confirms', () => {
   it('reads what the kallelse carries — over REST and over the socket alike — and none of the plan’s content', async () => {
-    const planId = await andersPlan();
-    const eva = s['eva.lind']!;
-    ok(await eva.post(`/api/plans/${planId}/transitions`, { action: 'start_preparation' }));
-    ok(await eva.post(`/api/plans/${planId}/calls`, { meeting: { startsAt: inDays(3), location: 'Rum 1' }, purpose: 'SIP', recipients: [{ kind: 'kallelse', organisationId: ids.region, unitId: ids.vuxenpsykiatri }] }));
+    const { id: planId } = await andersPlan().preparing().called({ unit: 'vuxenpsykiatri', meeting: { startsAt: inDays(3), location: 'Rum 1' }, purpose: 'SIP' }).build();
     const lars = s['lars.holm']!;
     const view = ok(await lars.get(`/api/plans/${planId}`));
     expect(view.permissions.as).toBe('staff_called_unit');
@@ -186,10 +176,10 @@ describe('a called unit before it confirms', () => {
       expect(p.lastError?.code, section).toBe('forbidden');
     }
     // Comments follow reading.
-    expect((await lars.get(`/api/plans/${planId}/comments`)).body.comments).toEqual([]);
+    expect(ok(await lars.get(`/api/plans/${planId}/comments`)).comments).toEqual([]);
     expect((await lars.post(`/api/plans/${planId}/comments`, { section: 'shared', body: 'Hej' })).status).toBe(404);
     // Once Lars confirms he takes part, and reads the content.
-    const callId = view.calls[0].id;
+    const callId = view.calls![0]!.id;
     ok(await lars.post(`/api/plans/${planId}/calls/${callId}/acknowledge`));
     const after = await c.open(planId, 'shared');
     expect(after.access?.read).toBe(true);

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { REMINDER_RULES } from '@sip/shared';
-import { ApiSession, signedIn } from '../support/api-session';
+import { ApiSession, problem, signedIn } from '../support/api-session';
 import { sqlClient } from '../support/database';
 import { PNR, directoryIds, inDays, initiatePlan, ok, personId } from '../support/plan-fixtures';
 import { useTestApp } from '../support/use-test-app';
@@ -141,10 +141,10 @@ describe('the audit log, browsed', () => {
   it('refuses a reversed time range and unknown filters', async () => {
     const res = await app.admin.get('/api/audit?from=2026-02-01T00:00:00Z&to=2026-01-01T00:00:00Z');
     expect(res.status).toBe(400);
-    expect(res.body.errors).toEqual([{ path: 'query.to', code: 'range_reversed', message: expect.any(String) }]);
+    expect(problem(res).errors).toEqual([{ path: 'query.to', code: 'range_reversed', message: expect.any(String) }]);
     const unknown = await app.admin.get('/api/audit?action=plan.eat&planId=x&sort=asc');
     expect(unknown.status).toBe(400);
-    expect(unknown.body.errors.map((e: { path: string }) => e.path).sort()).toEqual(['query', 'query.action', 'query.planId']);
+    expect(problem(unknown).errors!.map((e: { path: string }) => e.path).sort()).toEqual(['query', 'query.action', 'query.planId']);
   });
 
   it('logs its own reading and verifying', async () => {
@@ -174,13 +174,13 @@ describe('citizen accounts to link', () => {
     expect(linked.relations).toEqual([expect.objectContaining({ kind: 'representative', username: 'birgitta.nilsson', hasCustody: false })]);
     const twice = await app.admin.post(`/api/persons/${gunnel.id}/relations`, { kind: 'relative', accountId: birgitta.id });
     expect(twice.status).toBe(409);
-    expect(twice.body.errors).toEqual([expect.objectContaining({ path: 'body.accountId', code: 'already_linked' })]);
+    expect(problem(twice).errors).toEqual([expect.objectContaining({ path: 'body.accountId', code: 'already_linked' })]);
     const taken = await app.admin.post(`/api/persons/${gunnel.id}/relations`, { kind: 'relative', newAccount: { username: 'anders.nilsson', displayName: 'A', password: 'long-enough-pass' } });
     expect(taken.status).toBe(409);
-    expect(taken.body.errors).toEqual([expect.objectContaining({ path: 'body.newAccount.username', code: 'taken' })]);
+    expect(problem(taken).errors).toEqual([expect.objectContaining({ path: 'body.newAccount.username', code: 'taken' })]);
     const staff = await app.admin.post('/api/staff', { username: 'eva.lind', displayName: 'Eva', systemRoles: ['practitioner'], password: 'long-enough-pass' });
     expect(staff.status).toBe(409);
-    expect(staff.body.errors).toEqual([expect.objectContaining({ path: 'body.username', code: 'taken' })]);
+    expect(problem(staff).errors).toEqual([expect.objectContaining({ path: 'body.username', code: 'taken' })]);
   });
 
   it('is for administrators only', async () => {

@@ -1,21 +1,18 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { SESSION_COOKIE } from '@sip/shared';
-import { ApiSession, signedIn } from '../support/api-session';
+import type { CreateOrganisationInput } from '../support/api-routes';
+import { ApiSession, ok, problem, signedIn } from '../support/api-session';
 import { sqlClient } from '../support/database';
-import { startTestApp, type TestApp } from '../support/test-app';
+import { useTestApp } from '../support/use-test-app';
 
-let t: TestApp;
-beforeAll(async () => {
-  t = await startTestApp({ SIGN_IN_MAX_FAILURES_PER_ACCOUNT: '3', SIGN_IN_LOCK_SECONDS: '30' });
-});
-afterAll(() => t.close());
+const app = useTestApp({ env: { SIGN_IN_MAX_FAILURES_PER_ACCOUNT: '3', SIGN_IN_LOCK_SECONDS: '30' } });
 
 describe('sign-in', () => {
   it('signs a demo user in with an httpOnly, SameSite=Lax session cookie and returns who they are', async () => {
-    const s = new ApiSession(t.baseUrl);
+    const s = new ApiSession(app.baseUrl);
     const res = await s.signIn('eva.lind');
     expect(res.status).toBe(200);
-    expect(res.body.user).toMatchObject({
+    expect(ok(res).user).toMatchObject({
       username: 'eva.lind',
       displayName: 'Eva Lind',
       kind: 'staff',
@@ -31,7 +28,7 @@ describe('sign-in', () => {
   });
 
   it('refuses a wrong password with a problem document and no session', async () => {
-    const s = new ApiSession(t.baseUrl);
+    const s = new ApiSession(app.baseUrl);
     const res = await s.signIn('jonas.ek', 'wrong password');
     expect(res.status).toBe(401);
     expect(res.contentType).toContain('application/problem+json');
@@ -41,85 +38,85 @@ describe('sign-in', () => {
   });
 
   it('answers an unknown username exactly like a wrong password', async () => {
-    const res = await new ApiSession(t.baseUrl).signIn('nobody.here', 'whatever');
+    const res = await new ApiSession(app.baseUrl).signIn('nobody.here', 'whatever');
     expect(res.status).toBe(401);
-    expect(res.body.code).toBe('invalid_credentials');
+    expect(problem(res).code).toBe('invalid_credentials');
   });
 
   it('throttles repeated failures per account with a clear "try again in N s"', async () => {
-    const s = new ApiSession(t.baseUrl);
+    const s = new ApiSession(app.baseUrl);
     for (let i = 0; i < 3; i++) expect((await s.signIn('lars.holm', 'wrong')).status).toBe(401);
     const locked = await s.signIn('lars.holm'); // even the right password waits
     expect(locked.status).toBe(429);
-    expect(locked.body.code).toBe('sign_in_throttled');
-    expect(locked.body.retryAfterSeconds).toBeGreaterThan(0);
-    expect(locked.body.retryAfterSeconds).toBeLessThanOrEqual(30);
-    expect(locked.headers.get('retry-after')).toBe(String(locked.body.retryAfterSeconds));
-    expect(locked.body.detail).toMatch(/Försök igen om \d+ s\./);
+    expect(problem(locked).code).toBe('sign_in_throttled');
+    expect(problem(locked).retryAfterSeconds).toBeGreaterThan(0);
+    expect(problem(locked).retryAfterSeconds).toBeLessThanOrEqual(30);
+    expect(locked.headers.get('retry-after')).toBe(String(problem(locked).retryAfterSeconds));
+    expect(problem(locked).detail).toMatch(/Försök igen om \d+ s\./);
     const english = await s.request('POST', '/api/auth/sign-in', { username: 'lars.holm', password: 'x' }, { headers: { 'accept-language': 'en' } });
-    expect(english.body.detail).toMatch(/Try again in \d+ s\./);
+    expect(problem(english).detail).toMatch(/Try again in \d+ s\./);
     // Other accounts are not affected.
-    expect((await new ApiSession(t.baseUrl).signIn('sara.nord')).status).toBe(200);
+    expect((await new ApiSession(app.baseUrl).signIn('sara.nord')).status).toBe(200);
     // When the lock has passed (moved into the past here), the right password works again.
-    const db = await sqlClient(t.databaseUrl);
+    const db = await sqlClient(app.t.databaseUrl);
     await db.query(`UPDATE sign_in_throttle SET locked_until = now() - interval '1 second' WHERE key = 'account:lars.holm'`);
     await db.end();
     expect((await s.signIn('lars.holm')).status).toBe(200);
   });
 
+});
+
+describe('sign-in with a low limit per client address', () => {
+  const local = useTestApp({ env: { SIGN_IN_MAX_FAILURES_PER_ADDRESS: '4', SIGN_IN_MAX_FAILURES_PER_ACCOUNT: '100' } });
+
   it('throttles per client address across accounts', async () => {
-    const local = await startTestApp({ SIGN_IN_MAX_FAILURES_PER_ADDRESS: '4', SIGN_IN_MAX_FAILURES_PER_ACCOUNT: '100' });
-    try {
-      const s = new ApiSession(local.baseUrl);
-      for (const user of ['a.one', 'b.two', 'c.three', 'd.four']) expect((await s.signIn(user, 'x')).status).toBe(401);
-      const res = await s.signIn('eva.lind');
-      expect(res.status).toBe(429);
-      expect(res.body.code).toBe('sign_in_throttled');
-    } finally {
-      await local.close();
-    }
+    const s = new ApiSession(local.baseUrl);
+    for (const user of ['a.one', 'b.two', 'c.three', 'd.four']) expect((await s.signIn(user, 'x')).status).toBe(401);
+    const res = await s.signIn('eva.lind');
+    expect(res.status).toBe(429);
+    expect(problem(res).code).toBe('sign_in_throttled');
   });
 });
 
 describe('sessions', () => {
   it('signs out: the cookie is cleared and the old session token no longer works', async () => {
-    const s = await signedIn(t.baseUrl, 'karin.berg');
+    const s = await signedIn(app.baseUrl, 'karin.berg');
     const oldToken = s.cookies.get(SESSION_COOKIE)!;
     const out = await s.post('/api/auth/sign-out');
     expect(out.status).toBe(204);
     expect(s.cookies.has(SESSION_COOKIE)).toBe(false);
-    const replay = new ApiSession(t.baseUrl);
+    const replay = new ApiSession(app.baseUrl);
     replay.cookies.set(SESSION_COOKIE, oldToken);
     const res = await replay.get('/api/organisations');
     expect(res.status).toBe(401);
   });
 
   it('expires an idle session', async () => {
-    const s = await signedIn(t.baseUrl, 'jonas.ek');
+    const s = await signedIn(app.baseUrl, 'jonas.ek');
     expect((await s.get('/api/organisations')).status).toBe(200);
-    const db = await sqlClient(t.databaseUrl);
+    const db = await sqlClient(app.t.databaseUrl);
     await db.query(`UPDATE session SET last_seen_at = now() - interval '31 minutes' WHERE account_id = (SELECT id FROM account WHERE username = 'jonas.ek')`);
     await db.end();
     const res = await s.get('/api/organisations');
     expect(res.status).toBe(401);
-    expect(res.body.code).toBe('session_expired');
+    expect(problem(res).code).toBe('session_expired');
     expect((await s.refreshSession()).user).toBeNull();
   });
 
   it('expires a session at its absolute limit even when it is in use', async () => {
-    const s = await signedIn(t.baseUrl, 'peter.falk');
-    const db = await sqlClient(t.databaseUrl);
+    const s = await signedIn(app.baseUrl, 'peter.falk');
+    const db = await sqlClient(app.t.databaseUrl);
     await db.query(`UPDATE session SET expires_at = now() - interval '1 second' WHERE account_id = (SELECT id FROM account WHERE username = 'peter.falk')`);
     await db.end();
     const res = await s.get('/api/organisations');
     expect(res.status).toBe(401);
-    expect(res.body.code).toBe('session_expired');
+    expect(problem(res).code).toBe('session_expired');
   });
 
   it('keeps only a hash of the session token in the database', async () => {
-    const s = await signedIn(t.baseUrl, 'omar.haddad');
+    const s = await signedIn(app.baseUrl, 'omar.haddad');
     const token = s.cookies.get(SESSION_COOKIE)!;
-    const db = await sqlClient(t.databaseUrl);
+    const db = await sqlClient(app.t.databaseUrl);
     const { rows } = await db.query(`SELECT encode(id_hash, 'hex') AS h FROM session`);
     await db.end();
     expect(rows.length).toBeGreaterThan(0);
@@ -127,37 +124,37 @@ describe('sessions', () => {
   });
 
   it('refuses requests without a session with 401 unauthenticated', async () => {
-    const res = await new ApiSession(t.baseUrl).get('/api/units');
+    const res = await new ApiSession(app.baseUrl).get('/api/units');
     expect(res.status).toBe(401);
-    expect(res.body.code).toBe('unauthenticated');
+    expect(problem(res).code).toBe('unauthenticated');
   });
 });
 
 describe('CSRF protection', () => {
   it('refuses a state-changing request without the token, with a wrong token, or with another session’s token', async () => {
-    const admin = await signedIn(t.baseUrl, 'admin');
-    const other = await signedIn(t.baseUrl, 'maria.sund');
-    const body = { kind: 'other', name: 'Arbetsförmedlingen' };
+    const admin = await signedIn(app.baseUrl, 'admin');
+    const other = await signedIn(app.baseUrl, 'maria.sund');
+    const body: CreateOrganisationInput = { kind: 'other', name: 'Arbetsförmedlingen' };
     for (const csrf of [false, 'not-the-token', other.csrfToken!] as const) {
       const res = await admin.request('POST', '/api/organisations', body, { csrf });
       expect(res.status).toBe(403);
-      expect(res.body.code).toBe('csrf_invalid');
+      expect(problem(res).code).toBe('csrf_invalid');
     }
     const list = await admin.get('/api/organisations');
-    expect(list.body.map((o: { name: string }) => o.name)).not.toContain('Arbetsförmedlingen');
+    expect(ok(list).map((o) => o.name)).not.toContain('Arbetsförmedlingen');
     expect((await admin.post('/api/organisations', body)).status).toBe(201);
   });
 
   it('protects sign-in itself with the double-submit cookie', async () => {
-    const s = new ApiSession(t.baseUrl);
+    const s = new ApiSession(app.baseUrl);
     await s.refreshSession();
     const res = await s.request('POST', '/api/auth/sign-in', { username: 'eva.lind', password: 'sip-demo-2026' }, { csrf: false });
     expect(res.status).toBe(403);
-    expect(res.body.code).toBe('csrf_invalid');
+    expect(problem(res).code).toBe('csrf_invalid');
   });
 
   it('refuses sign-out without the token', async () => {
-    const s = await signedIn(t.baseUrl, 'helena.ros');
+    const s = await signedIn(app.baseUrl, 'helena.ros');
     expect((await s.request('POST', '/api/auth/sign-out', undefined, { csrf: false })).status).toBe(403);
     expect((await s.refreshSession()).user?.username).toBe('helena.ros');
   });
@@ -165,7 +162,7 @@ describe('CSRF protection', () => {
 
 describe('security headers', () => {
   it('sends a strict Content-Security-Policy and the usual helmet headers', async () => {
-    const res = await new ApiSession(t.baseUrl).raw('GET', '/');
+    const res = await new ApiSession(app.baseUrl).raw('GET', '/');
     const csp = res.headers.get('content-security-policy')!;
     expect(csp).toContain("default-src 'self'");
     expect(csp).toContain("script-src 'self'");

@@ -1,12 +1,12 @@
 import { request as httpRequest } from 'node:http';
 import { brotliCompressSync, deflateSync, gzipSync } from 'node:zlib';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { CSRF_HEADER, type ProblemCode, problemMessage } from '@sip/shared';
 import { DEMO_PASSWORD } from '../../server/src/seed/demo-data';
-import { ApiSession, signedIn } from '../support/api-session';
+import { ApiSession, problem, signedIn } from '../support/api-session';
 import { sqlClient } from '../support/database';
 import { PNR, directoryIds, personId } from '../support/plan-fixtures';
-import { startTestApp, type TestApp } from '../support/test-app';
+import { useTestApp } from '../support/use-test-app';
 
 /**
  * Every way the JSON body parser can refuse a body is the client's mistake: a 4xx problem
@@ -14,7 +14,7 @@ import { startTestApp, type TestApp } from '../support/test-app';
  * and no "Unhandled error" in the log.
  */
 
-let t: TestApp;
+const app = useTestApp();
 let eva: ApiSession;
 let planBody: Record<string, string>;
 
@@ -22,15 +22,13 @@ let planBody: Record<string, string>;
 const MARKER = 'kroppsmarkör-7f3a';
 
 beforeAll(async () => {
-  t = await startTestApp();
-  eva = await signedIn(t.baseUrl, 'eva.lind');
+  eva = await app.as('eva.lind');
   const ids = await directoryIds(eva);
   planBody = { personId: await personId(eva, PNR.anders), trigger: 'ordinary', reason: MARKER, initiatingUnitId: ids.vuxenenheten };
 });
-afterAll(() => t?.close());
 
 async function storedRows() {
-  const db = await sqlClient(t.databaseUrl);
+  const db = await sqlClient(app.t.databaseUrl);
   const { rows } = await db.query(
     'SELECT (SELECT count(*) FROM plan)::int AS plans, (SELECT count(*) FROM audit_event)::int AS events, (SELECT count(*) FROM session)::int AS sessions',
   );
@@ -40,14 +38,14 @@ async function storedRows() {
 
 /** A fresh signed-out session with its CSRF token, so that no sign-in changes the next request. */
 async function signedOut() {
-  const session = new ApiSession(t.baseUrl);
+  const session = new ApiSession(app.baseUrl);
   await session.refreshSession();
   return session;
 }
 
 /** The log lines written since `from` (an earlier length of the log) that a client mistake must never cause. */
 function serverFaultLines(from: number) {
-  return t.logs().slice(from).split('\n').filter((line) => /Unhandled|internal_error|"statusCode":5\d\d|"level":50/.test(line));
+  return app.t.logs().slice(from).split('\n').filter((line) => /Unhandled|internal_error|"statusCode":5\d\d|"level":50/.test(line));
 }
 
 const routes = [
@@ -97,7 +95,7 @@ async function send(route: (typeof routes)[number], body: Buffer, headers: Recor
 describe.each(routes)('$name', (route) => {
   it.each(refused)('refuses $name with $status $code, in Swedish by default and English on request', async (c) => {
     const before = await storedRows();
-    const logStart = t.logs().length;
+    const logStart = app.t.logs().length;
     const body = c.body(json(route.body()));
     const sv = await send(route, body, c.headers);
     const en = await send(route, body, { ...c.headers, 'accept-language': 'en-GB,en;q=0.9' });
@@ -108,12 +106,12 @@ describe.each(routes)('$name', (route) => {
       expect(res.body).toMatchObject({ type: `urn:sip:problem:${c.code}`, status: c.status, code: c.code, detail: problemMessage(c.code, language) });
       expect(JSON.stringify(res.body)).not.toContain(MARKER);
     }
-    expect(sv.body.detail).not.toBe(en.body.detail);
+    expect(problem(sv).detail).not.toBe(problem(en).detail);
     expect(await storedRows()).toEqual(before);
     expect(serverFaultLines(logStart)).toEqual([]);
-    expect(t.logs()).not.toContain(MARKER);
+    expect(app.t.logs()).not.toContain(MARKER);
     // One warn line per refusal says what happened, without the body.
-    const refusals = t.logs().slice(logStart).split('\n').filter((line) => line.includes('Request body refused'));
+    const refusals = app.t.logs().slice(logStart).split('\n').filter((line) => line.includes('Request body refused'));
     expect(refusals).toHaveLength(2);
     for (const line of refusals) expect(JSON.parse(line)).toMatchObject({ level: 40, path: route.path, status: c.status, code: c.code });
   });
@@ -132,7 +130,7 @@ describe.each(routes)('$name', (route) => {
 });
 
 it('a body-less POST (no Content-Type, no body) is not refused for its missing media type', async () => {
-  const session = await signedIn(t.baseUrl, 'eva.lind');
+  const session = await signedIn(app.baseUrl, 'eva.lind');
   const res = await session.raw('POST', '/api/auth/sign-out', { headers: { [CSRF_HEADER]: session.csrfToken!, 'content-length': '0' } });
   expect(res.status).toBe(204);
 });
@@ -143,7 +141,7 @@ it('a body-less POST (no Content-Type, no body) is not refused for its missing m
  */
 async function sendAndHangUp(route: (typeof routes)[number], headers: Record<string, string>, part: Buffer) {
   const session = await route.session();
-  const url = new URL(route.path, t.baseUrl);
+  const url = new URL(route.path, app.baseUrl);
   return new Promise<void>((resolve) => {
     const req = httpRequest(url, {
       method: 'POST',
@@ -168,12 +166,12 @@ describe.each(routes)('a client that hangs up mid-body on $name', (route) => {
     { name: 'gzip, Content-Length larger than sent', headers: { 'content-encoding': 'gzip', 'content-length': '4096' }, part: (valid: Buffer) => gzipSync(valid).subarray(0, 12) },
   ])('$name: no 500, no unhandled error, nothing stored', async (c) => {
     const before = await storedRows();
-    const logStart = t.logs().length;
+    const logStart = app.t.logs().length;
     await sendAndHangUp(route, c.headers, c.part(json(route.body())));
     // The server learns of the hang-up from the socket; give it a moment to act on it.
     await new Promise((resolve) => setTimeout(resolve, 300));
     expect(serverFaultLines(logStart)).toEqual([]);
-    expect(t.logs()).not.toContain(MARKER);
+    expect(app.t.logs()).not.toContain(MARKER);
     expect(await storedRows()).toEqual(before);
     // And the server still answers.
     expect((await eva.get('/api/auth/session')).status).toBe(200);

@@ -5,11 +5,12 @@ import { arrayField, insertParagraphs, richTextField, yMapFrom } from '@sip/shar
 import type { SocketYjsProvider } from '../../client/src/collab/socket-yjs-provider';
 import { DocumentRegistry } from '../../server/src/collaboration/document-registry';
 import { DocumentStore } from '../../server/src/collaboration/document-store';
-import { type ApiSession, signedIn } from '../support/api-session';
+import type { ApiSession } from '../support/api-session';
 import { CollabClient, waitFor } from '../support/collab-client';
 import { describeCopy, holds, random, recordAcknowledged } from '../support/convergence';
 import { sqlClient } from '../support/database';
-import { PNR, directoryIds, ok, personId, staffId, today, initiatePlan } from '../support/plan-fixtures';
+import { plan } from '../support/plan-builder';
+import { type DirectoryIds, directoryIds } from '../support/plan-fixtures';
 import { useTestApp } from '../support/use-test-app';
 
 /**
@@ -21,22 +22,19 @@ import { useTestApp } from '../support/use-test-app';
 const app = useTestApp();
 const s: Record<string, ApiSession> = {};
 const clients: CollabClient[] = [];
-let ids: Awaited<ReturnType<typeof directoryIds>>;
+let ids: DirectoryIds;
 const USERS = ['eva.lind', 'omar.haddad', 'jonas.ek', 'lars.holm'];
 afterAll(() => clients.forEach((c) => c.close()));
 
 beforeAll(async () => {
-  for (const u of USERS) s[u] = await signedIn(app.t.baseUrl, u);
+  for (const u of USERS) s[u] = await app.as(u);
   ids = await directoryIds(s['eva.lind']!);
 });
 
 /** A plan in which all four practitioners take part (kommun: Eva, Omar; region: Jonas, Lars). */
 async function planWithFour(): Promise<string> {
-  const eva = s['eva.lind']!;
-  const planId: string = ok(await eva.post('/api/plans', { personId: await personId(eva, PNR.sofia), trigger: 'ordinary', reason: 'Samordning', initiatingUnitId: ids.vuxenenheten })).planId;
-  ok(await eva.post(`/api/plans/${planId}/consents`, { givenBy: 'person', form: 'written', scopeOrganisationIds: [ids.kommun, ids.region], informationKinds: ['psychiatry'], validFrom: today() }));
-  for (const name of ['Omar Haddad', 'Jonas Ek', 'Lars Holm']) ok(await eva.post(`/api/plans/${planId}/participants`, { role: 'kallad_personal', accountId: await staffId(eva, name) }));
-  return planId;
+  const built = await plan(app).for('sofia').by('eva.lind').withConsent(['kommun', 'region']).withParticipant('Omar Haddad').withParticipant('Jonas Ek').withParticipant('Lars Holm').build();
+  return built.id;
 }
 
 async function connect(user: string): Promise<CollabClient> {

@@ -5,7 +5,7 @@ import { arrayField, contentToJSON, yMapFrom } from '@sip/shared/yjs';
 import { signedIn } from '../support/api-session';
 import { CollabClient, waitFor } from '../support/collab-client';
 import { createTestDatabase, sqlClient } from '../support/database';
-import { PNR, directoryIds, ok, personId, today, initiatePlan } from '../support/plan-fixtures';
+import { plan } from '../support/plan-builder';
 import { killHard, startServerProcess } from '../support/server-process';
 import { freePort } from '../support/free-port';
 
@@ -22,10 +22,7 @@ it('a server killed during a burst of edits has stored every acknowledged update
   let server = await startServerProcess(databaseUrl, port);
   cleanup.push(() => server.exitCode === null && killHard(server));
 
-  const eva = await signedIn(baseUrl, 'eva.lind');
-  const ids = await directoryIds(eva);
-  const planId = ok(await eva.post('/api/plans', { personId: await personId(eva, PNR.anders), trigger: 'ordinary', reason: 'x', initiatingUnitId: ids.vuxenenheten })).planId;
-  ok(await eva.post(`/api/plans/${planId}/consents`, { givenBy: 'person', form: 'written', scopeOrganisationIds: [ids.kommun], informationKinds: ['social_services'], validFrom: today() }));
+  const { id: planId, starter: eva } = await plan(baseUrl).for('anders').by('eva.lind').withConsent(['kommun'], { informationKinds: ['social_services'] }).build();
 
   const client = await CollabClient.connect(baseUrl, eva);
   cleanup.push(() => client.close());

@@ -2,28 +2,25 @@ import * as Y from 'yjs';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { type SectionName, documentName, sectionFields } from '@sip/shared';
 import { arrayField, contentToJSON, insertParagraphs, richTextField, yMapFrom } from '@sip/shared/yjs';
-import { type ApiSession, signedIn } from '../support/api-session';
+import type { ApiSession } from '../support/api-session';
 import { CollabClient, waitFor } from '../support/collab-client';
 import { sqlClient } from '../support/database';
-import { PNR, directoryIds, ok, personId, staffId, today, initiatePlan } from '../support/plan-fixtures';
+import { plan } from '../support/plan-builder';
+import type { DirectoryIds } from '../support/plan-fixtures';
 import { useTestApp } from '../support/use-test-app';
 
 const app = useTestApp();
 const clients: CollabClient[] = [];
 const sessions: Record<string, ApiSession> = {};
 let planId: string;
-let ids: Awaited<ReturnType<typeof directoryIds>>;
+let ids: DirectoryIds;
 afterAll(() => clients.forEach((c) => c.close()));
 
 beforeAll(async () => {
-  for (const u of ['eva.lind', 'jonas.ek', 'anders.nilsson', 'birgitta.nilsson']) sessions[u] = await signedIn(app.t.baseUrl, u);
-  const eva = sessions['eva.lind']!;
-  ids = await directoryIds(eva);
-  planId = ok(await eva.post('/api/plans', { personId: await personId(eva, PNR.anders), trigger: 'ordinary', reason: 'x', initiatingUnitId: ids.vuxenenheten })).planId;
-  ok(await eva.post(`/api/plans/${planId}/consents`, { givenBy: 'person', form: 'written', scopeOrganisationIds: [ids.kommun, ids.region], informationKinds: ['psychiatry'], validFrom: today() }));
-  ok(await eva.post(`/api/plans/${planId}/participants`, { role: 'kallad_personal', accountId: await staffId(eva, 'Jonas Ek') }));
-  const anders = sessions['anders.nilsson']!;
-  ok(await anders.post(`/api/plans/${planId}/relatives`, { accountId: ok(await anders.get(`/api/plans/${planId}`)).relativeCandidates[0].accountId }));
+  for (const u of ['eva.lind', 'jonas.ek', 'anders.nilsson', 'birgitta.nilsson']) sessions[u] = await app.as(u);
+  // Anders's plan: consent for kommun and region, Jonas taking part, Birgitta allowed.
+  const built = await plan(app).for('anders').by('eva.lind').withConsent(['kommun', 'region']).withParticipant('Jonas Ek').withRelative('birgitta').build();
+  ({ id: planId, ids } = built);
 });
 
 async function stored(section: SectionName) {

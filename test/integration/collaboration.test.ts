@@ -4,18 +4,18 @@ import * as Y from 'yjs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { SESSION_COOKIE, type SectionName, documentName } from '@sip/shared';
 import { arrayField, contentToJSON, insertParagraphs, richTextField, yMapFrom } from '@sip/shared/yjs';
-import { type ApiSession, signedIn } from '../support/api-session';
+import { type ApiSession, ok, signedIn } from '../support/api-session';
 import { CollabClient, waitFor } from '../support/collab-client';
 import { sqlClient } from '../support/database';
-import { PNR, directoryIds, ok, personId, staffId, today, initiatePlan } from '../support/plan-fixtures';
+import { plan } from '../support/plan-builder';
+import { type DirectoryIds, directoryIds } from '../support/plan-fixtures';
 import { useTestApp } from '../support/use-test-app';
 import { SessionFollower } from '../../server/src/collaboration/session-follower';
 
 const app = useTestApp();
 const s: Record<string, ApiSession> = {};
 const clients: CollabClient[] = [];
-let ids: Awaited<ReturnType<typeof directoryIds>>;
-let planId: string;
+let ids: DirectoryIds;
 
 async function client(user: string) {
   const c = await CollabClient.connect(app.t.baseUrl, s[user]!);
@@ -24,7 +24,7 @@ async function client(user: string) {
 }
 
 /** The section exactly as stored in PostgreSQL (snapshot + log), as a fresh reader sees it. */
-async function stored(section: SectionName) {
+async function stored(planId: string, section: SectionName) {
   const db = await sqlClient(app.t.databaseUrl);
   const name = documentName(planId, section);
   const doc = new Y.Doc();
@@ -37,16 +37,23 @@ async function stored(section: SectionName) {
 }
 
 beforeAll(async () => {
-  for (const u of ['eva.lind', 'jonas.ek', 'anders.nilsson', 'birgitta.nilsson', 'peter.falk', 'karin.berg']) s[u] = await signedIn(app.t.baseUrl, u);
-  const eva = s['eva.lind']!;
-  ids = await directoryIds(eva);
-  const plan = await initiatePlan(eva, { personId: await personId(eva, PNR.anders), trigger: 'ordinary', reason: 'Samordning', initiatingUnitId: ids.vuxenenheten });
-  planId = plan.id;
-  ok(await eva.post(`/api/plans/${planId}/consents`, { givenBy: 'person', form: 'written', scopeOrganisationIds: [ids.kommun, ids.region], informationKinds: ['social_services', 'psychiatry'], validFrom: today() }));
-  ok(await eva.post(`/api/plans/${planId}/participants`, { role: 'kallad_personal', accountId: await staffId(eva, 'Jonas Ek') }));
-  const mine = ok(await s['anders.nilsson']!.get(`/api/plans/${planId}`));
-  ok(await s['anders.nilsson']!.post(`/api/plans/${planId}/relatives`, { accountId: mine.relativeCandidates[0].accountId }));
+  for (const u of ['eva.lind', 'jonas.ek', 'anders.nilsson', 'birgitta.nilsson', 'peter.falk', 'karin.berg']) s[u] = await app.as(u);
+  ids = await directoryIds(s['eva.lind']!);
 });
+
+/** Each test's own plan: Anders's, consent for kommun and region, Jonas taking part, Birgitta allowed. */
+async function andersPlan(): Promise<string> {
+  const built = await plan(app).for('anders').by('eva.lind').withConsent(['kommun', 'region'], { informationKinds: ['social_services', 'psychiatry'] }).withParticipant('Jonas Ek').withRelative('birgitta').build();
+  return built.id;
+}
+
+/** Eva writes Nuläge in a socket of her own; resolves once it is stored. */
+async function evaWritesCurrentSituation(planId: string, text: string) {
+  const eva = await (await client('eva.lind')).open(planId, 'shared');
+  insertParagraphs(richTextField(eva.doc, 'currentSituation'), text);
+  await waitFor(() => eva.status === 'saved', 'Nuläge saved');
+  return eva;
+}
 afterAll(() => clients.forEach((c) => c.close()));
 
 /** A y-protocols var-length byte array: its length as a varuint, then the bytes. */
@@ -72,6 +79,7 @@ describe('the /collab handshake', () => {
   });
 
   it('does not let a manager, an outsider or a stranger open any section', async () => {
+    const planId = await andersPlan();
     for (const user of ['karin.berg', 'peter.falk']) {
       const c = await client(user);
       const p = await c.open(planId, 'shared');
@@ -86,16 +94,19 @@ describe('the /collab handshake', () => {
 
 describe('co-editing', () => {
   it('two practitioners see each other’s text, saved only once stored', async () => {
+    const planId = await andersPlan();
     const eva = await (await client('eva.lind')).open(planId, 'shared');
     const jonas = await (await client('jonas.ek')).open(planId, 'shared');
     expect(eva.access).toEqual({ read: true, write: true });
     insertParagraphs(richTextField(eva.doc, 'currentSituation'), 'Anders bor hos sin mamma.');
     await waitFor(() => eva.status === 'saved', 'eva saved');
     await waitFor(() => contentToJSON(jonas.doc, 'shared').currentSituation === 'Anders bor hos sin mamma.', 'jonas sees the text');
-    expect((await stored('shared')).currentSituation).toBe('Anders bor hos sin mamma.');
+    expect((await stored(planId, 'shared')).currentSituation).toBe('Anders bor hos sin mamma.');
   });
 
   it('opening a section and editing it are in the audit log: one entry per editing session, not per keystroke', async () => {
+    const planId = await andersPlan();
+    await evaWritesCurrentSituation(planId, 'Anders bor hos sin mamma.');
     const eva = await (await client('eva.lind')).open(planId, 'shared');
     for (const word of ['Han ', 'vill ', 'flytta. ']) {
       insertParagraphs(richTextField(eva.doc, 'disagreements'), word);
@@ -109,7 +120,7 @@ describe('co-editing', () => {
     );
     const { rows: updates } = await db.query(`SELECT count(*)::int AS n FROM doc_update u JOIN account a ON a.id = u.actor_id WHERE u.doc_name = $1 AND a.username = 'eva.lind'`, [documentName(planId, 'shared')]);
     await db.end();
-    // Two sockets of Eva's opened the section (this test and the one before), each wrote.
+    // Two sockets of Eva's opened the section, each wrote.
     expect(rows.filter((r: { action: string }) => r.action === 'plan.content.read').map((r: { section: string }) => r.section)).toEqual(['shared', 'shared']);
     expect(rows.filter((r: { action: string }) => r.action === 'plan.content.write').length).toBe(2);
     expect(updates[0].n).toBeGreaterThanOrEqual(4); // every update still carries its author
@@ -117,11 +128,12 @@ describe('co-editing', () => {
   });
 
   it('the person writes their own part; nobody but the kommun writes the kommun’s actions', async () => {
+    const planId = await andersPlan();
     const anders = await client('anders.nilsson');
     const own = await anders.open(planId, 'person');
     insertParagraphs(richTextField(own.doc, 'importantToMe'), 'Att få bo kvar i Uppsala.');
     await waitFor(() => own.status === 'saved', 'person part saved');
-    expect((await stored('person')).importantToMe).toBe('Att få bo kvar i Uppsala.');
+    expect((await stored(planId, 'person')).importantToMe).toBe('Att få bo kvar i Uppsala.');
 
     const kommunActions: SectionName = `actions:${ids.kommun}`;
     const theirs = await anders.open(planId, kommunActions);
@@ -130,7 +142,7 @@ describe('co-editing', () => {
     await waitFor(() => theirs.lastError !== null, 'refusal');
     expect(theirs.lastError?.code).toBe('read_only');
     await waitFor(() => contentToJSON(theirs.doc, `actions:${ids.kommun}`).actions === undefined, 'reset to the server copy');
-    expect(await stored(kommunActions)).toEqual({});
+    expect(await stored(planId, kommunActions)).toEqual({});
 
     const jonas = await (await client('jonas.ek')).open(planId, kommunActions);
     expect(jonas.access?.write).toBe(false); // the region writes its own actions, not the kommun's
@@ -144,6 +156,8 @@ describe('co-editing', () => {
   });
 
   it('a relative reads but never edits', async () => {
+    const planId = await andersPlan();
+    await evaWritesCurrentSituation(planId, 'Anders bor hos sin mamma.');
     const birgitta = await (await client('birgitta.nilsson')).open(planId, 'shared');
     expect(birgitta.access).toEqual({ read: true, write: false });
     expect(contentToJSON(birgitta.doc, 'shared').currentSituation).toBe('Anders bor hos sin mamma.');
@@ -151,32 +165,35 @@ describe('co-editing', () => {
     await waitFor(() => birgitta.lastError !== null, 'refusal');
     expect(birgitta.lastError?.code).toBe('read_only');
     await waitFor(() => contentToJSON(birgitta.doc, 'shared').currentSituation === 'Anders bor hos sin mamma.', 'reset');
-    expect((await stored('shared')).currentSituation).toBe('Anders bor hos sin mamma.');
+    expect((await stored(planId, 'shared')).currentSituation).toBe('Anders bor hos sin mamma.');
   });
 
   it('refuses content that breaks the section’s schema, and keeps the stored state', async () => {
+    const planId = await andersPlan();
     const eva = await (await client('eva.lind')).open(planId, `actions:${ids.kommun}`);
-    const before = await stored(`actions:${ids.kommun}`);
+    const before = await stored(planId, `actions:${ids.kommun}`);
     arrayField(eva.doc, 'actions').push([yMapFrom({ id: 'k2', what: 'Daglig verksamhet', status: 'not_done' })]);
     await waitFor(() => eva.lastError !== null, 'refusal');
     expect(eva.lastError).toMatchObject({ code: 'schema_violation', reason: expect.stringMatching(/notDoneReason/) });
-    expect(await stored(`actions:${ids.kommun}`)).toEqual(before);
+    expect(await stored(planId, `actions:${ids.kommun}`)).toEqual(before);
   });
 
   it('refuses a field the section does not have, or a field of the wrong kind', async () => {
-    const before = await stored('shared');
+    const planId = await andersPlan();
+    const before = await stored(planId, 'shared');
     for (const edit of [(d: Y.Doc) => insertParagraphs(d.getXmlFragment('secretNotes'), 'x'), (d: Y.Doc) => d.getArray('disagreements').push(['x']), (d: Y.Doc) => d.getText('disagreements').insert(0, 'plain characters'), (d: Y.Doc) => d.getXmlFragment('disagreements').insert(0, [new Y.XmlElement('img')])]) {
       const p = await (await client('eva.lind')).open(planId, 'shared');
       edit(p.doc);
       await waitFor(() => p.lastError !== null, 'refusal');
       expect(p.lastError?.code).toBe('schema_violation');
     }
-    expect(await stored('shared')).toEqual(before);
+    expect(await stored(planId, 'shared')).toEqual(before);
   });
 });
 
 describe('bad input', () => {
   it('refuses the update that would take a section past 2 MiB, keeping what was stored', async () => {
+    const planId = await andersPlan();
     const section: SectionName = `actions:${ids.region}`;
     const jonasClient = await client('jonas.ek');
     const jonas = await jonasClient.open(planId, section);
@@ -204,10 +221,11 @@ describe('bad input', () => {
     // client and it tried again on the reloaded section.
     expect(firstRefused).toBeGreaterThan(0);
     expect(jonasClient.errors.map((e) => e.code)).toEqual(Array(11 - firstRefused).fill('document_too_large'));
-    expect(((await stored(section)).actions as unknown[]).length).toBe(25 * firstRefused);
+    expect(((await stored(planId, section)).actions as unknown[]).length).toBe(25 * firstRefused);
   });
 
   it('slows down a connection that opens sections without end', async () => {
+    const planId = await andersPlan();
     const c = await client('eva.lind');
     const replies = await Promise.all(
       Array.from({ length: 60 }, () => new Promise<{ ok: boolean; code?: string }>((resolve) => c.socket.emit('join', { doc: documentName(planId, 'others') }, resolve))),
@@ -220,9 +238,10 @@ describe('bad input', () => {
   });
 
   it('answers garbage with an error event, stays up, and stores nothing', async () => {
+    const planId = await andersPlan();
     const c = await client('eva.lind');
     const p = await c.open(planId, 'shared');
-    const before = await stored('shared');
+    const before = await stored(planId, 'shared');
     const doc = documentName(planId, 'shared');
     const valid = Y.encodeStateAsUpdate(p.doc);
     const sends: [string, unknown][] = [
@@ -246,12 +265,13 @@ describe('bad input', () => {
     );
     expect((await s['eva.lind']!.get('/api/health')).status).toBe(200);
     expect(c.socket.connected).toBe(true);
-    expect(await stored('shared')).toEqual(before);
+    expect(await stored(planId, 'shared')).toEqual(before);
   });
 });
 
 describe('one document per section', () => {
   it('refuses every other spelling of a section, and sections the plan does not have; nothing is stored and the rows stay', async () => {
+    const planId = await andersPlan();
     const c = await client('eva.lind');
     const shared = await c.open(planId, 'shared');
     arrayField(shared.doc, 'needs').push([yMapFrom({ id: 'n-canonical-1', text: 'Boende' }), yMapFrom({ id: 'n-canonical-2', text: 'Arbete' })]);
@@ -293,6 +313,7 @@ describe('one document per section', () => {
 
 describe('reconnecting and presence', () => {
   it('a read-only member who reconnects is not refused for the deletions its copy already shares', async () => {
+    const planId = await andersPlan();
     const eva = await (await client('eva.lind')).open(planId, 'shared');
     const birgittaClient = await client('birgitta.nilsson');
     const birgitta = await birgittaClient.open(planId, 'shared');
@@ -310,6 +331,7 @@ describe('reconnecting and presence', () => {
   });
 
   it('presence: a newcomer sees who is here at once; someone leaving or dropping off disappears at once', async () => {
+    const planId = await andersPlan();
     const names = (p: { awareness: { getStates(): Map<number, Record<string, any>> }; doc: Y.Doc }) =>
       [...p.awareness.getStates()].filter(([id]) => id !== p.doc.clientID).map(([, st]) => st.user?.name).sort();
     const evaClient = await client('eva.lind');
@@ -365,6 +387,7 @@ describe('reconnecting and presence', () => {
 
 describe('revocation', () => {
   it('signing out ends that session’s co-editing at once; an expired session’s socket is closed by the next check', async () => {
+    const planId = await andersPlan();
     const leaving = await signedIn(app.t.baseUrl, 'eva.lind');
     const staying = await signedIn(app.t.baseUrl, 'eva.lind');
     const a = await CollabClient.connect(app.t.baseUrl, leaving);
@@ -395,12 +418,13 @@ describe('revocation', () => {
   });
 
   it('consent withdrawal mid-session takes the region and the relative out within a second', async () => {
+    const planId = await andersPlan();
     const jonas = await client('jonas.ek');
     const birgitta = await client('birgitta.nilsson');
     await jonas.open(planId, 'shared');
     await birgitta.open(planId, 'shared');
     const anders = s['anders.nilsson']!;
-    const consentId = ok(await anders.get(`/api/plans/${planId}`)).consents[0].id;
+    const consentId = ok(await anders.get(`/api/plans/${planId}`)).consents![0]!.id;
     const started = Date.now();
     ok(await anders.post(`/api/plans/${planId}/consents/${consentId}/withdraw`, {}));
     await waitFor(() => !jonas.socket.connected && !birgitta.socket.connected, 'disconnects', 1000);

@@ -1,33 +1,41 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type CollabCommentEvent, documentName } from '@sip/shared';
-import { type ApiSession, signedIn } from '../support/api-session';
+import { type ApiSession, ok, problem } from '../support/api-session';
 import { CollabClient, waitFor } from '../support/collab-client';
 import { sqlClient } from '../support/database';
-import { PNR, directoryIds, ok, personId, staffId, today, initiatePlan } from '../support/plan-fixtures';
+import { plan } from '../support/plan-builder';
+import type { DirectoryIds } from '../support/plan-fixtures';
 import { useTestApp } from '../support/use-test-app';
 
 const app = useTestApp();
 const s: Record<string, ApiSession> = {};
 const clients: CollabClient[] = [];
-let ids: Awaited<ReturnType<typeof directoryIds>>;
-let planId: string;
+let ids: DirectoryIds;
 
 beforeAll(async () => {
-  for (const u of ['eva.lind', 'jonas.ek', 'anders.nilsson', 'birgitta.nilsson', 'peter.falk']) s[u] = await signedIn(app.t.baseUrl, u);
-  const eva = s['eva.lind']!;
-  ids = await directoryIds(eva);
-  planId = ok(await eva.post('/api/plans', { personId: await personId(eva, PNR.anders), trigger: 'ordinary', reason: 'Samordning', initiatingUnitId: ids.vuxenenheten })).planId;
-  ok(await eva.post(`/api/plans/${planId}/consents`, { givenBy: 'person', form: 'written', scopeOrganisationIds: [ids.kommun, ids.region], informationKinds: ['social_services', 'psychiatry'], validFrom: today() })).id;
-  ok(await eva.post(`/api/plans/${planId}/participants`, { role: 'kallad_personal', accountId: await staffId(eva, 'Jonas Ek') }));
-  const mine = ok(await s['anders.nilsson']!.get(`/api/plans/${planId}`));
-  ok(await s['anders.nilsson']!.post(`/api/plans/${planId}/relatives`, { accountId: mine.relativeCandidates[0].accountId }));
+  for (const u of ['eva.lind', 'jonas.ek', 'anders.nilsson', 'birgitta.nilsson', 'peter.falk']) s[u] = await app.as(u);
 });
 afterAll(() => clients.forEach((c) => c.close()));
 
-const comments = async (user: string) => ok(await s[user]!.get(`/api/plans/${planId}/comments`)).comments as { id: string; section: string; body: string | null; author: { name: string }; removedAt: string | null }[];
+/** Each test's own plan: Anders's, consent for kommun and region, Jonas taking part, Birgitta allowed. */
+async function andersPlan(): Promise<string> {
+  const built = await plan(app).for('anders').by('eva.lind').withConsent(['kommun', 'region'], { informationKinds: ['social_services', 'psychiatry'] }).withParticipant('Jonas Ek').withRelative('birgitta').build();
+  ids = built.ids;
+  return built.id;
+}
+
+const comments = async (planId: string, user: string) => ok(await s[user]!.get(`/api/plans/${planId}/comments`)).comments;
+
+/** Birgitta's comment on the shared part, and Jonas's on the region's actions, which he removes again. */
+async function twoComments(planId: string) {
+  ok(await s['birgitta.nilsson']!.post(`/api/plans/${planId}/comments`, { section: 'shared', body: 'Anders sover dåligt sedan flytten.' }));
+  const own = ok(await s['jonas.ek']!.post(`/api/plans/${planId}/comments`, { section: `actions:${ids.region}`, body: 'Vi behöver läkarintyget först.' }));
+  ok(await s['jonas.ek']!.delete(`/api/plans/${planId}/comments/${own.id}`));
+}
 
 describe('comments on a section', () => {
   it('a relative, who may not edit, comments; everyone with the section open gets it at once', async () => {
+    const planId = await andersPlan();
     const eva = await CollabClient.connect(app.t.baseUrl, s['eva.lind']!);
     clients.push(eva);
     await eva.open(planId, 'shared');
@@ -41,23 +49,25 @@ describe('comments on a section', () => {
     expect(pushed[0]).toEqual({ doc: documentName(planId, 'shared'), comment: res.body });
 
     for (const reader of ['eva.lind', 'jonas.ek', 'anders.nilsson', 'birgitta.nilsson']) {
-      expect((await comments(reader)).map((c) => c.body)).toEqual(['Anders sover dåligt sedan flytten.']);
+      expect((await comments(planId, reader)).map((c) => c.body)).toEqual(['Anders sover dåligt sedan flytten.']);
     }
   });
 
   it('is refused for someone who cannot reach the plan, and for bad input; nothing is stored', async () => {
-    const before = (await comments('eva.lind')).length;
+    const planId = await andersPlan();
+    const before = (await comments(planId, 'eva.lind')).length;
     expect((await s['peter.falk']!.post(`/api/plans/${planId}/comments`, { section: 'shared', body: 'x' })).status).toBe(404);
     expect((await s['peter.falk']!.get(`/api/plans/${planId}/comments`)).status).toBe(404);
     for (const body of [{ section: 'shared', body: '   ' }, { section: 'shared', body: 'x'.repeat(2001) }, { section: 'secret', body: 'x' }, { section: 'actions:not-a-uuid', body: 'x' }, { section: 'shared', body: 'x', extra: 1 }, { section: 'shared' }]) {
-      const res = await s['eva.lind']!.post(`/api/plans/${planId}/comments`, body);
+      const res = await s['eva.lind']!.request('POST', `/api/plans/${planId}/comments`, body);
       expect(res.status, JSON.stringify(body)).toBe(400);
-      expect(res.body.code).toBe('validation_failed');
+      expect(problem(res).code).toBe('validation_failed');
     }
-    expect((await comments('eva.lind')).length).toBe(before);
+    expect((await comments(planId, 'eva.lind')).length).toBe(before);
   });
 
   it('the author removes their own comment — not someone else’s; who and when remain', async () => {
+    const planId = await andersPlan();
     const own = ok(await s['jonas.ek']!.post(`/api/plans/${planId}/comments`, { section: `actions:${ids.region}`, body: 'Vi behöver läkarintyget först.' }));
     const forbidden = await s['eva.lind']!.delete(`/api/plans/${planId}/comments/${own.id}`);
     expect(forbidden.status).toBe(403);
@@ -66,7 +76,7 @@ describe('comments on a section', () => {
     expect(removed.removedAt).not.toBeNull();
     expect((await s['jonas.ek']!.delete(`/api/plans/${planId}/comments/${own.id}`)).status).toBe(409);
     expect((await s['jonas.ek']!.delete(`/api/plans/${planId}/comments/00000000-0000-4000-8000-000000000000`)).status).toBe(404);
-    const seen = (await comments('anders.nilsson')).find((c) => c.id === own.id);
+    const seen = (await comments(planId, 'anders.nilsson')).find((c) => c.id === own.id);
     expect(seen).toMatchObject({ body: null, author: { name: 'Jonas Ek' } });
     // The words are gone from the database too, not only from the answer.
     const db = await sqlClient(app.t.databaseUrl);
@@ -76,6 +86,9 @@ describe('comments on a section', () => {
   });
 
   it('every read and write is in the audit log, without the words', async () => {
+    const planId = await andersPlan();
+    await twoComments(planId);
+    await comments(planId, 'anders.nilsson');
     const db = await sqlClient(app.t.databaseUrl);
     const { rows } = await db.query(`SELECT action, details::text AS details FROM audit_event WHERE plan_id = $1 AND action LIKE 'plan.comment.%' ORDER BY seq`, [planId]);
     await db.end();
@@ -87,9 +100,11 @@ describe('comments on a section', () => {
   });
 
   it('a closed plan keeps its comments readable and takes no new ones', async () => {
-    const consentId = ok(await s['anders.nilsson']!.get(`/api/plans/${planId}`)).consents[0].id;
+    const planId = await andersPlan();
+    await twoComments(planId);
+    const consentId = ok(await s['anders.nilsson']!.get(`/api/plans/${planId}`)).consents![0]!.id;
     ok(await s['anders.nilsson']!.post(`/api/plans/${planId}/consents/${consentId}/withdraw`, {}));
-    expect((await comments('anders.nilsson')).length).toBeGreaterThan(0);
+    expect((await comments(planId, 'anders.nilsson')).length).toBeGreaterThan(0);
     const res = await s['anders.nilsson']!.post(`/api/plans/${planId}/comments`, { section: 'person', body: 'Efteråt' });
     expect(res.status).toBe(403);
   });

@@ -1,6 +1,6 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ApiSession, signedIn } from '../support/api-session';
-import { startTestApp, type TestApp } from '../support/test-app';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { ApiSession, ok } from '../support/api-session';
+import { useTestApp } from '../support/use-test-app';
 
 /**
  * Every directory route × every kind of caller: anonymous, a citizen, and staff with each
@@ -18,25 +18,23 @@ const ADMIN: Caller[] = ['admin'];
 const PRACTITIONER: Caller[] = ['practitioner'];
 const EVERYONE: Caller[] = ['anonymous', 'citizen', 'practitioner', 'manager', 'admin'];
 
-let t: TestApp;
+const app = useTestApp();
 const sessions = new Map<Caller, ApiSession>();
 const ids: Record<string, string> = {};
 
 beforeAll(async () => {
-  t = await startTestApp();
-  const anonymous = new ApiSession(t.baseUrl);
+  const anonymous = new ApiSession(app.baseUrl);
   await anonymous.refreshSession();
   sessions.set('anonymous', anonymous);
-  for (const [caller, username] of Object.entries(CALLERS)) sessions.set(caller as Caller, await signedIn(t.baseUrl, username));
+  for (const [caller, username] of Object.entries(CALLERS)) sessions.set(caller as Caller, await app.as(username));
   const admin = sessions.get('admin')!;
-  ids.org = (await admin.get('/api/organisations')).body[0].id;
-  ids.unit = (await admin.get('/api/units')).body[0].id;
-  ids.staff = (await admin.get('/api/staff')).body[0].id;
-  const person = (await admin.get('/api/persons')).body.items[0];
+  ids.org = ok(await admin.get('/api/organisations'))[0]!.id;
+  ids.unit = ok(await admin.get('/api/units'))[0]!.id;
+  ids.staff = ok(await admin.get('/api/staff'))[0]!.id;
+  const person = ok(await admin.get('/api/persons')).items[0];
   ids.person = person.id;
   ids.relation = person.relations[0]?.id ?? '00000000-0000-4000-8000-000000000000';
 });
-afterAll(() => t.close());
 
 // Bodies are deliberately invalid where a valid one would change state: a permitted caller
 // then gets 400 (validation ran, so access was granted) and nothing is written.
@@ -88,7 +86,7 @@ describe.each(ROUTES)('$method route', (route) => {
 it('covers every directory, settings, audit and health route the server has', async () => {
   const { listRoutes } = await import('../../server/src/route-inventory');
   const covered = new Set(ROUTES.map((r) => `${r.method} ${r.path().replace(/\?.*$/, '').replace(/[0-9a-f-]{36}/g, ':id').replace(/county-settings\/\d+/, 'county-settings/:id')}`));
-  const served = listRoutes(t.app)
+  const served = listRoutes(app.t.app)
     .filter((r) => /^\/api\/(organisations|units|staff|staff-directory|persons|audit|health|citizen-accounts|county-settings)(\/|$)|\/api\/auth\/session/.test(r.path))
     .map((r) => `${r.method} ${r.path.replace(':relationId', ':id').replace(':countyCode', ':id')}`);
   expect(served.filter((r) => !covered.has(r))).toEqual([]);

@@ -1,40 +1,40 @@
 import { describe, expect, it } from 'vitest';
 import { luhnCheckDigit } from '@sip/shared';
-import { ApiSession, signedIn } from '../support/api-session';
+import { ApiSession, ok, problem, signedIn } from '../support/api-session';
 import { useTestApp } from '../support/use-test-app';
 
 const app = useTestApp({ admin: true });
 
 const pnr = (yyyymmdd: string, serial: string) => `${yyyymmdd}-${serial}${luhnCheckDigit(yyyymmdd.slice(2) + serial)}`;
-const auditActions = async () => (await app.admin.get('/api/audit?limit=20')).body.map((e: { action: string }) => e.action);
+const auditActions = async () => ok(await app.admin.get('/api/audit?limit=20')).map((e: { action: string }) => e.action);
 
 describe('organisations and units', () => {
   it('has the demo principals: a kommun, a region and another actor, in Uppsala län', async () => {
-    const orgs = (await app.admin.get('/api/organisations')).body;
+    const orgs = ok(await app.admin.get('/api/organisations'));
     expect(orgs.map((o: { name: string; kind: string }) => `${o.kind}:${o.name}`)).toEqual(
       expect.arrayContaining(['kommun:Uppsala kommun', 'region:Region Uppsala', 'other:Försäkringskassan']),
     );
-    const region = orgs.find((o: { kind: string }) => o.kind === 'region');
+    const region = orgs.find((o: { kind: string }) => o.kind === 'region')!;
     expect(region.countyCode).toBe('03');
-    const units = (await app.admin.get(`/api/units?organisationId=${region.id}`)).body.map((u: { name: string }) => u.name);
+    const units = ok(await app.admin.get(`/api/units?organisationId=${region.id}`)).map((u: { name: string }) => u.name);
     expect(units).toEqual(['BUP Uppsala', 'Vuxenpsykiatrimottagningen Uppsala']);
   });
 
   it('creates, renames and removes an organisation with a unit, auditing each change', async () => {
     const created = await app.admin.post('/api/organisations', { kind: 'kommun', name: 'Enköpings kommun', countyCode: '03' });
     expect(created.status).toBe(201);
-    const unit = await app.admin.post('/api/units', { organisationId: created.body.id, name: 'Socialtjänsten' });
+    const unit = await app.admin.post('/api/units', { organisationId: ok(created).id, name: 'Socialtjänsten' });
     expect(unit.status).toBe(201);
 
-    const blocked = await app.admin.delete(`/api/organisations/${created.body.id}`);
+    const blocked = await app.admin.delete(`/api/organisations/${ok(created).id}`);
     expect(blocked.status).toBe(409);
-    expect(blocked.body.code).toBe('in_use');
+    expect(problem(blocked).code).toBe('in_use');
 
-    const renamed = await app.admin.patch(`/api/units/${unit.body.id}`, { name: 'Socialförvaltningen' });
-    expect(renamed.body.name).toBe('Socialförvaltningen');
-    expect((await app.admin.delete(`/api/units/${unit.body.id}`)).status).toBe(204);
-    expect((await app.admin.delete(`/api/organisations/${created.body.id}`)).status).toBe(204);
-    expect((await app.admin.get(`/api/organisations/${created.body.id}`)).status).toBe(404);
+    const renamed = await app.admin.patch(`/api/units/${ok(unit).id}`, { name: 'Socialförvaltningen' });
+    expect(ok(renamed).name).toBe('Socialförvaltningen');
+    expect((await app.admin.delete(`/api/units/${ok(unit).id}`)).status).toBe(204);
+    expect((await app.admin.delete(`/api/organisations/${ok(created).id}`)).status).toBe(204);
+    expect((await app.admin.get(`/api/organisations/${ok(created).id}`)).status).toBe(404);
 
     expect(await auditActions()).toEqual(
       expect.arrayContaining([
@@ -50,22 +50,22 @@ describe('organisations and units', () => {
   it('requires a county for a kommun or region and refuses duplicates', async () => {
     const res = await app.admin.post('/api/organisations', { kind: 'region', name: 'Region X' });
     expect(res.status).toBe(400);
-    expect(res.body.errors).toEqual([expect.objectContaining({ path: 'body.countyCode' })]);
+    expect(problem(res).errors).toEqual([expect.objectContaining({ path: 'body.countyCode' })]);
     const dup = await app.admin.post('/api/organisations', { kind: 'kommun', name: 'Uppsala kommun', countyCode: '03' });
     expect(dup.status).toBe(409);
-    expect(dup.body.code).toBe('conflict');
+    expect(problem(dup).code).toBe('conflict');
   });
 
   it('refuses a unit under an organisation that does not exist', async () => {
     const res = await app.admin.post('/api/units', { organisationId: '00000000-0000-4000-8000-000000000000', name: 'X' });
     expect(res.status).toBe(400);
-    expect(res.body.errors[0].path).toBe('body.organisationId');
+    expect(problem(res).errors?.[0]?.path).toBe('body.organisationId');
   });
 });
 
 describe('staff', () => {
   it('creates a staff account that can sign in with its roles and unit', async () => {
-    const unit = (await app.admin.get('/api/units')).body.find((u: { name: string }) => u.name === 'BUP Uppsala');
+    const unit = ok(await app.admin.get('/api/units')).find((u: { name: string }) => u.name === 'BUP Uppsala')!;
     const res = await app.admin.post('/api/staff', {
       username: 'Nils.Nyman',
       displayName: 'Nils Nyman',
@@ -81,12 +81,12 @@ describe('staff', () => {
     expect(nils).toBeNull(); // demo password is not his
     const s = new ApiSession(app.t.baseUrl);
     const signIn = await s.signIn('nils.nyman', 'a-long-enough-password');
-    expect(signIn.body.user.units[0].name).toBe('BUP Uppsala');
+    expect(ok(signIn).user?.units[0]?.name).toBe('BUP Uppsala');
   });
 
   it('disabling an account ends its sessions', async () => {
-    const list = (await app.admin.get('/api/staff')).body;
-    const target = list.find((s: { username: string }) => s.username === 'omar.haddad');
+    const list = ok(await app.admin.get('/api/staff'));
+    const target = list.find((s: { username: string }) => s.username === 'omar.haddad')!;
     const omar = await signedIn(app.t.baseUrl, 'omar.haddad');
     expect((await app.admin.patch(`/api/staff/${target.id}`, { disabled: true })).status).toBe(200);
     expect((await omar.get('/api/units')).status).toBe(401);
@@ -94,21 +94,21 @@ describe('staff', () => {
   });
 
   it('keeps at least one administrator', async () => {
-    const me = (await app.admin.get('/api/staff')).body.find((s: { username: string }) => s.username === 'admin');
+    const me = ok(await app.admin.get('/api/staff')).find((s: { username: string }) => s.username === 'admin')!;
     const res = await app.admin.patch(`/api/staff/${me.id}`, { systemRoles: ['manager'] });
     expect(res.status).toBe(409);
-    expect((await app.admin.get(`/api/staff/${me.id}`)).body.systemRoles).toEqual(['admin']);
+    expect(ok(await app.admin.get(`/api/staff/${me.id}`)).systemRoles).toEqual(['admin']);
   });
 
   it('refuses short passwords, unknown roles and taken usernames with field errors', async () => {
-    const res = await app.admin.post('/api/staff', {
+    const res = await app.admin.request('POST', '/api/staff', {
       username: 'x',
       displayName: '',
       systemRoles: ['wizard'],
       password: 'short',
     });
     expect(res.status).toBe(400);
-    expect(res.body.errors.map((e: { path: string }) => e.path).sort()).toEqual(
+    expect(problem(res).errors?.map((e: { path: string }) => e.path).sort()).toEqual(
       ['body.displayName', 'body.password', 'body.systemRoles.0', 'body.username'].sort(),
     );
     const taken = await app.admin.post('/api/staff', { username: 'eva.lind', displayName: 'Eva', systemRoles: ['practitioner'], password: 'long-enough-pass' });
@@ -130,7 +130,7 @@ describe('persons, guardians and relatives', () => {
     });
     const found = await app.admin.post('/api/persons/lookup', { personnummer: number.replace('-', '') });
     expect(found.status).toBe(200);
-    expect(found.body.id).toBe(res.body.id);
+    expect(ok(found).id).toBe(ok(res).id);
     const missing = await app.admin.post('/api/persons/lookup', { personnummer: pnr('19700101', '999') });
     expect(missing.status).toBe(404);
   });
@@ -144,24 +144,24 @@ describe('persons, guardians and relatives', () => {
 
   it('links a new guardian account to a child and removes it again', async () => {
     const child = await app.admin.post('/api/persons', { name: 'Liv Berg', personnummer: pnr('20150601', '248') });
-    const withGuardian = await app.admin.post(`/api/persons/${child.body.id}/relations`, {
+    const withGuardian = await app.admin.post(`/api/persons/${ok(child).id}/relations`, {
       kind: 'guardian',
       hasCustody: true,
       newAccount: { username: 'anna.berg', displayName: 'Anna Berg', password: 'guardian-password' },
     });
     expect(withGuardian.status).toBe(201);
-    expect(withGuardian.body.relations).toEqual([
+    expect(ok(withGuardian).relations).toEqual([
       expect.objectContaining({ kind: 'guardian', hasCustody: true, displayName: 'Anna Berg', username: 'anna.berg' }),
     ]);
-    const relationId = withGuardian.body.relations[0].id;
-    const removed = await app.admin.delete(`/api/persons/${child.body.id}/relations/${relationId}`);
+    const relationId = ok(withGuardian).relations[0].id;
+    const removed = await app.admin.delete(`/api/persons/${ok(child).id}/relations/${relationId}`);
     expect(removed.status).toBe(200);
-    expect(removed.body.relations).toEqual([]);
+    expect(ok(removed).relations).toEqual([]);
     expect(await auditActions()).toEqual(expect.arrayContaining(['directory.relation.create', 'directory.relation.delete']));
   });
 
   it('has the demo family: a 15-year-old with two guardians with custody', async () => {
-    const page = (await app.admin.get('/api/persons?q=Elin')).body;
+    const page = ok(await app.admin.get('/api/persons?q=Elin'));
     expect(page.total).toBe(1);
     const elin = page.items[0];
     expect(elin.relations.map((r: { kind: string; hasCustody: boolean }) => `${r.kind}:${r.hasCustody}`)).toEqual(['guardian:true', 'guardian:true']);
@@ -171,13 +171,13 @@ describe('persons, guardians and relatives', () => {
   it('refuses an invalid personnummer with a field error naming the reason', async () => {
     const res = await app.admin.post('/api/persons', { name: 'X', personnummer: '19811218-9875' });
     expect(res.status).toBe(400);
-    expect(res.body.errors).toEqual([{ path: 'body.personnummer', code: 'personnummer_checksum', message: expect.any(String) }]);
+    expect(problem(res).errors).toEqual([{ path: 'body.personnummer', code: 'personnummer_checksum', message: expect.any(String) }]);
   });
 
   it('updates contact details and audits the read of a person', async () => {
-    const p = (await app.admin.get('/api/persons?q=Gunnel')).body.items[0];
+    const p = ok(await app.admin.get('/api/persons?q=Gunnel')).items[0];
     const res = await app.admin.patch(`/api/persons/${p.id}`, { email: 'gunnel@example.se' });
-    expect(res.body.email).toBe('gunnel@example.se');
+    expect(ok(res).email).toBe('gunnel@example.se');
     await app.admin.get(`/api/persons/${p.id}`);
     expect(await auditActions()).toEqual(expect.arrayContaining(['directory.person.update', 'directory.person.read']));
   });

@@ -8,7 +8,7 @@ import { Clock } from '../../server/src/jobs/clock';
 import { JobsService } from '../../server/src/jobs/jobs.service';
 import { MailerService } from '../../server/src/notifications/mailer.service';
 import { DEMO_PERSONS, DEMO_STAFF } from '../../server/src/seed/demo-data';
-import { type ApiSession, signedIn } from '../support/api-session';
+import { type ApiSession, problem, signedIn } from '../support/api-session';
 import { CollabClient, waitFor } from '../support/collab-client';
 import { sqlClient } from '../support/database';
 import { PNR, at, changed, directoryIds, inDays, ok, personId, staffId, today } from '../support/plan-fixtures';
@@ -309,18 +309,18 @@ describe('the follow-up meeting', () => {
     await waitFor(() => content.status === 'saved', 'saved');
     ok(await eva.post(`/api/plans/${planId}/transitions`, { action: 'start_preparation' }));
     const called = await changed(eva, eva.post(`/api/plans/${planId}/calls`, { meeting: { kind: 'uppfoljning', startsAt: inDays(2), location: 'Rum 3' }, purpose: 'Uppföljning', recipients: [{ kind: 'kallelse', organisationId: ids.region, unitId: ids.vuxenpsykiatri }] }));
-    const meeting = called.meetings[0];
+    const meeting = called.meetings![0]!;
     // The review form reads what the server will require: every current action.
     await actionsProjected(planId, 1);
     const items = ok(await eva.get(`/api/plans/${planId}/review-items`));
     expect(items.actions.map((a: { key: string; what: string; organisationName: string }) => [a.key, a.what, a.organisationName])).toEqual([[`${ids.kommun}:f1`, 'Boendestöd', 'Uppsala kommun']]);
     expect((await s['anders.nilsson']!.get(`/api/plans/${planId}/review-items`)).status).toBe(403);
-    const chair = called.participants.find((p: { name: string }) => p.name === 'Eva Lind');
+    const chair = called.participants!.find((p: { name: string }) => p.name === 'Eva Lind')!;
     const held = { heldOn: stockholmDate(meeting.startsAt), chairParticipantId: chair.id, attendance: [], personTookPart: true, relativesTookPart: false };
     await at(clock(), new Date(new Date(meeting.startsAt).getTime() + 3600_000), async () => {
       const without = await eva.post(`/api/plans/${planId}/meetings/${meeting.id}/held`, held);
       expect(without.status).toBe(409);
-      expect(without.body.reasons).toEqual(['review_incomplete']);
+      expect(problem(without).reasons).toEqual(['review_incomplete']);
       const next = stockholmDate(Date.now() + 120 * DAY);
       const after = await changed(eva, eva.post(`/api/plans/${planId}/meetings/${meeting.id}/held`, {
         ...held,

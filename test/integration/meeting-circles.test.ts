@@ -42,7 +42,7 @@ async function personWithFamily(admin: ApiSession, band: (typeof BANDS)[number])
       account: { username: `person.${tag}`, password: DEMO_PASSWORD },
     }),
   );
-  const relation = (kind: string, who: string, hasCustody = false) =>
+  const relation = (kind: 'guardian' | 'relative' | 'representative', who: string, hasCustody = false) =>
     admin.post(`/api/persons/${created.id}/relations`, { kind, hasCustody, newAccount: { username: `${who}.${tag}`, password: DEMO_PASSWORD, displayName: `${who} ${tag}` } });
   if (child) ok(await relation('guardian', 'guardian', true));
   ok(await relation('relative', 'relative'));
@@ -62,7 +62,7 @@ describe('which circle each participant prepares in', () => {
       ok(
         await eva.post(`/api/plans/${planId}/consents`, {
           givenBy: child ? 'guardians' : 'person',
-          ...(child ? { guardianAccountIds: [guardianId] } : {}),
+          ...(child ? { guardianAccountIds: [guardianId!] } : {}),
           form: 'written',
           scopeOrganisationIds: [ids.kommun],
           informationKinds: ['social_services'],

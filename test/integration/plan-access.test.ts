@@ -1,34 +1,33 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it, onTestFinished } from 'vitest';
 import { DEMO_PERSONS, DEMO_STAFF } from '../../server/src/seed/demo-data';
-import { type ApiSession, signedIn } from '../support/api-session';
+import type { RecordConsentInput } from '../support/api-routes';
+import { type ApiSession, ok, problem } from '../support/api-session';
 import { sqlClient } from '../support/database';
-import { PNR, changed, directoryIds, inDays, initiatePlan, ok, personId, staffId, today } from '../support/plan-fixtures';
-import { startTestApp, type TestApp } from '../support/test-app';
+import { plan } from '../support/plan-builder';
+import { PNR, changed, directoryIds, inDays, personId, staffId, today } from '../support/plan-fixtures';
+import { useTestApp } from '../support/use-test-app';
 
-let t: TestApp;
+const app = useTestApp();
 const s: Record<string, ApiSession> = {};
 let ids: Awaited<ReturnType<typeof directoryIds>>;
 const users = ['eva.lind', 'omar.haddad', 'jonas.ek', 'lars.holm', 'sara.nord', 'peter.falk', 'karin.berg', 'admin', 'anders.nilsson', 'birgitta.nilsson', 'elin.johansson', 'maria.johansson', 'peter.johansson', 'sofia.karlsson'];
 
 beforeAll(async () => {
-  t = await startTestApp();
-  for (const u of users) s[u] = await signedIn(t.baseUrl, u);
+  for (const u of users) s[u] = await app.as(u);
   ids = await directoryIds(s['eva.lind']!);
 });
-afterAll(() => t.close());
 
 /** Anders's plan with consent for kommun + region, Jonas taking part and Birgitta allowed. */
 async function andersPlanWithRelative() {
-  const eva = s['eva.lind']!;
-  const plan = await initiatePlan(eva, { personId: await personId(eva, PNR.anders), trigger: 'ordinary', reason: 'Samordning', initiatingUnitId: ids.vuxenenheten });
-  ok(await eva.post(`/api/plans/${plan.id}/consents`, { givenBy: 'person', form: 'oral', scopeOrganisationIds: [ids.kommun, ids.region], informationKinds: ['social_services', 'psychiatry'], validFrom: today() }));
-  ok(await eva.post(`/api/plans/${plan.id}/participants`, { role: 'kallad_personal', accountId: await staffId(eva, 'Jonas Ek') }));
-  const anders = s['anders.nilsson']!;
-  const mine = ok(await anders.get(`/api/plans/${plan.id}`));
-  expect(mine.permissions.as).toBe('person');
-  const birgitta = mine.relativeCandidates.find((c: { name: string }) => c.name === 'Birgitta Nilsson');
-  ok(await anders.post(`/api/plans/${plan.id}/relatives`, { accountId: birgitta.accountId }));
-  return plan.id as string;
+  const built = await plan(app)
+    .for('anders')
+    .by('eva.lind')
+    .withConsent(['kommun', 'region'], { form: 'oral', informationKinds: ['social_services', 'psychiatry'] })
+    .withParticipant('Jonas Ek')
+    .withRelative('Birgitta Nilsson')
+    .build();
+  expect((await built.detail('anders.nilsson')).permissions.as).toBe('person');
+  return built.id;
 }
 
 describe('consent withdrawal', () => {
@@ -40,10 +39,10 @@ describe('consent withdrawal', () => {
     expect((await s['jonas.ek']!.get(`/api/plans/${planId}`)).status).toBe(200);
 
     const anders = s['anders.nilsson']!;
-    const consentId = ok(await anders.get(`/api/plans/${planId}`)).consents[0].id;
+    const consentId = ok(await anders.get(`/api/plans/${planId}`)).consents![0]!.id;
     const after = await changed(anders, anders.post(`/api/plans/${planId}/consents/${consentId}/withdraw`, { note: 'Jag vill inte längre' }));
     expect(after).toMatchObject({ state: 'avslutad', consentState: 'withdrawn', closing: { reason: 'consent_withdrawn' } });
-    expect(after.consents[0].withdrawnByName).toBe('Anders Nilsson');
+    expect(after.consents![0]!.withdrawnByName).toBe('Anders Nilsson');
 
     expect((await s['birgitta.nilsson']!.get(`/api/plans/${planId}`)).status).toBe(404);
     // Nothing crosses between kommun and region any more: each keeps, read-only, its own
@@ -66,7 +65,7 @@ describe('consent withdrawal', () => {
   it('the person removes a relative, who then has no access', async () => {
     const planId = await andersPlanWithRelative();
     const anders = s['anders.nilsson']!;
-    const rel = ok(await anders.get(`/api/plans/${planId}`)).relativeCandidates[0];
+    const rel = ok(await anders.get(`/api/plans/${planId}`)).relativeCandidates![0]!;
     expect(rel.allowedParticipantId).not.toBeNull();
     ok(await anders.delete(`/api/plans/${planId}/relatives/${rel.allowedParticipantId}`));
     expect((await s['birgitta.nilsson']!.get(`/api/plans/${planId}`)).status).toBe(404);
@@ -77,23 +76,22 @@ describe('consent withdrawal', () => {
 
 describe('a called unit', () => {
   it('reaches the plan through an unanswered call; once a colleague confirms, only the confirmer does', async () => {
-    const eva = s['eva.lind']!;
-    const plan = await initiatePlan(eva, { personId: await personId(eva, PNR.sofia), trigger: 'ordinary', reason: 'Samordning', initiatingUnitId: ids.vuxenenheten });
-    ok(await eva.post(`/api/plans/${plan.id}/consents`, { givenBy: 'person', form: 'written', scopeOrganisationIds: [ids.kommun, ids.region], informationKinds: ['psychiatry'], validFrom: today() }));
-    ok(await eva.post(`/api/plans/${plan.id}/transitions`, { action: 'start_preparation' }));
-    const called = await changed(eva, eva.post(`/api/plans/${plan.id}/calls`, {
-      meeting: { startsAt: inDays(5), location: 'Rum 2' },
-      purpose: 'SIP-möte',
-      recipients: [{ kind: 'kallelse', organisationId: ids.region, unitId: ids.vuxenpsykiatri }],
-    }));
+    const sip = await plan(app)
+      .for('sofia')
+      .by('eva.lind')
+      .withConsent(['kommun', 'region'])
+      .preparing()
+      .called({ unit: 'vuxenpsykiatri', meeting: { startsAt: inDays(5), location: 'Rum 2' }, purpose: 'SIP-möte' })
+      .build();
+    const called = await sip.detail();
     for (const user of ['jonas.ek', 'lars.holm']) {
-      expect(ok(await s[user]!.get(`/api/plans/${plan.id}`)).permissions.as).toBe('staff_called_unit');
-      expect(ok(await s[user]!.get('/api/plans')).items.map((i: { id: string }) => i.id)).toContain(plan.id);
+      expect(ok(await s[user]!.get(`/api/plans/${sip.id}`)).permissions.as).toBe('staff_called_unit');
+      expect(ok(await s[user]!.get('/api/plans')).items.map((i: { id: string }) => i.id)).toContain(sip.id);
     }
-    ok(await s['lars.holm']!.post(`/api/plans/${plan.id}/calls/${called.calls[0].id}/acknowledge`));
-    expect(ok(await s['lars.holm']!.get(`/api/plans/${plan.id}`)).permissions.as).toBe('staff_participant');
-    expect((await s['jonas.ek']!.get(`/api/plans/${plan.id}`)).status).toBe(404);
-    expect(ok(await s['jonas.ek']!.get('/api/plans')).items.map((i: { id: string }) => i.id)).not.toContain(plan.id);
+    ok(await s['lars.holm']!.post(`/api/plans/${sip.id}/calls/${called.calls![0]!.id}/acknowledge`));
+    expect(ok(await s['lars.holm']!.get(`/api/plans/${sip.id}`)).permissions.as).toBe('staff_participant');
+    expect((await s['jonas.ek']!.get(`/api/plans/${sip.id}`)).status).toBe(404);
+    expect(ok(await s['jonas.ek']!.get('/api/plans')).items.map((i: { id: string }) => i.id)).not.toContain(sip.id);
   });
 });
 
@@ -123,12 +121,12 @@ describe('who has read my plan', () => {
     const log = ok(await s['anders.nilsson']!.get(`/api/plans/${planId}/access-log`));
     const who = log.map((e: { who: string }) => e.who);
     expect(who.slice(0, 3)).toEqual(['Birgitta Nilsson', 'Eva Lind', 'Jonas Ek']);
-    expect(log.find((e: { who: string }) => e.who === 'Jonas Ek').organisation).toBe('Region Uppsala');
+    expect(log.find((e) => e.who === 'Jonas Ek')?.organisation).toBe('Region Uppsala');
     expect(who).toContain('self');
     // Staff do not get the person's read log.
     expect((await s['eva.lind']!.get(`/api/plans/${planId}/access-log`)).status).toBe(403);
     // Every read is in the hash-chained audit log with the plan id.
-    const db = await sqlClient(t.databaseUrl);
+    const db = await sqlClient(app.t.databaseUrl);
     const { rows } = await db.query(`SELECT count(*)::int AS n FROM audit_event WHERE plan_id = $1 AND action = 'plan.read'`, [planId]);
     await db.end();
     expect(rows[0].n).toBeGreaterThanOrEqual(log.length);
@@ -138,74 +136,89 @@ describe('who has read my plan', () => {
 describe('guardians and a mature child', () => {
   it('requires every custodial guardian’s consent and hides the child’s own view from guardians when staff say so', async () => {
     const omar = s['omar.haddad']!;
-    const plan = await initiatePlan(omar, { personId: await personId(omar, PNR.elin), trigger: 'ordinary', reason: 'Skolfrånvaro och oro', initiatingUnitId: ids.barnOchUnga });
-    expect(plan.participants.filter((p: { role: string }) => p.role === 'vardnadshavare')).toHaveLength(2);
-    const guardians = plan.participants.filter((p: { role: string }) => p.role === 'vardnadshavare').map((p: { accountId: string }) => p.accountId);
-    const consent = { givenBy: 'guardians', form: 'written', scopeOrganisationIds: [ids.kommun, ids.region], informationKinds: ['social_services', 'psychiatry', 'school'], validFrom: today() };
-    const one = await omar.post(`/api/plans/${plan.id}/consents`, { ...consent, guardianAccountIds: [guardians[0]] });
+    const sip = await (await plan(app).for('elin').by('omar.haddad').because('Skolfrånvaro och oro').build()).detail();
+    expect(sip.participants!.filter((p) => p.role === 'vardnadshavare')).toHaveLength(2);
+    const guardians = sip.participants!.filter((p) => p.role === 'vardnadshavare').map((p) => p.accountId!);
+    const consent: RecordConsentInput = { givenBy: 'guardians', form: 'written', scopeOrganisationIds: [ids.kommun, ids.region], informationKinds: ['social_services', 'psychiatry', 'school'], validFrom: today() };
+    const one = await omar.post(`/api/plans/${sip.id}/consents`, { ...consent, guardianAccountIds: [guardians[0]!] });
     expect(one.status).toBe(409);
-    expect(one.body.detail).toBe('Samtycket kan inte registreras: alla vårdnadshavare med vårdnad måste samtycka.');
-    ok(await omar.post(`/api/plans/${plan.id}/consents`, { ...consent, guardianAccountIds: guardians }));
-    ok(await omar.post(`/api/plans/${plan.id}/participants`, { role: 'kallad_personal', accountId: await staffId(omar, 'Sara Nord') }));
+    expect(problem(one).detail).toBe('Samtycket kan inte registreras: alla vårdnadshavare med vårdnad måste samtycka.');
+    ok(await omar.post(`/api/plans/${sip.id}/consents`, { ...consent, guardianAccountIds: guardians }));
+    ok(await omar.post(`/api/plans/${sip.id}/participants`, { role: 'kallad_personal', accountId: await staffId(omar, 'Sara Nord') }));
 
-    ok(await omar.put(`/api/plans/${plan.id}/child-view`, { childSecrecy: false, childView: 'Jag vill gå kvar i min klass.' }));
-    expect(ok(await s['maria.johansson']!.get(`/api/plans/${plan.id}`)).childView).toBe('Jag vill gå kvar i min klass.');
+    ok(await omar.put(`/api/plans/${sip.id}/child-view`, { childSecrecy: false, childView: 'Jag vill gå kvar i min klass.' }));
+    expect(ok(await s['maria.johansson']!.get(`/api/plans/${sip.id}`)).childView).toBe('Jag vill gå kvar i min klass.');
 
-    ok(await omar.put(`/api/plans/${plan.id}/child-view`, { childSecrecy: true, reason: 'Elin är mogen nog; uppgifterna rör hennes relation till föräldrarna', childView: 'Jag vill prata med kuratorn utan mamma och pappa.' }));
+    ok(await omar.put(`/api/plans/${sip.id}/child-view`, { childSecrecy: true, reason: 'Elin är mogen nog; uppgifterna rör hennes relation till föräldrarna', childView: 'Jag vill prata med kuratorn utan mamma och pappa.' }));
     for (const guardian of ['maria.johansson', 'peter.johansson']) {
-      const view = ok(await s[guardian]!.get(`/api/plans/${plan.id}`));
+      const view = ok(await s[guardian]!.get(`/api/plans/${sip.id}`));
       expect(view.permissions.as).toBe('guardian');
       expect(view.permissions.read.child_view).toBe(false);
       expect(view).not.toHaveProperty('childView');
       expect(JSON.stringify(view)).not.toContain('kuratorn');
     }
-    expect(ok(await s['elin.johansson']!.get(`/api/plans/${plan.id}`)).childView).toContain('kuratorn');
-    expect(ok(await s['sara.nord']!.get(`/api/plans/${plan.id}`)).childView).toContain('kuratorn');
+    expect(ok(await s['elin.johansson']!.get(`/api/plans/${sip.id}`)).childView).toContain('kuratorn');
+    expect(ok(await s['sara.nord']!.get(`/api/plans/${sip.id}`)).childView).toContain('kuratorn');
     // Guardians act for the child: they see who has read the plan.
-    expect((await s['maria.johansson']!.get(`/api/plans/${plan.id}/access-log`)).status).toBe(200);
+    expect((await s['maria.johansson']!.get(`/api/plans/${sip.id}/access-log`)).status).toBe(200);
   });
 });
 
 describe('discharge deadline (lag 2017:612)', () => {
   it('puts the call due three days after utskrivningsklar and shows near and missed deadlines', async () => {
     const jonas = s['jonas.ek']!;
-    const gunnel = await personId(jonas, PNR.gunnel);
-    const missed = await initiatePlan(jonas, { personId: gunnel, trigger: 'discharge', reason: 'Utskrivning från slutenvården', initiatingUnitId: ids.vuxenpsykiatri, dischargeReadyAt: inDays(-4) });
-    expect(missed.discharge.status).toBe('missed');
-    expect(new Date(missed.discharge.dueAt).getTime() - new Date(missed.discharge.readyAt).getTime()).toBe(3 * 86_400_000);
-    const near = await initiatePlan(jonas, { personId: gunnel, trigger: 'discharge', reason: 'Utskrivning', initiatingUnitId: ids.vuxenpsykiatri, dischargeReadyAt: inDays(-2.5) });
-    expect(near.discharge.status).toBe('near');
-    const fresh = await initiatePlan(jonas, { personId: gunnel, trigger: 'discharge', reason: 'Utskrivning', initiatingUnitId: ids.vuxenpsykiatri, dischargeReadyAt: inDays(0) });
-    expect(fresh.discharge.status).toBe('pending');
+    const discharge = (readyAt: string, reason = 'Utskrivning') =>
+      plan(app).for('gunnel').by('jonas.ek', 'vuxenpsykiatri').discharge(readyAt).because(reason).build().then((p) => p.detail());
+    const missed = await discharge(inDays(-4), 'Utskrivning från slutenvården');
+    expect(missed.discharge?.status).toBe('missed');
+    expect(new Date(missed.discharge!.dueAt).getTime() - new Date(missed.discharge!.readyAt).getTime()).toBe(3 * 86_400_000);
+    const near = await discharge(inDays(-2.5));
+    expect(near.discharge?.status).toBe('near');
+    const fresh = await discharge(inDays(0));
+    expect(fresh.discharge?.status).toBe('pending');
     const list = ok(await jonas.get('/api/plans'));
     const item = list.items.find((i: { id: string }) => i.id === missed.id);
     expect(item).toMatchObject({ dischargeStatus: 'missed', overdue: true });
-    // The county setting changes the deadline.
-    const db = await sqlClient(t.databaseUrl);
+    // The county setting changes the deadline (set as a DBA would; removed again afterwards,
+    // so that no other test finds it).
+    const db = await sqlClient(app.t.databaseUrl);
     await db.query(`INSERT INTO county_setting (county_code, discharge_call_days) VALUES ('03', 5)`);
-    await db.end();
+    onTestFinished(async () => {
+      await db.query(`DELETE FROM county_setting WHERE county_code = '03'`);
+      await db.end();
+    });
     // Three days ago: missed under the 3-day default, two days left under a 5-day county rule.
-    const county = await initiatePlan(jonas, { personId: gunnel, trigger: 'discharge', reason: 'Utskrivning', initiatingUnitId: ids.vuxenpsykiatri, dischargeReadyAt: inDays(-3.1) });
-    expect(county.discharge.status).toBe('pending');
+    const county = await discharge(inDays(-3.1));
+    expect(county.discharge?.status).toBe('pending');
   });
 
   it('asks for the utskrivningsklar time on a discharge SIP', async () => {
     const jonas = s['jonas.ek']!;
     const res = await jonas.post('/api/plans', { personId: await personId(jonas, PNR.gunnel), trigger: 'discharge', reason: 'x', initiatingUnitId: ids.vuxenpsykiatri });
     expect(res.status).toBe(400);
-    expect(res.body.errors[0].path).toBe('body.dischargeReadyAt');
+    expect(problem(res).errors?.[0]?.path).toBe('body.dischargeReadyAt');
   });
 });
 
 describe('lists are scoped in SQL exactly as the policy says', () => {
   it('every demo account’s worklist holds exactly the plans it can open', async () => {
-    const db = await sqlClient(t.databaseUrl);
+    // A plan in each situation that changes who reaches it (the template holds none).
+    await andersPlanWithRelative();
+    await plan(app).for('sofia').withConsent().preparing().called({ unit: 'vuxenpsykiatri' }).build();
+    await plan(app).for('sofia').withConsent().preparing().called({ unit: 'vuxenpsykiatri' }).acknowledgedBy('lars.holm').build();
+    await plan(app).for('sofia').requestedBy('relative').closed('other', 'Ingen samordning behövs').build();
+    await plan(app).for('elin').by('omar.haddad').withConsent(['kommun', 'region']).withParticipant('Sara Nord').build();
+    await plan(app).for('gunnel').by('jonas.ek').discharge(inDays(-1)).build();
+    await plan(app).for('anders').withConsent().withParticipant('Jonas Ek').preparing().called({ unit: 'vuxenpsykiatri' }).meetingHeld().build();
+    await plan(app).for('anders').withConsent().withParticipant('Jonas Ek').closed('no_longer_needed').build();
+    await plan(app).for('anders').withConsent().withParticipant('Jonas Ek').withRelative('birgitta').consentWithdrawn().build();
+    const db = await sqlClient(app.t.databaseUrl);
     const { rows } = await db.query('SELECT id FROM plan');
     await db.end();
     expect(rows.length).toBeGreaterThan(8);
     const accounts = [...DEMO_STAFF.map((x) => x.username), ...DEMO_PERSONS.flatMap((p) => [p.username, ...p.relations.map((r) => r.username)]).filter(Boolean)] as string[];
     for (const user of accounts) {
-      const session = s[user] ?? (s[user] = await signedIn(t.baseUrl, user));
+      const session = s[user] ?? (s[user] = await app.as(user));
       const listed = new Set((ok(await session.get('/api/plans?includeClosed=true&limit=200')).items as { id: string }[]).map((i) => i.id));
       for (const { id } of rows) {
         const status = (await session.get(`/api/plans/${id}`)).status;

@@ -1,9 +1,10 @@
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { arrayField, yMapFrom } from '@sip/shared/yjs';
-import { type ApiSession, signedIn } from '../support/api-session';
+import { type ApiSession, ok, problem } from '../support/api-session';
 import { CollabClient, waitFor } from '../support/collab-client';
 import { sqlClient } from '../support/database';
-import { completePreparation, type directoryIds, ok, planWithMeetingHeld, changed } from '../support/plan-fixtures';
+import { plan } from '../support/plan-builder';
+import { type DirectoryIds, changed, completePreparation } from '../support/plan-fixtures';
 import { writeStatutoryContent } from '../support/plan-content';
 import { Clock } from '../../server/src/jobs/clock';
 import { useTestApp } from '../support/use-test-app';
@@ -12,17 +13,26 @@ const app = useTestApp();
 const clients: CollabClient[] = [];
 let eva: ApiSession;
 let jonas: ApiSession;
-let ids: Awaited<ReturnType<typeof directoryIds>>;
-let planId: string;
+let ids: DirectoryIds;
 afterAll(() => clients.forEach((c) => c.close()));
 
-async function open(session: ApiSession, section: Parameters<CollabClient['open']>[1]) {
+/**
+ * Each test's own plan: Anders's, with the kommun (Eva, chair) and the region (Jonas, called)
+ * taking part, brought through consent, preparation and a call to a held meeting — version 1.
+ */
+async function planWithMeetingHeld(): Promise<string> {
+  const built = await plan(app).for('anders').by('eva.lind').withConsent(['kommun', 'region']).withParticipant('Jonas Ek').preparing().called({ unit: 'vuxenpsykiatri' }).meetingHeld().build();
+  ids = built.ids;
+  return built.id;
+}
+
+async function open(planId: string, session: ApiSession, section: Parameters<CollabClient['open']>[1]) {
   const c = await CollabClient.connect(app.t.baseUrl, session);
   clients.push(c);
   return c.open(planId, section);
 }
 
-async function actionRow(actionId: string) {
+async function actionRow(planId: string, actionId: string) {
   const db = await sqlClient(app.t.databaseUrl);
   const { rows } = await db.query(`SELECT status, due_date::text AS due FROM plan_action WHERE plan_id = $1 AND action_id = $2`, [planId, actionId]);
   await db.end();
@@ -30,18 +40,18 @@ async function actionRow(actionId: string) {
 }
 
 beforeAll(async () => {
-  eva = await signedIn(app.t.baseUrl, 'eva.lind');
-  jonas = await signedIn(app.t.baseUrl, 'jonas.ek');
-  ({ planId, ids } = await planWithMeetingHeld(eva, app.t.app.get(Clock)));
+  eva = await app.as('eva.lind');
+  jonas = await app.as('jonas.ek');
 });
 
 it('finalising lists what is missing, then succeeds from the projected rows and freezes a version', async () => {
+  const planId = await planWithMeetingHeld();
   const refused = await eva.post(`/api/plans/${planId}/transitions`, { action: 'finalise' });
   expect(refused.status).toBe(409);
-  expect(refused.body.reasons).toEqual(['needs_missing', 'principal_efforts_missing', 'others_measures_missing', 'lead_principal_missing', 'coordinator_missing', 'follow_up_date_missing']);
-  expect(refused.body.detail).toMatch(/^Planen kan inte fastställas: behoven är inte beskrivna; /);
+  expect(problem(refused).reasons).toEqual(['needs_missing', 'principal_efforts_missing', 'others_measures_missing', 'lead_principal_missing', 'coordinator_missing', 'follow_up_date_missing']);
+  expect(problem(refused).detail).toMatch(/^Planen kan inte fastställas: behoven är inte beskrivna; /);
 
-  const { shared, kommun } = await writeStatutoryContent(open, eva, jonas, ids);
+  const { shared, kommun } = await writeStatutoryContent((session, section) => open(planId, session, section), eva, jonas, ids);
 
   // An action's due date and status reach plan_action within a second.
   const item = arrayField(kommun.doc, 'actions').get(0);
@@ -50,16 +60,16 @@ it('finalising lists what is missing, then succeeds from the projected rows and 
     item.set('dueDate', '2027-02-28');
     item.set('status', 'ongoing');
   });
-  let row = await actionRow('k1');
+  let row = await actionRow(planId, 'k1');
   while ((row?.due !== '2027-02-28' || row.status !== 'ongoing') && Date.now() - changedAt < 1000) {
     await new Promise((r) => setTimeout(r, 25));
-    row = await actionRow('k1');
+    row = await actionRow(planId, 'k1');
   }
   expect(row).toEqual({ status: 'ongoing', due: '2027-02-28' });
   expect(Date.now() - changedAt).toBeLessThan(1000);
 
   const still = await eva.post(`/api/plans/${planId}/transitions`, { action: 'finalise' });
-  expect(still.body.reasons).toEqual(['lead_principal_missing', 'coordinator_missing', 'follow_up_date_missing']);
+  expect(problem(still).reasons).toEqual(['lead_principal_missing', 'coordinator_missing', 'follow_up_date_missing']);
   await completePreparation(eva, planId, ids.kommun);
 
   const finalised = await changed(eva, eva.post(`/api/plans/${planId}/transitions`, { action: 'finalise' }));
@@ -87,15 +97,19 @@ it('finalising lists what is missing, then succeeds from the projected rows and 
 });
 
 it('a version shows a reader only the sections they may read today', async () => {
+  const planId = await planWithMeetingHeld();
   const all = ok(await eva.get(`/api/plans/${planId}/versions`));
-  const birgitta = await signedIn(app.t.baseUrl, 'birgitta.nilsson');
+  const birgitta = await app.as('birgitta.nilsson');
   expect((await birgitta.get(`/api/plans/${planId}/versions/${all[0].id}`)).status).toBe(404); // not allowed in
-  const peter = await signedIn(app.t.baseUrl, 'peter.falk');
+  const peter = await app.as('peter.falk');
   expect((await peter.get(`/api/plans/${planId}/versions`)).status).toBe(404);
 });
 
 it('the person sees in their access log who read a version of their plan', async () => {
-  const anders = await signedIn(app.t.baseUrl, 'anders.nilsson');
+  const planId = await planWithMeetingHeld();
+  const [first] = ok(await eva.get(`/api/plans/${planId}/versions`));
+  ok(await eva.get(`/api/plans/${planId}/versions/${first!.id}`));
+  const anders = await app.as('anders.nilsson');
   const log = ok(await anders.get(`/api/plans/${planId}/access-log`)) as { who: string; what: string }[];
   expect(log.filter((e) => e.what === 'plan.version.read').map((e) => e.who)).toContain('Eva Lind');
 });

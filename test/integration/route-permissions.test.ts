@@ -1,17 +1,13 @@
-import { afterAll, beforeAll, expect, it } from 'vitest';
+import { expect, it } from 'vitest';
 import { COLLAB_CLIENT_EVENTS, MEETING_CLIENT_EVENTS } from '@sip/shared';
 import { describeRoutes, listRoutes } from '../../server/src/route-inventory';
-import { startTestApp, type TestApp } from '../support/test-app';
+import { useTestApp } from '../support/use-test-app';
 
-let t: TestApp;
-beforeAll(async () => {
-  t = await startTestApp();
-});
-afterAll(() => t.close());
+const app = useTestApp();
 
 // A change in this file is a permission change: review it as one.
 it('lists every route with its declared audience', async () => {
-  const routes = listRoutes(t.app);
+  const routes = listRoutes(app.t.app);
   expect(routes.length).toBeGreaterThan(20);
   expect(routes.filter((r) => !r.access)).toEqual([]);
   const socketEvents = [
@@ -22,7 +18,7 @@ it('lists every route with its declared audience', async () => {
 });
 
 it('has every route under /api/plans/:id declare what it needs from the plan policy', () => {
-  const planRoutes = listRoutes(t.app).filter((r) => r.path.startsWith('/api/plans/:id'));
+  const planRoutes = listRoutes(app.t.app).filter((r) => r.path.startsWith('/api/plans/:id'));
   expect(planRoutes.length).toBeGreaterThan(10);
   expect(planRoutes.filter((r) => !r.planNeed).map((r) => `${r.method} ${r.path}`)).toEqual([]);
 });

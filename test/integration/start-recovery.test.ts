@@ -9,7 +9,7 @@ import { identifyPostmaster, readPostmasterPidFile, stopOurPostmaster } from '..
 import { signedIn } from '../support/api-session';
 import { CollabClient, waitFor } from '../support/collab-client';
 import { freePort } from '../support/free-port';
-import { PNR, directoryIds, ok, personId, today, initiatePlan } from '../support/plan-fixtures';
+import { plan } from '../support/plan-builder';
 import { killHard, type ServerProcess, spawnServer, waitUntilServing } from '../support/server-process';
 
 /**
@@ -154,10 +154,7 @@ describe.sequential('starting again after the server was killed', () => {
       port = await freePort();
       await startServer();
 
-      const eva = await signedIn(baseUrl(), 'eva.lind');
-      const ids = await directoryIds(eva);
-      planId = ok(await eva.post('/api/plans', { personId: await personId(eva, PNR.anders), trigger: 'ordinary', reason: 'x', initiatingUnitId: ids.vuxenenheten })).planId;
-      ok(await eva.post(`/api/plans/${planId}/consents`, { givenBy: 'person', form: 'written', scopeOrganisationIds: [ids.kommun], informationKinds: ['social_services'], validFrom: today() }));
+      planId = (await plan(baseUrl()).for('anders').by('eva.lind').withConsent(['kommun'], { informationKinds: ['social_services'] }).build()).id;
 
       for (let round = 1; round <= 5; round++) {
         // Rounds 2 and 4: the watchdog dies too (say the whole group was killed), so the next

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { problem } from '../support/api-session';
 import { sqlClient } from '../support/database';
 import { useTestApp } from '../support/use-test-app';
 
@@ -14,11 +15,11 @@ async function organisationCount() {
 describe('bad input gets a problem document and changes nothing', () => {
   it('wrong types and unknown fields give field errors', async () => {
     const before = await organisationCount();
-    const res = await app.admin.post('/api/organisations', { kind: 42, name: ['x'], extra: true });
+    const res = await app.admin.request('POST', '/api/organisations', { kind: 42, name: ['x'], extra: true });
     expect(res.status).toBe(400);
     expect(res.contentType).toContain('application/problem+json');
     expect(res.body).toMatchObject({ type: 'urn:sip:problem:validation_failed', title: 'Bad Request', status: 400, code: 'validation_failed' });
-    const paths = res.body.errors.map((e: { path: string }) => e.path);
+    const paths = problem(res).errors?.map((e: { path: string }) => e.path);
     expect(paths).toEqual(expect.arrayContaining(['body.kind', 'body.name']));
     expect(JSON.stringify(res.body)).toMatch(/extra/);
     expect(await organisationCount()).toBe(before);
@@ -46,7 +47,7 @@ describe('bad input gets a problem document and changes nothing', () => {
   it('an oversized body', async () => {
     const res = await app.admin.post('/api/organisations', { kind: 'other', name: 'x'.repeat(400_000) });
     expect(res.status).toBe(413);
-    expect(res.body.code).toBe('payload_too_large');
+    expect(problem(res).code).toBe('payload_too_large');
   });
 
   it('a body that is not JSON at all', async () => {
@@ -56,19 +57,19 @@ describe('bad input gets a problem document and changes nothing', () => {
     });
     // Refused for its media type, not reported as a missing body.
     expect(res.status).toBe(415);
-    expect(res.body.code).toBe('unsupported_media_type');
+    expect(problem(res).code).toBe('unsupported_media_type');
   });
 
   it('a malformed id in the path', async () => {
     const res = await app.admin.get('/api/organisations/not-a-uuid');
     expect(res.status).toBe(400);
-    expect(res.body.errors[0].path).toBe('params.id');
+    expect(problem(res).errors?.[0]?.path).toBe('params.id');
   });
 
   it('bad query parameters', async () => {
     const res = await app.admin.get('/api/persons?limit=-5&bogus=1');
     expect(res.status).toBe(400);
-    expect(res.body.errors.map((e: { path: string }) => e.path)).toContain('query.limit');
+    expect(problem(res).errors?.map((e: { path: string }) => e.path)).toContain('query.limit');
   });
 });
 
@@ -79,19 +80,19 @@ describe('unknown routes', () => {
     expect(sv.contentType).toContain('application/problem+json');
     expect(sv.body).toMatchObject({ code: 'route_not_found', detail: 'Adressen finns inte.' });
     const en = await app.admin.request('GET', '/api/does-not-exist', undefined, { headers: { 'accept-language': 'en-GB,en;q=0.9' } });
-    expect(en.body.detail).toBe('There is no such address.');
+    expect(problem(en).detail).toBe('There is no such address.');
   });
 
   it('a missing record is a plain not_found', async () => {
     const res = await app.admin.get('/api/organisations/00000000-0000-4000-8000-000000000000');
     expect(res.status).toBe(404);
-    expect(res.body.code).toBe('not_found');
+    expect(problem(res).code).toBe('not_found');
   });
 });
 
 it('never sends a stack trace', async () => {
   const responses = await Promise.all([
-    app.admin.post('/api/organisations', { kind: 42 }),
+    app.admin.request('POST', '/api/organisations', { kind: 42 }),
     app.admin.get('/api/nope'),
     app.admin.raw('POST', '/api/units', { body: '{', headers: { 'content-type': 'application/json', 'x-csrf-token': app.admin.csrfToken! } }),
   ]);

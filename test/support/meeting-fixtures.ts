@@ -29,8 +29,8 @@ export async function calledPlan(eva: ApiSession, anders: ApiSession, options: {
       recipients: [{ kind: 'kallelse', organisationId: ids.region, unitId: ids.vuxenpsykiatri }],
     }),
   );
-  const participant = (name: string): string => called.participants.find((p: { name: string }) => p.name === name).id;
-  return { planId, meetingId: called.meetings[0].id as string, startsAt: called.meetings[0].startsAt as string, ids, participant };
+  const participant = (name: string): string => called.participants!.find((p: { name: string }) => p.name === name)!.id;
+  return { planId, meetingId: called.meetings![0]!.id, startsAt: called.meetings![0]!.startsAt, ids, participant };
 }
 
 /** A /meeting follower: socket.io-client with a session's cookie, keeping what it was sent. */

@@ -16,7 +16,11 @@ export interface TestApp {
   close(): Promise<void>;
 }
 
-/** A real server on a free port, over its own database cloned from the seeded template. */
+/**
+ * A real server on a free port, over its own database cloned from the seeded template.
+ * Tests boot it through `useTestApp()` (use-test-app.ts), which also closes it; the
+ * benchmarks call this directly.
+ */
 export async function startTestApp(env: NodeJS.ProcessEnv = {}, options: { databaseUrl?: string } = {}): Promise<TestApp> {
   const root = join(__dirname, '../..');
   const config = loadConfig({ ...TEST_ENV, ...env }, root);
