@@ -7,11 +7,13 @@ import { startPostgresWatchdog } from './database/postgres-watchdog';
 import { migrateDatabase } from './database/migrate-database';
 import { seedIfEmpty } from './seed/demo-seed';
 import { DEMO_PASSWORD, DEMO_PERSONS, DEMO_STAFF } from './seed/demo-data';
+import { startEventLoopReport } from './event-loop-report';
 
 const say = (message: string) => process.stdout.write(`${message}\n`);
 
 async function main() {
   const config = loadConfig();
+  if (process.env.SIP_EVENT_LOOP_REPORT_MS) startEventLoopReport(Number(process.env.SIP_EVENT_LOOP_REPORT_MS));
 
   let embedded: RunningPostgres | undefined;
   let databaseUrl = config.databaseUrl;

@@ -1,6 +1,7 @@
 import { type ChildProcess, spawn } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { monitorEventLoopDelay } from 'node:perf_hooks';
 import { HocuspocusProvider, HocuspocusProviderWebsocket } from '@hocuspocus/provider';
 import { io } from 'socket.io-client';
 import WebSocket from 'ws';
@@ -16,7 +17,7 @@ import { ok, signedIn } from '../support/api-session';
 import { CollabClient } from '../support/collab-client';
 import { createTestDatabase, sqlClient } from '../support/database';
 import { PNR, directoryIds, personId, today } from '../support/plan-fixtures';
-import { killHard, startServerProcess } from '../support/server-process';
+import { killHard, spawnServer, waitUntilServing } from '../support/server-process';
 import { startTestApp } from '../support/test-app';
 import { machineLine, median, percentile, writeBenchmarkSection } from './bench-report';
 import { freePort } from '../support/free-port';
@@ -78,6 +79,9 @@ async function typeAndMeasure(editors: Editor[]) {
       }
     });
   });
+  // The benchmark process runs every client: its own stalls show in every system's figures.
+  const clientLoop = monitorEventLoopDelay({ resolution: 1 });
+  clientLoop.enable();
   const started = performance.now();
   const timers = editors.map((e, i) => {
     let n = 0;
@@ -97,12 +101,14 @@ async function typeAndMeasure(editors: Editor[]) {
   timers.forEach((t) => clearTimeout(t));
   await new Promise((r) => setTimeout(r, 2000));
   const elapsed = (performance.now() - started) / 1000;
-  return { latencies, edits: sentAt.size, arrivalsPerSecond: arrivals / elapsed };
+  clientLoop.disable();
+  const clientLoopMs = { p99: clientLoop.percentile(99) / 1e6, max: clientLoop.max / 1e6 };
+  return { latencies, edits: sentAt.size, arrivalsPerSecond: arrivals / elapsed, clientLoopMs };
 }
 
 it(`co-editing: ${CLIENTS} clients over ${DOCS} documents, ${EDITS_PER_SECOND} edits/s each — SIP server vs Hocuspocus vs a bare socket.io relay`, async () => {
   const rows: string[] = [];
-  const results: Record<string, { median: number; p99: number; perSecond: number; edits: number; rss?: number }> = {};
+  const results: Record<string, { median: number; p99: number; perSecond: number; edits: number; rss?: number; clientLoopMs: { p99: number; max: number }; serverLoop?: string }> = {};
 
   const step = (m: string) => process.stderr.write(`[bench] ${m}\n`);
   // --- SIP server (its own process, as in production) --------------------------------
@@ -111,7 +117,10 @@ it(`co-editing: ${CLIENTS} clients over ${DOCS} documents, ${EDITS_PER_SECOND} e
     const databaseUrl = await createTestDatabase();
     const port = await freePort();
     const baseUrl = `http://127.0.0.1:${port}`;
-    const server = await startServerProcess(databaseUrl, port);
+    // The server reports its own event-loop delay each second (SIP_EVENT_LOOP_REPORT_MS).
+    const spawned = spawnServer({ DATABASE_URL: databaseUrl, PORT: String(port), SIP_EVENT_LOOP_REPORT_MS: '1000' });
+    await waitUntilServing(spawned, port);
+    const server = spawned.child;
     const eva = await signedIn(baseUrl, 'eva.lind');
     const ids = await directoryIds(eva);
     const pid = await personId(eva, PNR.anders);
@@ -134,7 +143,11 @@ it(`co-editing: ${CLIENTS} clients over ${DOCS} documents, ${EDITS_PER_SECOND} e
     step('clients connected');
     const rssLoaded = rssKb(server.pid!);
     const r = await typeAndMeasure(editors);
-    results.sip = { median: median(r.latencies), p99: percentile(r.latencies, 99), perSecond: r.arrivalsPerSecond, edits: r.edits, rss: rssLoaded - rssBefore };
+    // The server's own loop delay over the typing, second by second (p99 and max of each).
+    const loopLines = spawned.output().split('\n').filter((l) => l.startsWith('[event-loop]'));
+    const serverLoop = loopLines.slice(-(SECONDS + 2)).map((l) => l.replace(/^\[event-loop\] /, '')).join(' | ');
+    step(`SIP server event loop during typing: ${serverLoop}`);
+    results.sip = { median: median(r.latencies), p99: percentile(r.latencies, 99), perSecond: r.arrivalsPerSecond, edits: r.edits, rss: rssLoaded - rssBefore, clientLoopMs: r.clientLoopMs, serverLoop };
     editors.forEach((e) => e.close());
     await killHard(server);
   }
@@ -154,7 +167,7 @@ it(`co-editing: ${CLIENTS} clients over ${DOCS} documents, ${EDITS_PER_SECOND} e
       editors.push({ doc: () => provider.document, close: () => { provider.destroy(); websocketProvider.destroy(); } });
     }
     const r = await typeAndMeasure(editors);
-    results.hocuspocus = { median: median(r.latencies), p99: percentile(r.latencies, 99), perSecond: r.arrivalsPerSecond, edits: r.edits };
+    results.hocuspocus = { median: median(r.latencies), p99: percentile(r.latencies, 99), perSecond: r.arrivalsPerSecond, edits: r.edits, clientLoopMs: r.clientLoopMs };
     editors.forEach((e) => e.close());
     peer.kill();
   }
@@ -176,7 +189,7 @@ it(`co-editing: ${CLIENTS} clients over ${DOCS} documents, ${EDITS_PER_SECOND} e
       editors.push({ doc: () => doc, close: () => socket.disconnect() });
     }
     const r = await typeAndMeasure(editors);
-    results.relay = { median: median(r.latencies), p99: percentile(r.latencies, 99), perSecond: r.arrivalsPerSecond, edits: r.edits };
+    results.relay = { median: median(r.latencies), p99: percentile(r.latencies, 99), perSecond: r.arrivalsPerSecond, edits: r.edits, clientLoopMs: r.clientLoopMs };
     editors.forEach((e) => e.close());
     peer.kill();
   }
@@ -284,13 +297,20 @@ it(`co-editing: ${CLIENTS} clients over ${DOCS} documents, ${EDITS_PER_SECOND} e
   const fmt = (n: number) => n.toFixed(1);
   for (const [key, label] of [['sip', 'SIP server (auth, per-update policy, schema, durable ack)'], ['hocuspocus', 'Hocuspocus 3 (in memory, no auth)'], ['relay', 'bare socket.io relay (floor)']] as const) {
     const r = results[key]!;
-    rows.push(`| ${label} | ${fmt(r.median)} | ${fmt(r.p99)} | ${fmt(r.perSecond)} | ${(r.median / results.relay!.median).toFixed(1)}× |`);
+    rows.push(
+      `| ${label} | ${fmt(r.median)} | ${fmt(r.p99)} | ${(r.p99 / results.hocuspocus!.p99).toFixed(1)}× | ${fmt(r.perSecond)} | ${(r.median / results.relay!.median).toFixed(1)}× | ${fmt(r.clientLoopMs.p99)} / ${fmt(r.clientLoopMs.max)} |`,
+    );
   }
-  const table = ['| system | median edit → other clients (ms) | p99 (ms) | arrivals/s | median vs floor |', '|---|---:|---:|---:|---:|', ...rows].join('\n');
+  const table = [
+    '| system | median edit → other clients (ms) | p99 (ms) | p99 vs Hocuspocus | arrivals/s | median vs floor | clients\' event loop p99 / max (ms) |',
+    '|---|---:|---:|---:|---:|---:|---:|',
+    ...rows,
+  ].join('\n');
   const extra = [
     `- Cold load of a document with 10 000 stored updates (\`DocumentStore.load\`, median of 7): **${fmt(median(loads))} ms** (target ≤ 100 ms).`,
     `- Server memory per loaded small document (1 000 documents, heap delta after GC${gc ? '' : ' — run without --expose-gc, so approximate'}): **${fmt(perDocKb)} KB** (target ≤ 200 KB).`,
     `- SIP server RSS growth with ${CLIENTS} connected clients and ${DOCS} loaded documents: ${fmt(results.sip!.rss! / 1024)} MB.`,
+    `- The SIP server's own event-loop delay during the typing, second by second (p50, p99, max in ms): ${results.sip!.serverLoop}.`,
     `- Edits typed per run: ${results.sip!.edits} (SIP), ${results.hocuspocus!.edits} (Hocuspocus), ${results.relay!.edits} (relay); each arrives at ${CLIENTS / DOCS - 1} other clients.`,
     `- Where an update's time goes in the SIP server (in-process profile, 8 clients, 200 updates; medians): policy check (two SQL queries; at join, then renewed in the background, off the edit's path) ${fmt(median(stages.policy))} ms, waiting for the group commit ${fmt(median(stages.commit))} ms, whole update from arrival to stored ${fmt(median(stages.total))} ms. The rest of the edit-to-arrival time is socket.io and the clients.`,
   ].join('\n');
