@@ -272,6 +272,23 @@ describe('"Att göra" and the person’s side', () => {
     expect((await s['anders.nilsson']!.get('/api/todo')).status).toBe(403);
   });
 
+  it('shows an action’s words only to those who read its section: not to a called unit before it confirms', async () => {
+    const planId = await plan();
+    const jonas = await open('jonas.ek', planId, `actions:${ids.region}`);
+    arrayField(jonas.doc, 'actions').push([yMapFrom({ id: 'r1', what: 'Samtalsbehandling', status: 'planned', dueDate: stockholmDate(Date.now() + 2 * DAY), performingUnitId: ids.vuxenpsykiatri })]);
+    await waitFor(() => jonas.status === 'saved', 'saved');
+    await actionsProjected(planId, 1);
+    ok(await s['eva.lind']!.post(`/api/plans/${planId}/transitions`, { action: 'start_preparation' }));
+    // A kallelse to the region's unit: Lars Holm (same unit, not taking part) reaches the plan through it.
+    ok(await s['eva.lind']!.post(`/api/plans/${planId}/calls`, { meeting: { startsAt: inDays(3), location: 'Rum 1' }, purpose: 'SIP', recipients: [{ kind: 'kallelse', organisationId: ids.region, unitId: ids.vuxenpsykiatri }] }));
+    expect(ok(await s['lars.holm']!.get(`/api/plans/${planId}`)).permissions.as).toBe('staff_called_unit');
+    const forJonas = ok(await s['jonas.ek']!.get('/api/todo?kind=action_due_soon')).items.filter((t: { planId: string }) => t.planId === planId);
+    expect(forJonas.map((t: { label: string | null }) => t.label)).toEqual(['Samtalsbehandling']);
+    const forLars = ok(await s['lars.holm']!.get('/api/todo')).items.filter((t: { planId: string }) => t.planId === planId);
+    expect(forLars.map((t: { kind: string }) => t.kind)).toEqual(['call_to_answer']);
+    expect(JSON.stringify(forLars)).not.toContain('Samtalsbehandling');
+  });
+
   it('the person sees what happens now and marks their own action done; staff see it live', async () => {
     const planId = await plan();
     const eva = await open('eva.lind', planId, `actions:${ids.kommun}`);

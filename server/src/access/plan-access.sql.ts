@@ -11,7 +11,8 @@ import { consentEndedSql, consentInForceSql, isChildSql, planConsentStateSql } f
 const CONSENT_ACTIVE = consentInForceSql('c');
 const CONSENT_STATE_SQL = planConsentStateSql('p');
 
-const STAFF_ROLES = `('initiativtagare','ordforande','antecknare','samordningsansvarig','kallad_personal','inbjuden')`;
+/** The roles in which a practitioner takes part in a plan (as opposed to the person's side). */
+export const STAFF_ROLES = `('initiativtagare','ordforande','antecknare','samordningsansvarig','kallad_personal','inbjuden')`;
 
 /** The policy's facts for plan $4. */
 export const planAccessFactsSql = `

@@ -3,6 +3,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import type { TodoItem, TodoKind, TodoList, TodoQuery } from '@sip/shared';
 import { consentInForceSql } from '../access/domain.sql';
+import { STAFF_ROLES } from '../access/plan-access.sql';
 import { PlanAccessService } from '../access/plan-access.service';
 import { type Actor, auditRole } from '../auth/actor';
 import { AuditService } from '../audit/audit.service';
@@ -67,6 +68,13 @@ export class TodoService {
           WHERE ${wants('action_overdue', 'action_due_soon')}
             AND a.removed_at IS NULL AND a.status IN ('planned','ongoing') AND a.due_date <= ${today}::date + ${DUE_SOON_DAYS}
             AND (a.performing_unit_id = ANY(${units}::uuid[]::text[]) OR (a.performing_unit_id IS NULL AND a.organisation_id = ANY(${orgs}::uuid[])))
+            -- An action's words are plan content: only for those who read its section — staff
+            -- taking part (a called unit before it confirms reads none), and once consent has
+            -- ended only their own principal's actions.
+            AND EXISTS (SELECT 1 FROM plan_participant pp
+                         WHERE pp.plan_id = p.id AND pp.account_id = $1 AND pp.removed_at IS NULL AND pp.role IN ${STAFF_ROLES})
+            AND (a.organisation_id = ANY(${orgs}::uuid[])
+                 OR EXISTS (SELECT 1 FROM consent c WHERE c.plan_id = p.id AND ${consentInForceSql('c', `${today}::date`)}))
          UNION ALL
          SELECT CASE WHEN p.follow_up_date < ${today}::date THEN 'follow_up_overdue' ELSE 'follow_up_due' END,
                 p.id, p.follow_up_date::timestamptz, p.initiating_unit_id::text, NULL, '/plans/' || p.id || '#follow-up'
