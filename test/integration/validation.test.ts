@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { problem } from '../support/api-session';
+import { ok, problem } from '../support/api-session';
 import { sqlClient } from '../support/database';
 import { useTestApp } from '../support/use-test-app';
 
@@ -70,6 +70,30 @@ describe('bad input gets a problem document and changes nothing', () => {
     const res = await app.admin.get('/api/persons?limit=-5&bogus=1');
     expect(res.status).toBe(400);
     expect(problem(res).errors?.map((e: { path: string }) => e.path)).toContain('query.limit');
+  });
+});
+
+describe('input PostgreSQL cannot hold is refused before it gets there', () => {
+  it('a NUL or other control character in any text: 400 beside the field, nothing stored', async () => {
+    const before = await organisationCount();
+    const res = await app.admin.post('/api/organisations', { kind: 'other', name: 'Bolag\u0000AB' } as never);
+    expect(res.status).toBe(400);
+    expect(problem(res).errors).toEqual([expect.objectContaining({ path: 'body.name', code: 'control_character' })]);
+    expect(problem(res).errors![0]!.message).toBe('Texten innehåller otillåtna tecken.');
+    const search = await app.admin.get(`/api/persons?q=${encodeURIComponent('Nils\u0000son')}`);
+    expect(search.status).toBe(400);
+    expect(await organisationCount()).toBe(before);
+  });
+
+  it('dates and times PostgreSQL cannot store: 400, not 500', async () => {
+    for (const path of ['/api/audit?from=0000-01-01T00:00:00Z', '/api/audit?from=2026-01-01T00:00:00%2B23:59', '/api/audit?to=10000-01-01T00:00:00Z']) {
+      const res = await app.admin.get(path);
+      expect(res.status, path).toBe(400);
+      expect(problem(res).code, path).toBe('validation_failed');
+    }
+    const manager = await app.as('karin.berg');
+    const months = await manager.get('/api/statistics?from=0001-01&to=0001-01');
+    expect(months.status).toBe(400);
   });
 });
 

@@ -1,3 +1,4 @@
+import { TokenBucket } from '../common/token-bucket';
 import { Logger } from '@nestjs/common';
 import { type OnGatewayConnection, type OnGatewayInit, WebSocketGateway } from '@nestjs/websockets';
 import type { Namespace } from 'socket.io';
@@ -90,27 +91,5 @@ export class CollabGateway implements OnGatewayInit, OnGatewayConnection {
   }
 }
 
-const JOIN_BURST = 40;
-const JOIN_REFILL_PER_SECOND = 1;
-
-/** Allows `capacity` at once, refilled at `perSecond`. */
-class TokenBucket {
-  private tokens: number;
-  private last = Date.now();
-
-  constructor(
-    private readonly capacity: number,
-    private readonly perSecond: number,
-  ) {
-    this.tokens = capacity;
-  }
-
-  take(): boolean {
-    const now = Date.now();
-    this.tokens = Math.min(this.capacity, this.tokens + ((now - this.last) / 1000) * this.perSecond);
-    this.last = now;
-    if (this.tokens < 1) return false;
-    this.tokens -= 1;
-    return true;
-  }
-}
+export const JOIN_BURST = 40;
+export const JOIN_REFILL_PER_SECOND = 1;

@@ -126,7 +126,9 @@ export class ProblemFilter implements ExceptionFilter {
       const pgCode = (exception as { driverError?: { code?: string } }).driverError?.code;
       if (pgCode === '23505') return { status: 409, code: 'conflict' };
       if (pgCode === '23503') return { status: 409, code: 'in_use' };
-      if (pgCode === '22P02') return { status: 400, code: 'validation_failed' };
+      // Input PostgreSQL cannot hold (bad text, a date or time out of range): the client's
+      // mistake, refused as such — a schema should have caught it first.
+      if (pgCode && ['22P02', '22021', '22P05', '22007', '22008', '22009'].includes(pgCode)) return { status: 400, code: 'validation_failed' };
     }
     if (exception instanceof HttpException) {
       const status = exception.getStatus();

@@ -191,6 +191,10 @@ export class MeetingsService {
     // A follow-up meeting reviews every action and sets the next follow-up before it is held.
     if (meeting.kind === 'uppfoljning') {
       if (!input.review || (await actionsNotReviewed(m, planId, input.review)).length) throw transitionRefused('record_meeting', ['review_incomplete']);
+      // The next follow-up lies ahead of the meeting that sets it.
+      if (input.review.nextFollowUpDate <= input.heldOn) {
+        throw validationFailed([{ path: 'body.review.nextFollowUpDate', code: 'not_after_meeting', message: 'The next follow-up must come after the meeting' }]);
+      }
       await recordReview(m, planId, meetingId, input.review, actor.accountId);
       await audit('plan.follow_up.review', { type: 'meeting', id: meetingId }, { items: input.review.items.length });
     }

@@ -97,12 +97,16 @@ export class MeetingRoom implements OnModuleDestroy {
 
   /** Starts following a meeting: the policy decides, the read is audited, the state is the answer. */
   async join(socket: MeetingSocket, planId: string, meetingId: string): Promise<MeetingLiveState | MeetingSocketError> {
+    const already = socket.data.following?.get(meetingId) === planId;
     if (!(await this.mayFollow(socket.data.actor, planId, meetingId))) return { code: 'not_found', meetingId, reason: 'No such meeting' };
     const state = await loadLiveState(this.dataSource.manager, meetingId, this.clock.now());
     if (!state) return { code: 'not_found', meetingId, reason: 'No such meeting' };
     (socket.data.following ??= new Map()).set(meetingId, planId);
     await socket.join(meetingRoom(meetingId));
-    await this.audit.append({ actorId: socket.data.actor.accountId, actorRole: auditRole(socket.data.actor), action: 'plan.meeting.live.read', targetType: 'meeting', targetId: meetingId, planId, details: { via: 'socket' } });
+    // Joining again what the socket already follows reads nothing new: audited once.
+    if (!already) {
+      await this.audit.append({ actorId: socket.data.actor.accountId, actorRole: auditRole(socket.data.actor), action: 'plan.meeting.live.read', targetType: 'meeting', targetId: meetingId, planId, details: { via: 'socket' } });
+    }
     return state;
   }
 

@@ -6,6 +6,9 @@ import { MEETING_CLIENT_EVENTS, type MeetingSocketError, meetingJoinSchema } fro
 import { SessionsService } from '../auth/sessions.service';
 import { socketAuthentication } from '../auth/socket-auth';
 import { MAX_SOCKET_MESSAGE_BYTES } from '../collaboration/collab.gateway';
+import { canonicalInput } from '../common/canonical-input';
+import { TokenBucket } from '../common/token-bucket';
+import { JOIN_BURST, JOIN_REFILL_PER_SECOND } from '../collaboration/collab.gateway';
 import { MeetingRoom, type MeetingSocket } from './meeting-room';
 
 /**
@@ -31,10 +34,14 @@ export class MeetingGateway implements OnGatewayInit, OnGatewayConnection {
   }
 
   handleConnection(socket: MeetingSocket) {
+    // Following a meeting reads the policy and writes an audit row: in bursts, not without end.
+    const joins = new TokenBucket(JOIN_BURST, JOIN_REFILL_PER_SECOND);
     const on = <T>(event: keyof typeof MEETING_CLIENT_EVENTS, schema: ZodType<T>, handle: (payload: T) => Promise<unknown>) => {
       socket.on(event, (async (raw: unknown, ack?: unknown) => {
         const reply = typeof ack === 'function' ? (ack as (v: unknown) => void) : () => undefined;
-        const parsed = schema.safeParse(raw);
+        if (event === 'join' && !joins.take()) return this.refuse(socket, { code: 'rate_limited', reason: 'Too many joins at once; try again in a moment' }, reply);
+        const canonical = canonicalInput(raw, event);
+        const parsed = schema.safeParse('value' in canonical ? canonical.value : raw);
         if (!parsed.success) return this.refuse(socket, { code: 'invalid_message', reason: `${event}: ${parsed.error.issues[0]?.message ?? 'invalid'}` }, reply);
         try {
           const result = await handle(parsed.data);

@@ -34,6 +34,9 @@ const REASONS: Record<string, Text> = {
   taken: { sv: 'Upptaget – välj ett annat.', en: 'Already taken – choose another.' },
   personnummer_registered: { sv: 'En person med det numret finns redan registrerad.', en: 'A person with this number is already registered.' },
   already_linked: { sv: 'Kontot är redan kopplat till personen.', en: 'The account is already linked to the person.' },
+  year_out_of_range: { sv: 'Året måste vara mellan 1900 och 2199.', en: 'The year must be between 1900 and 2199.' },
+  not_after_meeting: { sv: 'Nästa uppföljning ska ligga efter mötet.', en: 'The next follow-up must come after the meeting.' },
+  control_character: { sv: 'Texten innehåller otillåtna tecken.', en: 'The text contains characters that are not allowed.' },
   // Meeting preparation and meeting mode.
   answer_too_long: { sv: `Svaret får vara högst ${ANSWER_MAX_LENGTH} tecken.`, en: `The answer may be at most ${ANSWER_MAX_LENGTH} characters.` },
   notes_too_long: { sv: `Anteckningarna får vara högst ${MEETING_NOTES_MAX_LENGTH} tecken.`, en: `The notes may be at most ${MEETING_NOTES_MAX_LENGTH} characters.` },

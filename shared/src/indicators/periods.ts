@@ -6,7 +6,8 @@
 export const PERIOD_KINDS = ['month', 'quarter', 'year', 'custom'] as const;
 export type PeriodKind = (typeof PERIOD_KINDS)[number];
 
-export const MONTH_PATTERN = /^\d{4}-(0[1-9]|1[0-2])$/;
+// Years 1900–2199 (as dates elsewhere): a trend reaches back three years from its start.
+export const MONTH_PATTERN = /^(19\d\d|2[01]\d\d)-(0[1-9]|1[0-2])$/;
 /** The longest custom period, and the longest trend shown. */
 export const MAX_PERIOD_MONTHS = 36;
 /** A trend shows at least this many months, ending with the period's last month. */

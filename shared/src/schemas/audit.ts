@@ -1,3 +1,4 @@
+import { isoDateTimeSchema } from './common';
 import { z } from 'zod';
 
 export const AUDIT_ACTIONS = [
@@ -101,8 +102,8 @@ export const auditListQuerySchema = z
     planId: z.uuid().optional(),
     actorUsername: z.string().trim().toLowerCase().min(1).max(100).optional(),
     action: z.enum(AUDIT_ACTIONS).optional(),
-    from: z.iso.datetime({ offset: true }).optional(),
-    to: z.iso.datetime({ offset: true }).optional(),
+    from: isoDateTimeSchema.optional(),
+    to: isoDateTimeSchema.optional(),
   })
   .strict()
   .refine((q) => !q.from || !q.to || new Date(q.from) < new Date(q.to), {

@@ -170,7 +170,7 @@ export const MEETING_CLIENT_EVENTS = {
   leave: 'joined to the meeting',
 } as const;
 export const meetingJoinSchema = z.object({ planId: z.uuid(), meetingId: z.uuid() }).strict();
-export const MEETING_SOCKET_ERRORS = ['invalid_message', 'unknown_event', 'not_found', 'access_revoked', 'session_expired', 'server_error'] as const;
+export const MEETING_SOCKET_ERRORS = ['invalid_message', 'unknown_event', 'not_found', 'access_revoked', 'session_expired', 'rate_limited', 'server_error'] as const;
 export interface MeetingSocketError {
   code: (typeof MEETING_SOCKET_ERRORS)[number];
   meetingId?: string;
