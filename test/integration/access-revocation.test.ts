@@ -133,6 +133,20 @@ describe('a change of rights reaches every open socket', () => {
     expect(mariaShared.client.socket.connected).toBe(true);
   });
 
+  it('a guardian unlinked by the administrator loses the child’s plan at once', async () => {
+    const { id: planId } = await plan(app).for('elin').by('omar.haddad').because('Skolfrånvaro').withConsent(['kommun', 'region'], { informationKinds: ['school'] }).build();
+    const maria = await open('maria.johansson', planId, 'shared');
+    const omar = await open('omar.haddad', planId, 'shared');
+    const admin = s['admin']!;
+    const elin = ok(await admin.get('/api/persons?q=Elin')).items.find((p) => p.name === 'Elin Johansson')!;
+    const relation = elin.relations.find((r) => r.username === 'maria.johansson')!;
+    ok(await admin.delete(`/api/persons/${elin.id}/relations/${relation.id}`));
+    // Maria is Elin's guardian again afterwards, whatever happens here: other tests need her.
+    onTestFinished(async () => void ok(await admin.post(`/api/persons/${elin.id}/relations`, { kind: 'guardian', hasCustody: true, accountId: relation.accountId })));
+    await toldRevoked(maria.client, documentName(planId, 'shared'), 'account_changed');
+    await receivesNothingAfterwards(maria, omar.provider, 'after-unlinking');
+  });
+
   it('account changed: a practitioner who loses the practitioner role is taken out of every open plan', async () => {
     const { id: planId } = await andersPlan().build();
     const jonas = await open('jonas.ek', planId, 'shared');

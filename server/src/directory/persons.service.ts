@@ -10,6 +10,7 @@ import {
   type UpdatePerson,
   maskPersonnummer,
 } from '@sip/shared';
+import { PlanAccessEvents } from '../access/plan-access-events';
 import { auditRole, type Actor } from '../auth/actor';
 import { hashPassword } from '../auth/password-hasher';
 import { AuditService } from '../audit/audit.service';
@@ -35,6 +36,7 @@ export class PersonsService {
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly audit: AuditService,
     private readonly vault: PersonnummerVault,
+    private readonly accessEvents: PlanAccessEvents,
   ) {}
 
   /** Loads persons with their relations; the personnummer leaves only masked. */
@@ -155,7 +157,8 @@ export class PersonsService {
 
   async addRelation(actor: Actor, personId: string, input: CreateRelation): Promise<Person> {
     const passwordHash = input.newAccount ? await hashPassword(input.newAccount.password) : undefined;
-    return this.dataSource.transaction(async (m) => {
+    let linked: string | undefined;
+    const person = await this.dataSource.transaction(async (m) => {
       const person = await m.findOne(PersonEntity, { where: { id: personId }, lock: { mode: 'pessimistic_write' } });
       if (!person) throw notFound();
       let accountId = input.accountId;
@@ -185,20 +188,30 @@ export class PersonsService {
         { actorId: actor.accountId, actorRole: auditRole(actor), action: 'directory.relation.create', targetType: 'person', targetId: personId, details: { relationId: relation.id, accountId, kind: input.kind } },
         m,
       );
+      linked = accountId;
       return (await this.load(m, [personId]))[0]!;
     });
+    // A guardian with custody or a representative reaches the person's plans from now on.
+    await this.accessEvents.accountChanged({ accountId: linked!, reason: 'account_changed' });
+    return person;
   }
 
   async removeRelation(actor: Actor, personId: string, relationId: string): Promise<Person> {
-    return this.dataSource.transaction(async (m) => {
-      const result = await m.delete(PersonRelationEntity, { id: relationId, personId });
-      if (!result.affected) throw notFound();
+    let unlinked: string | undefined;
+    const person = await this.dataSource.transaction(async (m) => {
+      const relation = await m.findOneBy(PersonRelationEntity, { id: relationId, personId });
+      if (!relation) throw notFound();
+      await m.delete(PersonRelationEntity, { id: relationId, personId });
+      unlinked = relation.accountId;
       await this.audit.append(
         { actorId: actor.accountId, actorRole: auditRole(actor), action: 'directory.relation.delete', targetType: 'person', targetId: personId, details: { relationId } },
         m,
       );
       return (await this.load(m, [personId]))[0]!;
     });
+    // Open pages and sockets of that account lose the person's plans now, not at the next check.
+    await this.accessEvents.accountChanged({ accountId: unlinked!, reason: 'account_changed' });
+    return person;
   }
 
   /** `path`: where the username was in the request, so that the form can say which field. */
