@@ -1,8 +1,10 @@
 import { readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { type ReminderRule, type SectionName, stockholmDate } from '@sip/shared';
+import { type ReminderRule, type SectionName, documentName, stockholmDate } from '@sip/shared';
+import * as Y from 'yjs';
 import { arrayField, yMapFrom } from '@sip/shared/yjs';
+import { ProjectionService } from '../../server/src/collaboration/projection.service';
 import { REMINDER_SCAN_JOB, ReminderScan } from '../../server/src/follow-up/reminders.job';
 import { Clock } from '../../server/src/jobs/clock';
 import { JobsService } from '../../server/src/jobs/jobs.service';
@@ -111,6 +113,23 @@ describe('actions with a history', () => {
     ]);
     const [row] = await projected(planId, `SELECT status, removed_at IS NOT NULL AS removed FROM plan_action WHERE plan_id = $1 AND action_id = 'h1'`);
     expect(row).toEqual({ status: 'ongoing', removed: true });
+  });
+  it('a copy that does not validate when the projection runs (an update being refused) is projected once it does, never half', async () => {
+    const planId = await plan();
+    const section = `actions:${ids.kommun}` as const;
+    const doc = new Y.Doc();
+    // An action without its status: what a refused update leaves in the copy until the reload.
+    arrayField(doc, 'actions').push([yMapFrom({ id: 'v1', what: 'Boendestöd' })]);
+    app.t.app.get(ProjectionService).schedule(documentName(planId, section), planId, section, () => doc);
+    await new Promise((r) => setTimeout(r, 400));
+    expect(await projected(planId, `SELECT action_id FROM plan_action WHERE plan_id = $1`)).toEqual([]);
+    (arrayField(doc, 'actions').get(0) as Y.Map<unknown>).set('status', 'ongoing');
+    let rows: unknown[] = [];
+    for (let i = 0; i < 40 && !rows.length; i++) {
+      await new Promise((r) => setTimeout(r, 50));
+      rows = await projected(planId, `SELECT action_id, status FROM plan_action WHERE plan_id = $1`);
+    }
+    expect(rows).toEqual([{ action_id: 'v1', status: 'ongoing' }]);
   });
 });
 

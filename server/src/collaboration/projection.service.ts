@@ -2,7 +2,7 @@ import { Injectable, Logger, type OnModuleDestroy } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
 import type * as Y from 'yjs';
-import { type ProjectionKind, type SectionName, actionsOrganisationId, documentName, sectionKind } from '@sip/shared';
+import { type ProjectionKind, type SectionName, actionsOrganisationId, documentName, sectionKind, sectionSchema } from '@sip/shared';
 import { contentToJSON } from '@sip/shared/yjs';
 import type { ActionChange } from './action-changes';
 
@@ -77,11 +77,21 @@ export class ProjectionService implements OnModuleDestroy {
     if (history.length) this.history.set(docName, [...(this.history.get(docName) ?? []), ...history]);
     const existing = this.timers.get(docName);
     if (existing) clearTimeout(existing.timer);
+    let attempts = 0;
     const run = async () => {
       this.timers.delete(docName);
+      const content = contentToJSON(doc(), section);
+      // The copy is read when the timer fires: an update being refused may be in it for a
+      // moment, until the reload puts the copy back. Rows only ever hold valid content: try
+      // again shortly (the stored state this run is for is valid).
+      if (!sectionSchema(section).safeParse(content).success) {
+        if (++attempts <= 40 && !this.timers.has(docName)) this.timers.set(docName, { timer: setTimeout(run, DEBOUNCE_MS), run });
+        else if (attempts > 40) this.logger.warn({ docName }, 'Projection skipped: the section does not validate');
+        return;
+      }
       const pending = this.history.get(docName) ?? [];
       this.history.delete(docName);
-      const job = this.project(planId, section, contentToJSON(doc(), section), undefined, pending).catch((e) => {
+      const job = this.project(planId, section, content, undefined, pending).catch((e) => {
         // Keep the changes for the next run rather than lose who did what.
         this.history.set(docName, [...pending, ...(this.history.get(docName) ?? [])]);
         this.logger.error({ err: { message: (e as Error).message } }, 'Projection failed');
