@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { AUDIT_ACTIONS, type Language, auditListQuerySchema, createPersonSchema, createRelationSchema, createStaffSchema, fieldMessage, updateCountySettingsSchema } from '@sip/shared';
-import { auditActionLabels } from '../../i18n/admin';
+import { auditActionLabels } from '../i18n/admin';
 import { type FieldErrors, errorsFromFieldErrors, errorsFromIssues } from './form-errors';
 
 const check = (schema: { safeParse: (v: unknown) => { success: boolean; error?: { issues: unknown[] } } }, input: unknown) => {
