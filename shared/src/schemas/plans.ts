@@ -115,10 +115,13 @@ const meetingFields = {
   videoLink: z.url({ protocol: /^https$/ }).max(500).optional(),
 };
 
+/** The place check runs even when another field of the meeting is wrong, so that a form hears everything at once. */
+const placeCheckable = (payload: { value: unknown }) => typeof payload.value === 'object' && payload.value !== null;
+
 export const createMeetingSchema = z
   .object({ kind: z.enum(MEETING_KINDS), purpose: text(1000).optional(), ...meetingFields })
   .strict()
-  .refine((m) => m.location || m.videoLink, { path: ['location'], message: 'Give a place or a video link', params: { reason: 'place_or_video' } });
+  .refine((m) => m.location || m.videoLink, { path: ['location'], message: 'Give a place or a video link', params: { reason: 'place_or_video' }, when: placeCheckable });
 export type CreateMeeting = z.infer<typeof createMeetingSchema>;
 
 export const callRecipientSchema = z.discriminatedUnion('kind', [
@@ -131,7 +134,7 @@ export const sendCallSchema = z
     meeting: z
       .object({ kind: z.enum(['sip', 'uppfoljning']).default('sip'), ...meetingFields })
       .strict()
-      .refine((m) => m.location || m.videoLink, { path: ['location'], message: 'Give a place or a video link', params: { reason: 'place_or_video' } }),
+      .refine((m) => m.location || m.videoLink, { path: ['location'], message: 'Give a place or a video link', params: { reason: 'place_or_video' }, when: placeCheckable }),
     purpose: text(1000),
     recipients: z.array(callRecipientSchema).min(1).max(30),
   })
