@@ -1,4 +1,4 @@
-import { useId } from 'react';
+import { useEffect, useId } from 'react';
 import { useTranslation } from 'react-i18next';
 import { type Language, type PlanDetail, blockingReasons, refusalMessage, transitionSchema } from '@sip/shared';
 import { useTransition } from '../../api/plan-commands';
@@ -16,6 +16,9 @@ export function LifecycleActions({ plan }: { plan: PlanDetail }) {
   const action = useTransition(plan.id);
   const facts = { state: plan.state, trigger: plan.trigger, consentActive: plan.consentState === 'active' };
   const prepReasons = blockingReasons('start_preparation', facts);
+  // A refusal is about the plan as it was: once the plan has changed, it may no longer hold.
+  const { reset } = action;
+  useEffect(() => reset(), [plan.updatedAt, plan.state, reset]);
   const refuse = useSchemaForm(
     transitionSchema,
     (f) => ({ action: 'refuse_request', note: text(f, 'note').trim() || undefined }),

@@ -40,15 +40,5 @@ export function localInputToIso(value: string): string {
   return Number.isNaN(instant.getTime()) ? '' : instant.toISOString();
 }
 
-/** An instant as a <input type="datetime-local"> value in Stockholm time (YYYY-MM-DDTHH:MM). */
-export function isoToLocalInput(iso: string): string {
-  const parts = Object.fromEntries(
-    new Intl.DateTimeFormat('sv-SE', { timeZone: SWEDISH_TIME_ZONE, year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit', hourCycle: 'h23' })
-      .formatToParts(new Date(iso))
-      .map((p) => [p.type, p.value]),
-  );
-  return `${parts.year}-${parts.month}-${parts.day}T${parts.hour}:${parts.minute}`;
-}
-
 /** Today's date in Stockholm (YYYY-MM-DD), whatever the browser's time zone. */
 export const todayIsoDate = () => stockholmDate(Date.now());
