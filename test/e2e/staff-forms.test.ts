@@ -174,4 +174,35 @@ describe('staff plan forms', { timeout: E2E_TEST_TIMEOUT_MS }, () => {
       await jonas.context.close();
     });
   });
+
+  it('the child’s view: a secret view needs its reason, said beside the field; saving is confirmed', async () => {
+    const { step } = browserSteps(app.browser);
+    const p = await plan(app).for('elin').by('omar.haddad').build();
+    const { context, page } = await contextWithSession(app.browser, await app.as('omar.haddad'));
+    const errors = collectConsoleErrors(page);
+    await page.goto(`${app.t.baseUrl}/plans/${p.id}`);
+    const section = page.getByRole('region', { name: 'Barnets egen röst' });
+
+    await step('kept from the guardians without a reason: the reason field says so', async ({ poll }) => {
+      await section.getByLabel('Barnets egen syn').fill('Jag vill bo kvar hos pappa.');
+      await section.getByLabel('Hemligt för vårdnadshavarna (barnet bedöms moget)').check();
+      await section.getByRole('button', { name: 'Spara' }).click();
+      await poll(() => description(section.getByLabel('Skäl för bedömningen'))).toBe('Fyll i.');
+      expect(await section.locator('.saved-notice').textContent()).toBe('');
+      await planWorkspaceLoaded(page);
+      await expectNoAxeViolations(page);
+    });
+
+    await step('with the reason it is saved, and "Sparat" says so until the next edit', async ({ poll }) => {
+      await section.getByLabel('Skäl för bedömningen').fill('Elin är 15 och har sagt det tydligt.');
+      await poll(() => description(section.getByLabel('Skäl för bedömningen'))).toBe('');
+      await section.getByRole('button', { name: 'Spara' }).click();
+      await section.locator('.saved-notice').getByText('Sparat').waitFor();
+      await expectNoAxeViolations(page);
+      await section.getByLabel('Barnets egen syn').fill('Jag vill bo kvar hos pappa och gå i samma skola.');
+      await poll(() => section.locator('.saved-notice').textContent()).toBe('');
+    });
+    expect(errors).toEqual([]);
+    await context.close();
+  });
 });
