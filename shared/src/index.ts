@@ -10,6 +10,7 @@ export * from './i18n/problem-messages';
 export * from './plans/plan-lifecycle';
 export * from './plans/discharge';
 export * from './plans/plan-vocabulary';
+export * from './plans/call-addressee';
 export * from './policy/plan-policy';
 export * from './policy/plan-access-changes';
 export * from './schemas/plans';

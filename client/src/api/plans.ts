@@ -1,5 +1,6 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import type { AccessLogEntry, InitiatePlan, PlanChange, PlanDetail, StaffDirectoryEntry, Worklist } from '@sip/shared';
+import type { z } from 'zod';
+import type { AccessLogEntry, InitiatePlan, planPersonLookupSchema, Organisation, PlanChange, PlanDetail, StaffDirectoryEntry, Unit, Worklist } from '@sip/shared';
 import { api } from './client';
 
 export const planKey = (id: string) => ['plan', id] as const;
@@ -23,14 +24,14 @@ export function useStaffDirectory(enabled: boolean) {
   return useQuery({ queryKey: ['staff-directory'], queryFn: () => api<StaffDirectoryEntry[]>('/staff-directory'), enabled, staleTime: 300_000 });
 }
 
+/** An organisation (huvudman) with its units, as the plan forms list them. */
+export type OrganisationWithUnits = Organisation & { units: Unit[] };
+
 export function useOrganisations(enabled: boolean) {
   return useQuery({
     queryKey: ['organisations'],
-    queryFn: async () => {
-      const [organisations, units] = await Promise.all([
-        api<{ id: string; name: string; kind: string }[]>('/organisations'),
-        api<{ id: string; name: string; organisationId: string }[]>('/units'),
-      ]);
+    queryFn: async (): Promise<OrganisationWithUnits[]> => {
+      const [organisations, units] = await Promise.all([api<Organisation[]>('/organisations'), api<Unit[]>('/units')]);
       return organisations.map((o) => ({ ...o, units: units.filter((u) => u.organisationId === o.id) }));
     },
     enabled,
@@ -38,12 +39,19 @@ export function useOrganisations(enabled: boolean) {
   });
 }
 
+/** A plan command's request; its body is typed by the caller (see plan-commands.ts). */
+export interface PlanRequest<B extends object = object> {
+  method: 'POST' | 'PUT' | 'PATCH' | 'DELETE';
+  path: string;
+  body?: B;
+}
+
 /**
  * Every plan change answers with what it changed; the page then reads the plan again (the
  * change may have moved its state, or changed what this reader may see) and the worklist is
- * refreshed.
+ * refreshed. The typed commands in `plan-commands.ts` are built on this.
  */
-export function usePlanAction<T>(planId: string, request: (input: T) => { method: string; path: string; body?: unknown }) {
+export function usePlanAction<T>(planId: string, request: (input: T) => PlanRequest) {
   const queryClient = useQueryClient();
   return useMutation({
     mutationFn: (input: T) => {
@@ -70,6 +78,11 @@ export function useInitiatePlan() {
   });
 }
 
-export function lookupPerson(personnummer: string) {
-  return api<{ id: string; name: string; birthDate: string; age: number }>('/plans/person-lookup', { method: 'POST', body: { personnummer } });
+export type FoundPerson = { id: string; name: string; birthDate: string; age: number };
+
+/** Looks a person up by personnummer (in a POST body, never a URL). */
+export function usePersonLookup() {
+  return useMutation({
+    mutationFn: (body: z.input<typeof planPersonLookupSchema>) => api<FoundPerson>('/plans/person-lookup', { method: 'POST', body }),
+  });
 }

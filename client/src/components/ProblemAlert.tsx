@@ -1,13 +1,14 @@
 import { useTranslation } from 'react-i18next';
-import { GUARD_FAILURES, type GuardFailure, type Language, type PlanAction, fieldErrorMessage, problemMessage, refusalMessage } from '@sip/shared';
+import { GUARD_FAILURES, type GuardFailure, type Language, type PlanAction, fieldMessage, problemMessage, refusalMessage } from '@sip/shared';
 import { ApiError } from '../api/client';
 
 /**
  * Shows an API error in the user's language, with the field errors when there are any. Given
  * the refused `action`, a refusal is re-said from its reasons, so that it follows a change of
- * language after it arrived.
+ * language after it arrived. A form that shows its field errors beside the fields (the
+ * form helper in `form.tsx`) passes `fieldsBeside`, and the alert says only the whole.
  */
-export function ProblemAlert({ error, action }: { error: unknown; action?: PlanAction }) {
+export function ProblemAlert({ error, action, fieldsBeside }: { error: unknown; action?: PlanAction; fieldsBeside?: boolean }) {
   const { t, i18n } = useTranslation();
   if (!error) return null;
   let message = t('errors.network');
@@ -21,8 +22,8 @@ export function ProblemAlert({ error, action }: { error: unknown; action?: PlanA
     if (code === 'transition_refused') message = action && reasons.length ? refusalMessage(action, reasons, language) : detail;
     else if (error.problem.reasons?.length) message = detail;
     else message = problemMessage(code, language, { retryAfterSeconds });
-    // A known field error is said in the language on screen; others as the server said it.
-    fieldErrors = (errors ?? []).map((e) => fieldErrorMessage(e.code, language) ?? `${e.path.replace(/^body\./, '')}: ${e.message}`);
+    // Said from the code in the language on screen — never the schema's own English.
+    if (!fieldsBeside) fieldErrors = [...new Set((errors ?? []).map((e) => fieldMessage({ code: e.code, field: e.path.split('.').pop() }, language)))];
   }
   return (
     <div role="alert" className="alert alert-error">

@@ -5,6 +5,7 @@ import * as admin from './admin';
 import { en } from './en';
 import { followUpMessages } from './follow-up';
 import { meetings } from './meetings';
+import { staffPlan } from './staff-plan';
 import { statistics } from './statistics';
 import { sv } from './sv';
 
@@ -28,7 +29,7 @@ void i18n.use(initReactI18next).init({
 });
 
 // Feature translations live in files of their own, each under its own key.
-for (const lng of LANGUAGES) i18n.addResourceBundle(lng, 'translation', { admin: admin[lng] }, true, false);
+for (const lng of LANGUAGES) i18n.addResourceBundle(lng, 'translation', { admin: admin[lng], staffPlan: staffPlan[lng] }, true, false);
 
 // Keep <html lang> true to the language on screen, for screen readers and hyphenation.
 const applyLang = (lng: string) => document.documentElement.setAttribute('lang', lng);

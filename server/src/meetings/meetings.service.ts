@@ -7,6 +7,7 @@ import {
   type RecordMeetingHeld,
   type SendCall,
   guardFailures,
+  isCallAddressee,
   nextState,
   stockholmDate,
 } from '@sip/shared';
@@ -125,7 +126,7 @@ export class MeetingsService {
         [callId, planId],
       );
       if (!call) throw notFound();
-      const addressee = call.kind === 'kallelse' ? actor.unitIds.includes(call.unit_id) : call.invited_account === actor.accountId;
+      const addressee = isCallAddressee({ kind: call.kind, unitId: call.unit_id, invitedAccountId: call.invited_account }, actor);
       if (!addressee) throw forbidden();
       if (call.acknowledged_at) return { kind: 'call', id: callId };
       await m.query(`UPDATE plan_call SET acknowledged_at = now(), acknowledged_by = $2 WHERE id = $1`, [callId, actor.accountId]);

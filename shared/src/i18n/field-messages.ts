@@ -26,6 +26,10 @@ const REASONS: Record<string, Text> = {
   personnummer_date: { sv: 'Datumdelen är inte ett riktigt födelsedatum.', en: 'The date part is not a real date of birth.' },
   personnummer_checksum: { sv: 'Kontrollsiffran stämmer inte.', en: 'The check digit is wrong.' },
   not_found: { sv: 'Finns inte.', en: 'Does not exist.' },
+  required: { sv: 'Fyll i.', en: 'Required.' },
+  place_or_video: { sv: 'Ange en plats eller en videolänk.', en: 'Give a place or a video link.' },
+  account_or_external: { sv: 'Välj en personal eller skriv en extern kontakts namn.', en: 'Choose a staff member or give an external contact’s name.' },
+  not_after_held: { sv: 'Nästa uppföljning ska komma efter det här mötet.', en: 'The next follow-up must come after this meeting.' },
   self_relation: { sv: 'En person kan inte vara sin egen anhörig.', en: 'A person cannot be their own relative.' },
   county_required: { sv: 'En kommun eller region måste ange sitt län.', en: 'A kommun or region must name its county.' },
   account_or_new_account: { sv: 'Välj ett befintligt konto eller skapa ett nytt.', en: 'Choose an existing account or create a new one.' },
@@ -70,6 +74,7 @@ const FORMATS: Record<string, Text> = {
   uuid: { sv: 'Inte ett giltigt id.', en: 'Not a valid id.' },
   datetime: { sv: 'Inte en giltig tidpunkt.', en: 'Not a valid date and time.' },
   date: { sv: 'Inte ett giltigt datum.', en: 'Not a valid date.' },
+  url: { sv: 'Skriv en fullständig länk som börjar med https://.', en: 'Enter a full link starting with https://.' },
 };
 
 const FIELD_FORMATS: Record<string, Text> = {

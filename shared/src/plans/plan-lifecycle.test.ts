@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { type PlanAction, type PlanState, PLAN_ACTIONS, PLAN_STATES, guardFailures, nextState } from './plan-lifecycle';
+import { type PlanAction, type PlanState, PLAN_ACTIONS, PLAN_STATES, blockingReasons, guardFailures, nextState } from './plan-lifecycle';
+import { isCallAddressee } from './call-addressee';
 
 /**
  * The SIP process, written out by hand: for each action, the states it may start from and
@@ -68,5 +69,29 @@ describe('guards besides the state', () => {
       'coordinator_missing',
       'follow_up_date_missing',
     ]);
+  });
+});
+
+describe('the reasons a person is told', () => {
+  it('without consent, consent is the reason — not "the wrong stage", which recording consent moves on', () => {
+    expect(blockingReasons('start_preparation', { state: 'initierad', trigger: 'ordinary', consentActive: false })).toEqual(['consent_missing']);
+    expect(guardFailures('start_preparation', { state: 'initierad', trigger: 'ordinary', consentActive: false })).toEqual(['wrong_state', 'consent_missing']);
+  });
+
+  it('keeps "the wrong stage" when the stage is the reason', () => {
+    expect(blockingReasons('start_preparation', { state: 'kallad', trigger: 'ordinary', consentActive: true })).toEqual(['wrong_state']);
+    expect(blockingReasons('start_preparation', { state: 'samtycke', trigger: 'ordinary', consentActive: true })).toEqual([]);
+  });
+});
+
+describe('who confirms a call', () => {
+  const actor = { accountId: 'eva', unitIds: ['vuxenenheten'] };
+  it('a kallelse: anyone in the called unit, nobody else', () => {
+    expect(isCallAddressee({ kind: 'kallelse', unitId: 'vuxenenheten', invitedAccountId: null }, actor)).toBe(true);
+    expect(isCallAddressee({ kind: 'kallelse', unitId: 'vuxenpsykiatri', invitedAccountId: null }, actor)).toBe(false);
+  });
+  it('an inbjudan: only the invited participant', () => {
+    expect(isCallAddressee({ kind: 'inbjudan', unitId: null, invitedAccountId: 'eva' }, actor)).toBe(true);
+    expect(isCallAddressee({ kind: 'inbjudan', unitId: null, invitedAccountId: null }, actor)).toBe(false);
   });
 });

@@ -146,6 +146,16 @@ export function guardFailures(action: PlanAction, facts: PlanGuardFacts, input: 
   return failures;
 }
 
+/**
+ * The reasons to tell a person why an action is not open to them now: every guard failure,
+ * except that a plan without consent is "at the wrong stage" only *because* consent is
+ * missing — recording it is what moves the plan on — so then the consent is the reason given.
+ */
+export function blockingReasons(action: PlanAction, facts: PlanGuardFacts, input: PlanActionInput = {}): GuardFailure[] {
+  const failures = guardFailures(action, facts, input);
+  return failures.includes('consent_missing') && facts.state === 'initierad' ? failures.filter((f) => f !== 'wrong_state') : failures;
+}
+
 export function nextState(action: PlanAction, current: PlanState): PlanState {
   const to = PLAN_TRANSITIONS[action].to;
   return to === 'same' ? current : to;

@@ -39,9 +39,9 @@ export const initiatePlanSchema = z
   })
   .strict()
   .superRefine((v, ctx) => {
-    if (v.trigger === 'request' && !v.requestedBy) ctx.addIssue({ code: 'custom', path: ['requestedBy'], message: 'Say who requested the SIP' });
+    if (v.trigger === 'request' && !v.requestedBy) ctx.addIssue({ code: 'custom', path: ['requestedBy'], message: 'Say who requested the SIP', params: { reason: 'required' } });
     if (v.trigger !== 'request' && v.requestedBy) ctx.addIssue({ code: 'custom', path: ['requestedBy'], message: 'Only for a requested SIP' });
-    if (v.trigger === 'discharge' && !v.dischargeReadyAt) ctx.addIssue({ code: 'custom', path: ['dischargeReadyAt'], message: 'Say when the patient was declared utskrivningsklar' });
+    if (v.trigger === 'discharge' && !v.dischargeReadyAt) ctx.addIssue({ code: 'custom', path: ['dischargeReadyAt'], message: 'Say when the patient was declared utskrivningsklar', params: { reason: 'required' } });
     if (v.trigger !== 'discharge' && v.dischargeReadyAt) ctx.addIssue({ code: 'custom', path: ['dischargeReadyAt'], message: 'Only for a discharge SIP' });
   });
 export type InitiatePlan = z.infer<typeof initiatePlanSchema>;
@@ -62,8 +62,8 @@ export const recordConsentSchema = z
     validTo: isoDateSchema.optional(),
   })
   .strict()
-  .refine((c) => !c.validTo || c.validTo >= c.validFrom, { path: ['validTo'], message: 'Ends before it starts' })
-  .refine((c) => c.givenBy !== 'representative' || c.representativeName, { path: ['representativeName'], message: 'Name the representative' });
+  .refine((c) => !c.validTo || c.validTo >= c.validFrom, { path: ['validTo'], message: 'Ends before it starts', params: { reason: 'range_reversed' } })
+  .refine((c) => c.givenBy !== 'representative' || c.representativeName, { path: ['representativeName'], message: 'Name the representative', params: { reason: 'required' } });
 export type RecordConsent = z.infer<typeof recordConsentSchema>;
 
 export const withdrawConsentSchema = z.object({ note: z.string().trim().max(2000).optional() }).strict();
@@ -81,6 +81,7 @@ export const addParticipantSchema = z
   .refine((p) => (p.accountId === undefined) !== (p.externalName === undefined), {
     path: ['accountId'],
     message: 'Give either a staff account or the name of an external contact',
+    params: { reason: 'account_or_external' },
   });
 export type AddParticipant = z.infer<typeof addParticipantSchema>;
 
@@ -114,10 +115,13 @@ const meetingFields = {
   videoLink: z.url({ protocol: /^https$/ }).max(500).optional(),
 };
 
+/** The place check runs even when another field of the meeting is wrong, so that a form hears everything at once. */
+const placeCheckable = (payload: { value: unknown }) => typeof payload.value === 'object' && payload.value !== null;
+
 export const createMeetingSchema = z
   .object({ kind: z.enum(MEETING_KINDS), purpose: text(1000).optional(), ...meetingFields })
   .strict()
-  .refine((m) => m.location || m.videoLink, { path: ['location'], message: 'Give a place or a video link' });
+  .refine((m) => m.location || m.videoLink, { path: ['location'], message: 'Give a place or a video link', params: { reason: 'place_or_video' }, when: placeCheckable });
 export type CreateMeeting = z.infer<typeof createMeetingSchema>;
 
 export const callRecipientSchema = z.discriminatedUnion('kind', [
@@ -130,7 +134,7 @@ export const sendCallSchema = z
     meeting: z
       .object({ kind: z.enum(['sip', 'uppfoljning']).default('sip'), ...meetingFields })
       .strict()
-      .refine((m) => m.location || m.videoLink, { path: ['location'], message: 'Give a place or a video link' }),
+      .refine((m) => m.location || m.videoLink, { path: ['location'], message: 'Give a place or a video link', params: { reason: 'place_or_video' }, when: placeCheckable }),
     purpose: text(1000),
     recipients: z.array(callRecipientSchema).min(1).max(30),
   })
@@ -149,7 +153,7 @@ export const recordMeetingHeldSchema = z
     review: followUpReviewSchema.optional(),
   })
   .strict()
-  .refine((m) => !m.review || m.review.nextFollowUpDate > m.heldOn, { path: ['review', 'nextFollowUpDate'], message: 'The next follow-up comes after this one' });
+  .refine((m) => !m.review || m.review.nextFollowUpDate > m.heldOn, { path: ['review', 'nextFollowUpDate'], message: 'The next follow-up comes after this one', params: { reason: 'not_after_held' } });
 export type RecordMeetingHeld = z.infer<typeof recordMeetingHeldSchema>;
 
 export const childViewSchema = z
@@ -159,7 +163,7 @@ export const childViewSchema = z
     childView: z.string().trim().max(10000).nullable().optional(),
   })
   .strict()
-  .refine((c) => !c.childSecrecy || c.reason, { path: ['reason'], message: 'Record why the child’s view is kept from the guardians' });
+  .refine((c) => !c.childSecrecy || c.reason, { path: ['reason'], message: 'Record why the child’s view is kept from the guardians', params: { reason: 'required' } });
 export type ChildView = z.infer<typeof childViewSchema>;
 
 export const planCallParamSchema = z.object({ id: z.uuid(), callId: z.uuid() });

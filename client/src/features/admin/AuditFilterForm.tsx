@@ -2,7 +2,7 @@ import { useTranslation } from 'react-i18next';
 import { AUDIT_ACTIONS, type Language, addStockholmDays, auditListQuerySchema, stockholmDate, stockholmDateTime } from '@sip/shared';
 import type { AuditFilters } from '../../api/admin';
 import { auditActionLabels } from '../../i18n/admin';
-import { Field, useSchemaForm } from './form';
+import { Field, useSchemaForm } from '../../components/form';
 
 export const FILTER_KEYS = ['planId', 'actorUsername', 'action', 'from', 'to'] as const;
 

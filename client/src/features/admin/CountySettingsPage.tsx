@@ -5,7 +5,7 @@ import { useCountySettings, useOrganisationList, usePutCountySettings } from '..
 import { usePageTitle } from '../../app/usePageTitle';
 import { ProblemAlert } from '../../components/ProblemAlert';
 import { COUNTY_SETTING_GROUPS } from './county-setting-groups';
-import { FormProblem, useSchemaForm } from './form';
+import { FormProblem, useSchemaForm } from '../../components/form';
 import { SavedStatus } from './parts';
 
 /**

@@ -1,7 +1,7 @@
 import { useTranslation } from 'react-i18next';
 import { COUNTY_CODE_LIST, COUNTY_CODES, ORGANISATION_KINDS, createOrganisationSchema } from '@sip/shared';
 import { useCreateOrganisation } from '../../api/admin';
-import { Field, FormProblem, text, textOrNull, useSchemaForm } from './form';
+import { Field, FormProblem, text, textOrNull, useSchemaForm } from '../../components/form';
 
 export function NewOrganisationForm({ onSaved }: { onSaved: (message: string) => void }) {
   const { t } = useTranslation();

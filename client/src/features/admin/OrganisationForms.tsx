@@ -2,7 +2,7 @@ import { useTranslation } from 'react-i18next';
 import type { ZodType } from 'zod';
 import { type Organisation, createUnitSchema } from '@sip/shared';
 import { useCreateUnit } from '../../api/admin';
-import { Field, FormProblem, text, useSchemaForm } from './form';
+import { Field, FormProblem, text, useSchemaForm } from '../../components/form';
 
 /** One name, checked by the schema of the thing renamed. */
 export function NameForm({

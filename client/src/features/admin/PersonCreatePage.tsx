@@ -3,7 +3,7 @@ import { Link, useNavigate } from 'react-router';
 import { MIN_PASSWORD_LENGTH, createPersonSchema } from '@sip/shared';
 import { useCreatePerson } from '../../api/admin';
 import { usePageTitle } from '../../app/usePageTitle';
-import { Field, FormProblem, text, textOrNull, useSchemaForm } from './form';
+import { Field, FormProblem, text, textOrNull, useSchemaForm } from '../../components/form';
 import { ContactFields, SexField } from './PersonFields';
 
 /**

@@ -1,6 +1,6 @@
 import { useTranslation } from 'react-i18next';
 import { SEXES } from '@sip/shared';
-import { Field, type FieldErrors } from './form';
+import { Field, type FieldErrors } from '../../components/form';
 
 export function SexField({ errors, defaultValue = '', fromNumber = true }: { errors: FieldErrors; defaultValue?: string; fromNumber?: boolean }) {
   const { t } = useTranslation();

@@ -6,7 +6,7 @@ import { usePerson, useRemoveRelation, useUpdatePerson } from '../../api/admin';
 import { usePageTitle } from '../../app/usePageTitle';
 import { ProblemAlert } from '../../components/ProblemAlert';
 import { formatDate } from '../plans/format';
-import { Field, FormProblem, text, textOrNull, useSchemaForm } from './form';
+import { Field, FormProblem, text, textOrNull, useSchemaForm } from '../../components/form';
 import { ConfirmButton, SavedStatus } from './parts';
 import { ContactFields, SexField } from './PersonFields';
 import { RelationForm } from './RelationForm';

@@ -7,7 +7,7 @@ import { PERSON_PAGE_SIZE, lookupPersonByNumber, usePersonSearch } from '../../a
 import { usePageTitle } from '../../app/usePageTitle';
 import { ProblemAlert } from '../../components/ProblemAlert';
 import { formatDate } from '../plans/format';
-import { Field, FormProblem, text, useSchemaForm } from './form';
+import { Field, FormProblem, text, useSchemaForm } from '../../components/form';
 
 /** Persons by name (paged), or one by personnummer (sent in a POST body, never in the address). */
 export function PersonsPage() {

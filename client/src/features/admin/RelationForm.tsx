@@ -2,7 +2,7 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { MIN_PASSWORD_LENGTH, type Person, RELATION_KINDS, type RelationKind, createRelationSchema } from '@sip/shared';
 import { useAddRelation, useCitizenAccounts } from '../../api/admin';
-import { Field, type FieldErrors, FormProblem, text, useFieldMessage, useSchemaForm } from './form';
+import { Field, type FieldErrors, FormProblem, text, useFieldMessage, useSchemaForm } from '../../components/form';
 
 /**
  * Links a citizen account to the person as guardian, relative or representative: one that

@@ -3,7 +3,7 @@ import { Link, useNavigate } from 'react-router';
 import { MIN_PASSWORD_LENGTH, createStaffSchema } from '@sip/shared';
 import { useCreateStaff } from '../../api/admin';
 import { usePageTitle } from '../../app/usePageTitle';
-import { Field, FormProblem, text, useSchemaForm } from './form';
+import { Field, FormProblem, text, useSchemaForm } from '../../components/form';
 import { StaffFields, readStaffFields } from './StaffFields';
 
 export function StaffCreatePage() {

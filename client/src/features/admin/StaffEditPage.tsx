@@ -5,7 +5,7 @@ import { MIN_PASSWORD_LENGTH, type Staff, updateStaffSchema } from '@sip/shared'
 import { useStaffMember, useUpdateStaff } from '../../api/admin';
 import { usePageTitle } from '../../app/usePageTitle';
 import { ProblemAlert } from '../../components/ProblemAlert';
-import { Field, FormProblem, text, useSchemaForm } from './form';
+import { Field, FormProblem, text, useSchemaForm } from '../../components/form';
 import { ConfirmButton, SavedStatus } from './parts';
 import { StaffFields, readStaffFields } from './StaffFields';
 

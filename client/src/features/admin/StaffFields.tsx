@@ -1,7 +1,7 @@
 import { useTranslation } from 'react-i18next';
 import { SYSTEM_ROLES } from '@sip/shared';
 import { useOrganisationList, useUnitList } from '../../api/admin';
-import { CheckboxGroup, Field, type FieldErrors, textOrNull, text } from './form';
+import { CheckboxGroup, Field, type FieldErrors, textOrNull, text } from '../../components/form';
 
 /** Name, title, roles and units: the same fields when an account is made and when it is changed. */
 export function StaffFields({ errors, defaults }: { errors: FieldErrors; defaults?: { displayName: string; title: string | null; systemRoles: string[]; unitIds: string[] } }) {

@@ -11,7 +11,7 @@ import {
   type UpdateCountySettings,
   reminderOffset,
 } from '@sip/shared';
-import { Field, type FieldErrors, numberOrUndefined } from './form';
+import { Field, type FieldErrors, numberOrUndefined } from '../../components/form';
 
 /**
  * The county settings form, one group per concern. A group shows its fields from the stored

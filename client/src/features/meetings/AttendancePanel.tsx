@@ -1,6 +1,6 @@
 import { useId } from 'react';
 import { useTranslation } from 'react-i18next';
-import { ATTENDANCE_MODES } from '@sip/shared';
+import { ATTENDANCE_MODES, type AttendanceInput } from '@sip/shared';
 import { useMeetingCommand } from '../../api/meetings';
 import { ProblemAlert } from '../../components/ProblemAlert';
 import type { LiveContext } from './live-context';
@@ -10,7 +10,7 @@ import { usePendingToggles } from './use-pending-toggles';
 export function AttendancePanel({ ctx }: { ctx: LiveContext }) {
   const { t } = useTranslation();
   const id = useId();
-  const record = useMeetingCommand(ctx.planId, ctx.meetingId, (body: { participantId: string; mode: string; withMandate?: boolean | null }) => ({ method: 'PUT', path: '/live/attendance', body }));
+  const record = useMeetingCommand(ctx.planId, ctx.meetingId, (body: AttendanceInput) => ({ method: 'PUT', path: '/live/attendance', body }));
   const canRecord = ctx.isChair || ctx.isNoteTaker;
   const modes = usePendingToggles<string>();
   const mandates = usePendingToggles<boolean>();
@@ -35,7 +35,7 @@ export function AttendancePanel({ ctx }: { ctx: LiveContext }) {
                     value={modes.value(p.id, a?.mode ?? '')}
                     onChange={(e) => {
                       modes.set(p.id, e.target.value);
-                      record.mutate({ participantId: p.id, mode: e.target.value }, { onSettled: () => modes.settle(p.id) });
+                      record.mutate({ participantId: p.id, mode: e.target.value as AttendanceInput['mode'] }, { onSettled: () => modes.settle(p.id) });
                     }}
                   >
                     <option value="" disabled>

@@ -1,6 +1,6 @@
 import { type FormEvent, useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { actionsOrganisationId } from '@sip/shared';
+import { type MeetingDecisions, actionsOrganisationId } from '@sip/shared';
 import { useMeetingCommand } from '../../api/meetings';
 import { LimitedField } from '../../collab/LimitedField';
 import { ProblemAlert } from '../../components/ProblemAlert';
@@ -20,7 +20,7 @@ export function LiveSummary({ ctx }: { ctx: LiveContext }) {
   const { t, i18n } = useTranslation();
   const id = useId();
   const canDecide = ctx.isChair || ctx.isNoteTaker;
-  const decide = useMeetingCommand(ctx.planId, ctx.meetingId, (body: unknown) => ({ method: 'PUT', path: '/live/decisions', body }));
+  const decide = useMeetingCommand(ctx.planId, ctx.meetingId, (body: MeetingDecisions) => ({ method: 'PUT', path: '/live/decisions', body }));
   const prefer = useMeetingCommand(ctx.planId, ctx.meetingId, (personPreference: string | null) => ({ method: 'PATCH', path: '/live', body: { personPreference } }));
   const [preference, setPreference] = useState(ctx.agenda?.closing.personPreference ?? '');
   const principals = ctx.plan.sections.filter((s) => s.name.startsWith('actions:')).map((s) => ({ id: actionsOrganisationId(s.name as `actions:${string}`)!, name: s.organisationName ?? '' }));

@@ -1,6 +1,6 @@
 import { type FormEvent, useId } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { MyPreparation } from '@sip/shared';
+import type { MeetingSetup, MyPreparation } from '@sip/shared';
 import { useMeetingCommand } from '../../api/meetings';
 import { ProblemAlert } from '../../components/ProblemAlert';
 
@@ -8,7 +8,7 @@ import { ProblemAlert } from '../../components/ProblemAlert';
 export function StaffPreparationPanels({ planId, page, isChild }: { planId: string; page: MyPreparation; isChild: boolean }) {
   const { t } = useTranslation();
   const id = useId();
-  const setup = useMeetingCommand(planId, page.meeting.id, (body: unknown) => ({ method: 'PUT', path: '/setup', body }), 'preparation');
+  const setup = useMeetingCommand(planId, page.meeting.id, (body: MeetingSetup) => ({ method: 'PUT', path: '/setup', body }), 'preparation');
   const ended = page.meeting.live === 'ended';
   const submit = (e: FormEvent<HTMLFormElement>) => {
     e.preventDefault();

@@ -2,7 +2,8 @@ import { useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import type { PlanDetail } from '@sip/shared';
-import { useAccessLog, usePlanAction } from '../../api/plans';
+import { useAllowRelative, useRemoveRelative, useWithdrawConsent } from '../../api/plan-commands';
+import { useAccessLog } from '../../api/plans';
 import { ProblemAlert } from '../../components/ProblemAlert';
 import { HappeningNow } from '../follow-up/HappeningNow';
 import { formatDateTime } from './format';
@@ -21,9 +22,9 @@ export function CitizenPlanView({ plan }: { plan: PlanDetail }) {
   const log = useAccessLog(plan.id, isOwnSide);
   // Others' reads are what the person wants to see; their own are in the audit log too.
   const readers = log.data?.filter((entry) => entry.who !== 'self');
-  const allow = usePlanAction(plan.id, (accountId: string) => ({ method: 'POST', path: '/relatives', body: { accountId } }));
-  const removeRelative = usePlanAction(plan.id, (participantId: string) => ({ method: 'DELETE', path: `/relatives/${participantId}` }));
-  const withdraw = usePlanAction(plan.id, (consentId: string) => ({ method: 'POST', path: `/consents/${consentId}/withdraw`, body: {} }));
+  const allow = useAllowRelative(plan.id);
+  const removeRelative = useRemoveRelative(plan.id);
+  const withdraw = useWithdrawConsent(plan.id);
   const [confirming, setConfirming] = useState(false);
 
   const next = plan.meetings?.find((m) => m.status === 'planned');
@@ -99,7 +100,7 @@ export function CitizenPlanView({ plan }: { plan: PlanDetail }) {
                       {t('citizen.removeRelative', { name: r.name })}
                     </button>
                   ) : (
-                    <button type="button" className="button-large" onClick={() => allow.mutate(r.accountId)}>
+                    <button type="button" className="button-large" onClick={() => allow.mutate({ accountId: r.accountId })}>
                       {t('citizen.allow', { name: r.name })}
                     </button>
                   ))}
@@ -145,7 +146,7 @@ export function CitizenPlanView({ plan }: { plan: PlanDetail }) {
             <div role="alertdialog" aria-labelledby={`${id}-confirm`} className="confirm">
               <p id={`${id}-confirm`}>{t('citizen.withdrawConfirm')}</p>
               <div className="button-row">
-                <button type="button" className="button-large button-danger" onClick={() => withdraw.mutate(activeConsent.id, { onSettled: () => setConfirming(false) })}>
+                <button type="button" className="button-large button-danger" onClick={() => withdraw.mutate({ consentId: activeConsent.id }, { onSettled: () => setConfirming(false) })}>
                   {t('citizen.withdrawYes')}
                 </button>
                 <button type="button" className="button-large" onClick={() => setConfirming(false)}>

@@ -1,7 +1,7 @@
 import { useId, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { CLOSING_REASONS, type ClosingReason, type PlanDetail, guardFailures, refusalMessage, type Language } from '@sip/shared';
-import { usePlanAction } from '../../api/plans';
+import { useTransition } from '../../api/plan-commands';
 import { ProblemAlert } from '../../components/ProblemAlert';
 
 const CHOOSABLE = CLOSING_REASONS.filter((r) => r !== 'request_refused' && r !== 'consent_withdrawn');
@@ -19,7 +19,7 @@ export function ClosePlanForm({ plan }: { plan: PlanDetail }) {
   const [note, setNote] = useState('');
   const [confirming, setConfirming] = useState(false);
   const opener = useRef<HTMLButtonElement>(null);
-  const close = usePlanAction(plan.id, (body: { action: 'close'; closingReason: ClosingReason; note?: string }) => ({ method: 'POST', path: '/transitions', body }));
+  const close = useTransition(plan.id);
   if (plan.state === 'avslutad') return null;
   if (!plan.permissions.can.close_plan) return <p className="hint">{t('plan.actions.closeNotAllowed')}</p>;
   if (!open) {
@@ -75,7 +75,7 @@ export function ClosePlanForm({ plan }: { plan: PlanDetail }) {
           {t('plan.actions.closeMeans')}
         </p>
       )}
-      <ProblemAlert error={close.error} />
+      <ProblemAlert error={close.error} action="close" />
       <div className="button-row">
         <button type="submit" className={confirming ? 'button-danger' : undefined} disabled={failures.length > 0 || close.isPending}>
           {confirming ? t('plan.actions.closeConfirm') : t('plan.actions.close')}

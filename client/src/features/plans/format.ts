@@ -1,3 +1,5 @@
+import { SWEDISH_TIME_ZONE, stockholmDate, stockholmDateTime } from '@sip/shared';
+
 /**
  * Formatters are made once per language and style: making an Intl.DateTimeFormat is far
  * dearer than using one (a plan page with an access log and history formats dozens of
@@ -10,7 +12,7 @@ function formatter(language: string, withTime: boolean): Intl.DateTimeFormat {
   const key = `${locale}|${withTime}`;
   let format = formatters.get(key);
   if (!format) {
-    format = new Intl.DateTimeFormat(locale, { dateStyle: 'long', ...(withTime ? { timeStyle: 'short' } : {}), timeZone: 'Europe/Stockholm' });
+    format = new Intl.DateTimeFormat(locale, { dateStyle: 'long', ...(withTime ? { timeStyle: 'short' } : {}), timeZone: SWEDISH_TIME_ZONE });
     formatters.set(key, format);
   }
   return format;
@@ -25,9 +27,18 @@ export function formatDate(iso: string, language: string): string {
   return formatter(language, false).format(new Date(iso));
 }
 
-/** A <input type="datetime-local"> value (local time) as an ISO instant. */
+/**
+ * A <input type="datetime-local"> value as an ISO instant, read as Stockholm wall-clock time
+ * whatever the browser's time zone: a meeting at 10:00 is at 10:00 in Sweden, also for
+ * someone whose computer is set to New York. Empty or malformed input gives '' (the schema
+ * then says what is wrong beside the field).
+ */
 export function localInputToIso(value: string): string {
-  return new Date(value).toISOString();
+  const match = /^(\d{4}-\d{2}-\d{2})T(\d{2}:\d{2})/.exec(value);
+  if (!match) return '';
+  const instant = stockholmDateTime(match[1]!, match[2]!);
+  return Number.isNaN(instant.getTime()) ? '' : instant.toISOString();
 }
 
-export const todayIsoDate = () => new Date().toLocaleDateString('sv-SE');
+/** Today's date in Stockholm (YYYY-MM-DD), whatever the browser's time zone. */
+export const todayIsoDate = () => stockholmDate(Date.now());

@@ -13,7 +13,9 @@ export function errorsFromIssues(issues: readonly z.core.$ZodIssue[]): FieldErro
     // An unknown key is named by the object it is in; there is no field of its own to mark.
     const key = issue.code === 'unrecognized_keys' ? fieldKey([...issue.path, ...issue.keys.slice(0, 1)]) : fieldKey(issue.path);
     const i = issue as z.core.$ZodIssue & Partial<FieldIssue> & { params?: { reason?: string } };
-    errors[key] ??= { code: i.params?.reason ?? issue.code, origin: i.origin, minimum: i.minimum, maximum: i.maximum, format: i.format };
+    // A field left empty (read as undefined) is "required", not "a value of the wrong type".
+    const missing = issue.code === 'invalid_type' && / received undefined$/.test(issue.message);
+    errors[key] ??= { code: i.params?.reason ?? (missing ? 'required' : issue.code), origin: i.origin, minimum: i.minimum, maximum: i.maximum, format: i.format };
   }
   return errors;
 }

@@ -2,7 +2,7 @@ import { type FormEvent, type ReactNode, useEffect, useId, useRef, useState } fr
 import { useTranslation } from 'react-i18next';
 import type { ZodType, z } from 'zod';
 import { type Language, fieldMessage, problemMessage } from '@sip/shared';
-import { ApiError } from '../../api/client';
+import { ApiError } from '../api/client';
 import { type FieldErrors, errorsFromFieldErrors, errorsFromIssues } from './form-errors';
 
 export type { FieldErrors } from './form-errors';
@@ -22,6 +22,8 @@ export function useSchemaForm<S extends ZodType>(
   read: (form: FormData) => unknown,
   onValid: (value: z.input<S>, form: HTMLFormElement) => void,
   serverError?: unknown,
+  /** Called on the first edit after a refusal: the server's refusal is then out of date (e.g. a mutation's `reset`). */
+  onEdit?: () => void,
 ) {
   const [clientErrors, setClientErrors] = useState<FieldErrors>({});
   const [attempt, setAttempt] = useState(0);
@@ -49,7 +51,25 @@ export function useSchemaForm<S extends ZodType>(
     // schema, and some outputs are not inputs (a personnummer parses into an object).
     onValid(input as z.input<S>, form);
   };
-  return { formRef, onSubmit, errors, reset: () => setClientErrors({}) };
+  // An error stays only until its cause is gone: editing a field clears what was said about it,
+  // and the server's refusal, which was about what was sent before.
+  const onChange = (event: FormEvent<HTMLFormElement>) => {
+    const name = (event.target as HTMLInputElement).name;
+    if (name) setClientErrors((current) => (current[name] ? withoutKey(current, name) : current));
+    if (serverError) onEdit?.();
+  };
+  return { formRef, onSubmit, onChange, errors, reset: () => setClientErrors({}) };
+}
+
+const withoutKey = (errors: FieldErrors, name: string): FieldErrors => {
+  const rest = { ...errors };
+  delete rest[name];
+  return rest;
+};
+
+/** The props a <form> takes from useSchemaForm. */
+export function formProps(form: ReturnType<typeof useSchemaForm>) {
+  return { ref: form.formRef, onSubmit: form.onSubmit, onChange: form.onChange, noValidate: true };
 }
 
 /** A field's message in the language on screen, or nothing. */
@@ -65,15 +85,20 @@ interface FieldProps {
   label: string;
   name: string;
   errors: FieldErrors;
+  /** The schema path the field's errors come under, when it is not the control's name. */
+  errorName?: string;
+  /** A fixed id, for a control that links point to (`#follow-up-date`). */
+  id?: string;
   hint?: string;
   className?: string;
   children: (props: { id: string; name: string; 'aria-invalid': boolean; 'aria-describedby'?: string }) => ReactNode;
 }
 
 /** A labelled control with its hint and its error beside it, tied together for screen readers. */
-export function Field({ label, name, errors, hint, className, children }: FieldProps) {
-  const id = useId();
-  const message = useFieldMessage()(errors, name);
+export function Field({ label, name, errors, errorName, id: fixedId, hint, className, children }: FieldProps) {
+  const generatedId = useId();
+  const id = fixedId ?? generatedId;
+  const message = useFieldMessage()(errors, errorName ?? name);
   const describedBy = [hint ? `${id}-hint` : '', message ? `${id}-error` : ''].filter(Boolean).join(' ') || undefined;
   return (
     <div className={`field${className ? ` ${className}` : ''}`}>
@@ -98,6 +123,7 @@ export function CheckboxGroup({
   legend,
   name,
   errors,
+  errorName,
   options,
   defaultChecked = [],
   hint,
@@ -105,12 +131,14 @@ export function CheckboxGroup({
   legend: string;
   name: string;
   errors: FieldErrors;
+  /** The schema path the group's errors come under, when it is not the boxes' name. */
+  errorName?: string;
   options: { value: string; label: string; group?: string }[];
   defaultChecked?: string[];
   hint?: string;
 }) {
   const id = useId();
-  const message = useFieldMessage()(errors, name);
+  const message = useFieldMessage()(errors, errorName ?? name);
   const groups = [...new Set(options.map((o) => o.group ?? ''))];
   const describedBy = [hint ? `${id}-hint` : '', message ? `${id}-error` : ''].filter(Boolean).join(' ') || undefined;
   return (

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { AUDIT_ACTIONS, type Language, auditListQuerySchema, createPersonSchema, createRelationSchema, createStaffSchema, fieldMessage, updateCountySettingsSchema } from '@sip/shared';
-import { auditActionLabels } from '../../i18n/admin';
+import { AUDIT_ACTIONS, type Language, auditListQuerySchema, createPersonSchema, createRelationSchema, createStaffSchema, fieldMessage, recordConsentSchema, sendCallSchema, updateCountySettingsSchema } from '@sip/shared';
+import { auditActionLabels } from '../i18n/admin';
 import { type FieldErrors, errorsFromFieldErrors, errorsFromIssues } from './form-errors';
 
 const check = (schema: { safeParse: (v: unknown) => { success: boolean; error?: { issues: unknown[] } } }, input: unknown) => {
@@ -53,5 +53,29 @@ describe('the admin forms’ errors, as the user reads them beside each field', 
     for (const language of ['sv', 'en'] as const) {
       expect(AUDIT_ACTIONS.filter((a) => !auditActionLabels[language][a])).toEqual([]);
     }
+  });
+});
+
+describe('the plan forms’ errors', () => {
+  it('an empty call: each field says what it lacks, in both languages, with no zod English', () => {
+    const errors = check(sendCallSchema, { meeting: { startsAt: undefined, durationMinutes: 90 }, purpose: '', recipients: [] });
+    expect(say(errors, 'sv')).toEqual({
+      'meeting.startsAt': 'Fyll i.',
+      'meeting.location': 'Ange en plats eller en videolänk.',
+      purpose: 'Fyll i.',
+      recipients: 'Välj minst ett alternativ.',
+    });
+    expect(say(errors, 'en')).toEqual({
+      'meeting.startsAt': 'Required.',
+      'meeting.location': 'Give a place or a video link.',
+      purpose: 'Required.',
+      recipients: 'Choose at least one.',
+    });
+  });
+
+  it('a consent ending before it starts, and one without kinds of information', () => {
+    const base = { givenBy: 'person', form: 'written', scopeOrganisationIds: ['8b0f4a8e-8d1c-4a57-9b2a-1f1d2c3b4a5d'], informationKinds: ['social_services'], validFrom: '2026-05-02' };
+    expect(say(check(recordConsentSchema, { ...base, validTo: '2026-05-01' }), 'sv')).toEqual({ validTo: 'Slutet måste komma efter början.' });
+    expect(say(check(recordConsentSchema, { ...base, informationKinds: [] }), 'sv')).toEqual({ informationKinds: 'Välj minst ett alternativ.' });
   });
 });
