@@ -178,6 +178,23 @@ describe('meeting mode, chaired by the person', () => {
     await eva.waitForState('moved by Anders', (st) => st.currentPart === 'aktuell_situation', 1000);
     expect((await s['eva.lind']!.post(`${base}/live/part`, { part: 'behov' })).status).toBe(403);
   });
+
+  it('writes nothing more into the plan through a running meeting once the consent has run out', async () => {
+    app.t.app.get(Clock).travel(new Date());
+    const plan = await calledPlan(s['eva.lind']!, s['anders.nilsson']!, { startsAt: inAFewDays() });
+    const base = `/api/plans/${plan.planId}/meetings/${plan.meetingId}`;
+    app.t.app.get(Clock).travel(new Date(new Date(plan.startsAt).getTime() + 60_000));
+    ok(await s['eva.lind']!.post(`${base}/live/start`, { chairParticipantId: plan.participant('Eva Lind') }));
+    // The consent's period ends (the plan stays open: each principal keeps its own records).
+    const db = await sqlClient(app.t.databaseUrl);
+    await db.query(`UPDATE consent SET valid_from = current_date - 30, valid_to = current_date - 1 WHERE plan_id = $1`, [plan.planId]);
+    await db.end();
+    expect(ok(await s['eva.lind']!.get(`/api/plans/${plan.planId}`)).state).not.toBe('avslutad');
+    const notes = await s['eva.lind']!.patch(`${base}/live`, { notes: 'Efter återkallelsen' });
+    expect(notes.status).toBe(409);
+    expect(notes.body.reasons).toEqual(['consent_missing']);
+    expect((await s['eva.lind']!.post(`${base}/live/part`, { part: 'behov' })).status).toBe(409);
+  });
 });
 
 describe('following a meeting', () => {

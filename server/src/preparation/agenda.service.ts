@@ -54,7 +54,7 @@ export class AgendaService {
         WHERE mt.id = $1`,
       [meetingId],
     );
-    const hidePerson = personAnswersHidden(access.permissions.as, place.person.isChild, place.person.childSecrecy);
+    const hidePerson = personAnswersHidden(sectionPlace.sectionActor);
     const done = new Set(place.live?.agenda_done ?? []);
     const readableActions = sectionsOfPlan(sectionPlace.sectionActor.plan)
       .filter((name) => name.startsWith('actions:') && sectionAccess(sectionPlace.sectionActor, name).read)

@@ -241,5 +241,8 @@ export class LiveMeetingService {
     if (status === 'ended') throw meetingRefused(action, ['meeting_ended']);
     if (status === 'not_started') throw meetingRefused(action, ['meeting_not_started']);
     if (place.access.facts.planState === 'avslutad') throw meetingRefused(action, ['plan_closed']);
+    // A meeting left running when the consent ends is over for sharing: nothing more is written
+    // into the plan through it (each principal's staff keep only their own records).
+    if (place.access.facts.consent !== 'active') throw meetingRefused(action, ['consent_missing']);
   }
 }

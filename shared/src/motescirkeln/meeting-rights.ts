@@ -1,4 +1,6 @@
 import type { ConsentState, PlanPermissions, PlanViewer } from '../policy/plan-policy';
+import type { SectionActor } from '../document/section-access';
+import { sectionAccess } from '../document/section-registry';
 import type { PlanState } from '../plans/plan-lifecycle';
 
 /**
@@ -49,10 +51,10 @@ export function meetingRights(permissions: PlanPermissions, consent: ConsentStat
 }
 
 /**
- * A child's shared answers follow the child's own view: never to relatives, and never to
- * the guardians when staff have recorded the child's secrecy.
+ * A child's shared answers follow the child's own view, by the same rule (the section
+ * registry's): whoever may not read the child's section — relatives, a representative, the
+ * guardians when staff have recorded the child's secrecy — does not get them either.
  */
-export function personAnswersHidden(as: PlanViewer | null, personIsChild: boolean, childSecrecy: boolean): boolean {
-  if (!personIsChild) return false;
-  return as === 'relative' || (as === 'guardian' && childSecrecy);
+export function personAnswersHidden(actor: SectionActor): boolean {
+  return actor.plan.isChild && !sectionAccess(actor, 'child').read;
 }

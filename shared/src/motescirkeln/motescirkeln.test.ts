@@ -173,11 +173,18 @@ describe('meeting rights, from the plan policy', () => {
     expect(row(meetingRights(permissions('staff_participant'), 'withdrawn', 'kallad'))).toBe('follow seeWhoPrepared evaluate');
   });
 
-  it('keeps a child’s answers from relatives, and from guardians under recorded secrecy', () => {
-    expect(personAnswersHidden('guardian', true, false)).toBe(false);
-    expect(personAnswersHidden('guardian', true, true)).toBe(true);
-    expect(personAnswersHidden('relative', true, false)).toBe(true);
-    expect(personAnswersHidden('relative', false, false)).toBe(false);
-    expect(personAnswersHidden('staff_participant', true, true)).toBe(false);
+  it('keeps a child’s answers from whoever may not read the child’s own view: relatives, a representative, guardians under recorded secrecy', () => {
+    const hidden = (as: PlanViewer, isChild: boolean, secrecy = false) => {
+      const p = permissions(as);
+      if (as === 'guardian') p.read.child_view = !secrecy;
+      return personAnswersHidden({ permissions: p, organisationIds: [], isChairOrCoordinator: false, plan: { isChild, principalOrganisationIds: [], closed: false } });
+    };
+    expect(hidden('guardian', true)).toBe(false);
+    expect(hidden('guardian', true, true)).toBe(true);
+    expect(hidden('relative', true)).toBe(true);
+    expect(hidden('representative', true)).toBe(true);
+    expect(hidden('relative', false)).toBe(false);
+    expect(hidden('staff_participant', true)).toBe(false);
+    expect(hidden('person', true)).toBe(false);
   });
 });
