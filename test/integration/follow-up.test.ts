@@ -2,6 +2,7 @@ import { readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { type ReminderRule, type SectionName, documentName, stockholmDate } from '@sip/shared';
+import { io } from 'socket.io-client';
 import * as Y from 'yjs';
 import { arrayField, yMapFrom } from '@sip/shared/yjs';
 import { ProjectionService } from '../../server/src/collaboration/projection.service';
@@ -240,6 +241,20 @@ describe('reminders', () => {
     }
   });
 
+  it('closing the plan cancels what was pending: its unread reminders are read, and no digest mails them', async () => {
+    const planId = await plan();
+    const eva = await open('eva.lind', planId, `actions:${ids.kommun}`);
+    arrayField(eva.doc, 'actions').push([yMapFrom({ id: 'c1', what: 'Insats', status: 'planned', dueDate: stockholmDate(Date.now() + 3 * DAY) })]);
+    await waitFor(() => eva.status === 'saved', 'saved');
+    await actionsProjected(planId, 1);
+    await scan();
+    const unreadAbout = async () =>
+      (await projected(planId, `SELECT n.id FROM notification n JOIN reminder r ON r.id = n.reminder_id WHERE r.plan_id = $1 AND n.read_at IS NULL`)).length;
+    expect(await unreadAbout()).toBeGreaterThan(0);
+    ok(await s['eva.lind']!.post(`/api/plans/${planId}/transitions`, { action: 'close', closingReason: 'no_longer_needed', note: 'Klart' }));
+    expect(await unreadAbout()).toBe(0);
+  });
+
   it('two instances scanning at once remind once; e-mails carry no name, personnummer or plan text', async () => {
     const planId = await plan();
     ok(await s['eva.lind']!.put('/api/notifications/preferences', { emailAddress: 'eva.lind.followup@example.se', emailMode: 'immediate' }));
@@ -266,6 +281,24 @@ describe('reminders', () => {
     for (const mail of mails) {
       expect(mail).toMatch(/Du har \d+ SIP-uppgift/);
       for (const word of forbidden) expect(mail, word).not.toContain(word);
+    }
+  });
+});
+
+describe('the unread count on /notify', () => {
+  it('stops when the session ends: a signed-out tab hears nothing more', async () => {
+    const session = await signedIn(app.t.baseUrl, 'eva.lind');
+    const cookie = [...session.cookies].map(([k, v]) => `${k}=${v}`).join('; ');
+    const socket = io(`${app.t.baseUrl}/notify`, { transports: ['websocket'], extraHeaders: { cookie }, forceNew: true, reconnection: false });
+    try {
+      await new Promise<void>((resolve, reject) => {
+        socket.once('unread', () => resolve());
+        socket.once('connect_error', reject);
+      });
+      ok(await session.post('/api/auth/sign-out'));
+      await waitFor(() => !socket.connected, 'the /notify socket closed after sign-out', 5000);
+    } finally {
+      socket.close();
     }
   });
 });

@@ -1,8 +1,10 @@
-import { Injectable, Logger } from '@nestjs/common';
+import { Injectable, Logger, type OnModuleDestroy, type OnModuleInit } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
 import type { Namespace } from 'socket.io';
 import type { NotificationList, NotificationPreference, NotifyUnread, ReminderRule } from '@sip/shared';
+import { consentInForceSql } from '../access/domain.sql';
+import { PlanAccessEvents } from '../access/plan-access-events';
 import type { Actor } from '../auth/actor';
 
 /** The /notify room of one account's open tabs. */
@@ -25,11 +27,41 @@ interface NotificationRow {
 
 /** The in-app notification centre: stored per account, the unread count pushed live. */
 @Injectable()
-export class NotificationsService {
+export class NotificationsService implements OnModuleInit, OnModuleDestroy {
   private readonly logger = new Logger('Notifications');
   private namespace: Namespace | null = null;
+  private stop: (() => void) | null = null;
 
-  constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly accessEvents: PlanAccessEvents,
+  ) {}
+
+  onModuleInit() {
+    this.stop = this.accessEvents.onPlanChanged(async ({ planId, reason }) => {
+      if (reason === 'state_changed' || reason === 'consent_withdrawn' || reason === 'consent_ended') await this.cancelForPlan(planId);
+    });
+  }
+
+  onModuleDestroy() {
+    this.stop?.();
+  }
+
+  /**
+   * Closing the plan or the end of its consent cancels what was pending about it: its unread
+   * reminders are marked read (so no digest mails them, and the counts go down at once).
+   */
+  async cancelForPlan(planId: string) {
+    const rows: { account_id: string }[] = await this.dataSource.query(
+      `UPDATE notification n SET read_at = now()
+         FROM reminder r JOIN plan p ON p.id = r.plan_id
+        WHERE n.reminder_id = r.id AND r.plan_id = $1 AND n.read_at IS NULL
+          AND (p.state = 'avslutad' OR NOT EXISTS (SELECT 1 FROM consent c WHERE c.plan_id = p.id AND ${consentInForceSql('c')}))
+        RETURNING n.account_id`,
+      [planId],
+    );
+    if (rows.length) await this.pushUnread(rows.map((r) => r.account_id));
+  }
 
   attach(namespace: Namespace) {
     this.namespace = namespace;
