@@ -151,6 +151,11 @@ describe('meeting mode, run by staff', () => {
     const again = await s['anders.nilsson']!.post(`${base}/evaluation`, body);
     expect(again.body).toMatchObject({ status: 409, reasons: ['already_evaluated'] });
     expect(ok(await s['anders.nilsson']!.get(`${base}/evaluation`))).toEqual({ answered: true, may: false });
+    // Each read of it is in the plan's audit trail (the person's "who has read my plan").
+    const auditDb = await sqlClient(app.t.databaseUrl);
+    const { rows: reads } = await auditDb.query(`SELECT count(*)::int AS n FROM audit_event WHERE plan_id = $1 AND action = 'plan.read' AND target_type = 'meeting' AND target_id = $2`, [plan.planId, plan.meetingId]);
+    await auditDb.end();
+    expect(reads[0].n).toBeGreaterThanOrEqual(2);
     for (const u of ['birgitta.nilsson', 'eva.lind', 'jonas.ek']) ok(await s[u]!.post(`${base}/evaluation`, body));
     const db = await sqlClient(app.t.databaseUrl);
     expect((await db.query('SELECT count(*)::int AS n FROM meeting_evaluation WHERE meeting_id = $1', [plan.meetingId])).rows[0].n).toBe(4);

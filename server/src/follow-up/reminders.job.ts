@@ -68,8 +68,10 @@ export class ReminderScan implements OnModuleInit {
   private async remind(rule: ReminderRule, due: Candidate[], reminded: Set<string>): Promise<number> {
     return this.dataSource.transaction(async (m) => {
       const rows: { id: string; subject_key: string; plan_id: string; account_id: string }[] = await m.query(
+        // A disabled account is reminded of nothing (it cannot act, and e-mail would still reach it).
         `INSERT INTO reminder (rule, subject_key, plan_id, account_id, due_at)
-         SELECT $1, * FROM unnest($2::text[], $3::uuid[], $4::uuid[], $5::timestamptz[])
+         SELECT $1, u.* FROM unnest($2::text[], $3::uuid[], $4::uuid[], $5::timestamptz[]) AS u(subject_key, plan_id, account_id, due_at)
+           JOIN account a ON a.id = u.account_id AND NOT a.disabled
          ON CONFLICT ON CONSTRAINT reminder_once DO NOTHING
          RETURNING id, subject_key, plan_id, account_id`,
         [rule, due.map((d) => d.subject_key), due.map((d) => d.plan_id), due.map((d) => d.account_id), due.map((d) => d.due_at)],

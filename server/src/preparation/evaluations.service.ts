@@ -37,6 +37,8 @@ export class EvaluationsService {
     const access = await this.access.require(actor, planId, { section: 'meetings' });
     const place = await loadMeetingPlace(m, actor, access, meetingId, this.clock.today());
     const [row] = await m.query('SELECT 1 FROM meeting_evaluation WHERE meeting_id = $1 AND account_id = $2', [meetingId, actor.accountId]);
+    // A read of the plan's meeting, however small: in the person's "who has read my plan".
+    await this.audit.append({ actorId: actor.accountId, actorRole: auditRole(actor), action: 'plan.read', targetType: 'meeting', targetId: meetingId, planId });
     return { answered: Boolean(row), may: place.rights.evaluate && place.meeting.status === 'held' && !row };
   }
 
