@@ -94,7 +94,8 @@ export class EvaluationsService {
           ) as NonNullable<EvaluationSummary['groups'][number]['counts']>);
       return { group, answers: suppressed ? 0 : n, suppressed, counts };
     });
-    const shown = answers >= EVALUATION_MIN_ANSWERS;
+    // The totals only when no group is hidden: else total minus the groups shown is the hidden one.
+    const shown = answers >= EVALUATION_MIN_ANSWERS && groups.every((g) => !g.suppressed || !rows.some((r) => r.respondent === g.group));
     return { meetings: shown ? meetings : 0, answers: shown ? answers : 0, groups };
   }
 }
