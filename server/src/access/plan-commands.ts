@@ -51,7 +51,11 @@ export class PlanCommands {
       if (!reasons.size && (await accessFingerprint(m, planId)) !== before) reasons.add('plan_changed');
       return out;
     });
-    for (const reason of reasons) await this.events.planChanged({ planId, reason });
+    // One event per command, with its first declared reason: every listener re-checks the
+    // whole plan anyway, and two events raced across instances, so a socket could be told the
+    // consequence (state_changed) rather than the cause (consent_withdrawn).
+    const [reason] = reasons;
+    if (reason) await this.events.planChanged({ planId, reason });
     return result;
   }
 

@@ -58,12 +58,13 @@ export class ConsentService {
         [planId, input.givenBy, input.guardianAccountIds, input.representativeName ?? null, input.form, actor.accountId,
          input.scopeOrganisationIds, input.scopeUnitIds, input.informationKinds, input.exclusions ?? null, input.validFrom, input.validTo ?? null],
       );
+      // The cause first: the event carries the first reason declared.
+      accessChanged('consent_recorded');
       if (facts.planState === 'initierad' && consent.active) {
         assertGuards('record_consent', guardFailures('record_consent', { state: facts.planState, trigger: plan.trigger, consentActive: true }));
         await recordTransition(m, planId, 'initierad', 'samtycke', 'record_consent', actor.accountId, { consentId: consent.id });
         accessChanged('state_changed');
       }
-      accessChanged('consent_recorded');
       await audit('plan.consent.record', { type: 'consent', id: consent.id }, { givenBy: input.givenBy, form: input.form, organisations: input.scopeOrganisationIds.length });
       return { kind: 'consent', id: consent.id };
     });
