@@ -260,7 +260,8 @@ describe.sequential('starting again after the server was killed', () => {
     const running = await startServer();
     expect(running.output()).toContain('Removed a stale postmaster.pid');
     running.child.kill('SIGINT');
-    expect(await exited(running.child, 'the server after SIGINT')).toBe(0);
+    // What the server said, should it not stop cleanly (seen once on a heavily loaded machine).
+    expect(await exited(running.child, 'the server after SIGINT'), running.output()).toBe(0);
     // Give a stray signal time to be reported before concluding there was none.
     await new Promise((r) => setTimeout(r, 500));
     expect(decoy.exitCode).toBeNull();
