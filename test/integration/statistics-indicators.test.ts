@@ -169,6 +169,13 @@ describe('breakdowns', () => {
     expect(indicator(r, 'new_plans').rows.map((x) => x.total.value)).toEqual([1, 3]);
   });
 
+  it('reads the same totals and trends from each grain of the aggregate (by sex; by unit; by unit × sex)', async () => {
+    const [bySex, byUnit, byBoth] = await Promise.all(['sex', 'unit', 'unit,sex'].map((b) => read(fx.managers.countyManager, 'c:04', b)));
+    const figures = (r: StatisticsResult) => r.indicators.map((i) => [i.id, i.total, i.trend.map((t) => t.cell)]);
+    expect(figures(byUnit)).toEqual(figures(bySex));
+    expect(figures(byBoth)).toEqual(figures(bySex));
+  });
+
   it('a quarter: Q1 2025 has A, B, C, D started and B closed', async () => {
     const r = await read(fx.managers.testbyManager, `o:${fx.testby}`, 'sex', '2025-01', '2025-03');
     expect(total(r, 'new_plans').value).toBe(4);
