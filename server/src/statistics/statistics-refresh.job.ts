@@ -21,7 +21,7 @@ const REFRESH_LOCK_KEY = 7_202_612;
  * plans of a county that is a join over hundreds of thousands of cases per request. Why a
  * rebuild and not incremental upkeep: several indicators depend on the day (a deadline has
  * passed, a due date has come), and a case can move between months, units and age bands when
- * a plan changes; a rebuild is simple and always right, and takes seconds at 200 000 plans
+ * a plan changes; a rebuild is simple and always right, and takes one to two minutes at 200 000 plans
  * (docs/benchmarks.md). Figures are at most one interval old; the dashboard says when.
  *
  * Each plan is counted in the view of every organisation that takes part in it (initiated it,
