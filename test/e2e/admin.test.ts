@@ -200,6 +200,13 @@ describe('the admin’s product in a real browser', { timeout: E2E_TEST_TIMEOUT_
       await page.getByText('Minst 1.').waitFor();
       await days.fill('5');
       await page.getByLabel('En åtgärd närmar sig sitt slutdatum (dagar före)').fill('10');
+      // The meeting parts' time shares are one more group of the same form.
+      await page.getByLabel('Egen fördelning för länet').check();
+      await page.getByLabel('Behov (procent)').fill('45');
+      await page.getByRole('button', { name: 'Spara inställningarna för Uppsala län' }).click();
+      await page.getByText('Delarnas andelar ska tillsammans bli 100 %.').waitFor();
+      expect(await page.getByLabel('Inledning (procent)').getAttribute('aria-invalid')).toBe('true');
+      await page.getByLabel('Inledning (procent)').fill('5');
       await page.getByRole('button', { name: 'Spara inställningarna för Uppsala län' }).click();
       await page.getByRole('status').filter({ hasText: 'Inställningarna för Uppsala län är sparade.' }).waitFor();
       expect(await noOverflow(page)).toBeLessThanOrEqual(0);
@@ -212,6 +219,9 @@ describe('the admin’s product in a real browser', { timeout: E2E_TEST_TIMEOUT_
       await page.getByRole('heading', { level: 1, name: 'County settings' }).waitFor();
       expect(await page.getByLabel('Days from ready for discharge to the call').inputValue()).toBe('5');
       expect(await page.getByLabel('An action is nearing its end date (days before)').inputValue()).toBe('10');
+      expect(await page.getByLabel('Shares of the county’s own').isChecked()).toBe(true);
+      expect(await page.getByLabel('Needs (per cent)').inputValue()).toBe('45');
+      expect(await page.getByLabel('Introduction (per cent)').inputValue()).toBe('5');
       await expectNoAxeViolations(page);
     });
     await context.close();

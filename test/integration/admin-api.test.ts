@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { REMINDER_RULES } from '@sip/shared';
 import { ApiSession, problem, signedIn } from '../support/api-session';
 import { sqlClient } from '../support/database';
+import { calledPlan } from '../support/meeting-fixtures';
 import { PNR, directoryIds, inDays, initiatePlan, ok, personId } from '../support/plan-fixtures';
 import { useTestApp } from '../support/use-test-app';
 
@@ -20,21 +21,30 @@ const countyRow = async (code: string) => {
 
 describe('county settings', () => {
   it('reads the defaults for a county nobody has set, without writing a row', async () => {
-    expect(ok(await app.admin.get('/api/county-settings/01'))).toEqual({ countyCode: '01', dischargeCallDays: 3, reminderDays: {} });
+    expect(ok(await app.admin.get('/api/county-settings/01'))).toEqual({
+      countyCode: '01',
+      dischargeCallDays: 3,
+      reminderDays: {},
+      meetingPartShares: { inledning: 10, aktuell_situation: 20, behov: 40, sammanfattning: 20, avslutning: 10 },
+      meetingPartSharesCustom: false,
+    });
     expect(await countyRow('01')).toBeNull();
   });
 
   it('replaces a county’s settings, audits before and after, and the next discharge SIP runs on them', async () => {
     const put = await app.admin.put('/api/county-settings/03', { dischargeCallDays: 5, reminderDays: { action_due_soon: 10, call_unanswered: 3 } });
     expect(put.status).toBe(200);
-    expect(put.body).toEqual({ countyCode: '03', dischargeCallDays: 5, reminderDays: { action_due_soon: 10, call_unanswered: 3 } });
+    expect(put.body).toMatchObject({ countyCode: '03', dischargeCallDays: 5, reminderDays: { action_due_soon: 10, call_unanswered: 3 }, meetingPartSharesCustom: false });
     expect(ok(await app.admin.get('/api/county-settings/03'))).toEqual(put.body);
     // Stored where the lifecycle and the reminder scan read them.
     expect(await countyRow('03')).toEqual({ discharge_call_days: 5, reminder_days: { action_due_soon: 10, call_unanswered: 3 } });
     const [event] = (await latestAudit(2)).filter((e) => e.action === 'settings.county.update');
     expect(event).toMatchObject({
       targetId: '03',
-      details: { before: { dischargeCallDays: 3, reminderDays: {} }, after: { dischargeCallDays: 5, reminderDays: { action_due_soon: 10, call_unanswered: 3 } } },
+      details: {
+        before: { dischargeCallDays: 3, reminderDays: {}, meetingPartShares: null },
+        after: { dischargeCallDays: 5, reminderDays: { action_due_soon: 10, call_unanswered: 3 }, meetingPartShares: null },
+      },
     });
 
     // A rule left out goes back to its default.
@@ -80,6 +90,44 @@ describe('county settings', () => {
     // Since then, only the reading of the log itself.
     const since = (await latestAudit(20)).filter((e) => e.seq > last!.seq).map((e) => e.action);
     expect(new Set(since)).toEqual(new Set(['audit.read']));
+  });
+
+  it('holds the meeting parts’ time shares: set, audited, used by the county’s meetings, and back to the defaults', async () => {
+    const before = ok(await app.admin.get('/api/county-settings/03'));
+    const eva = await signedIn(app.t.baseUrl, 'eva.lind');
+    const plan = await calledPlan(eva, await signedIn(app.t.baseUrl, 'anders.nilsson'), { durationMinutes: 100 });
+    const minutes = async () =>
+      Object.fromEntries(ok(await eva.get(`/api/plans/${plan.planId}/meetings/${plan.meetingId}/preparation`)).parts.map((p: { part: string; seconds: number }) => [p.part, p.seconds / 60]));
+    expect(await minutes()).toEqual({ inledning: 10, aktuell_situation: 20, behov: 40, sammanfattning: 20, avslutning: 10 });
+
+    const shares = { inledning: 5, aktuell_situation: 15, behov: 50, sammanfattning: 20, avslutning: 10 };
+    const put = ok(await app.admin.put('/api/county-settings/03', { dischargeCallDays: before.dischargeCallDays, reminderDays: before.reminderDays, meetingPartShares: shares }));
+    expect(put).toMatchObject({ meetingPartShares: shares, meetingPartSharesCustom: true });
+    expect(ok(await app.admin.get('/api/county-settings/03'))).toEqual(put);
+    // Uppsala län's meeting of 100 minutes now runs on them.
+    expect(await minutes()).toEqual(shares);
+    const [event] = (await latestAudit(2)).filter((e) => e.action === 'settings.county.update');
+    expect(event).toMatchObject({ targetId: '03', details: { before: { meetingPartShares: null }, after: { meetingPartShares: shares } } });
+
+    // The shares' rules, from the shared schema: each part 5–80, 100 in all, behov the largest.
+    const refused = async (meetingPartShares: unknown) =>
+      (await app.admin.put('/api/county-settings/03', { dischargeCallDays: 3, reminderDays: {}, meetingPartShares })).body.errors.map((e: { path: string; code: string }) => `${e.path}:${e.code}`);
+    expect(await refused({ ...shares, behov: 55 })).toEqual(['body.meetingPartShares:shares_must_sum_to_100']);
+    expect(await refused({ inledning: 10, aktuell_situation: 35, behov: 30, sammanfattning: 15, avslutning: 10 })).toEqual(['body.meetingPartShares:needs_must_be_largest']);
+    expect(await refused({ ...shares, inledning: 2, behov: 53 })).toEqual(['body.meetingPartShares.inledning:too_small']);
+    expect(await refused({ ...shares, avslutning: undefined })).toEqual(['body.meetingPartShares.avslutning:invalid_type']);
+    expect(ok(await app.admin.get('/api/county-settings/03')).meetingPartShares).toEqual(shares);
+
+    // Null (or left out): the defaults again.
+    const reset = ok(await app.admin.put('/api/county-settings/03', { dischargeCallDays: before.dischargeCallDays, reminderDays: before.reminderDays, meetingPartShares: null }));
+    expect(reset).toEqual(before);
+    expect(await minutes()).toEqual({ inledning: 10, aktuell_situation: 20, behov: 40, sammanfattning: 20, avslutning: 10 });
+  });
+
+  it('has no other way to change the shares: the old meeting-shares route is gone', async () => {
+    const shares = { inledning: 5, aktuell_situation: 15, behov: 50, sammanfattning: 20, avslutning: 10 };
+    expect((await app.admin.put('/api/counties/03/meeting-shares', shares)).status).toBe(404);
+    expect((await app.admin.get('/api/counties/03/meeting-shares')).status).toBe(404);
   });
 
   it('knows every reminder rule, and each limit allows the rule’s default', async () => {

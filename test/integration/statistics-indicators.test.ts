@@ -112,10 +112,39 @@ describe('Testby kommun over 2025 (plans A, B, C, D), by sex', () => {
     expect(categories).toMatchObject({ no_longer_needed: 1, consent_withdrawn: 1, goals_reached: 0 });
   });
 
-  it('shows the indicators still waiting for their data as such', () => {
-    for (const id of ['person_access_to_plan', 'called_principals_attending', 'person_rating'] as const) {
-      expect(indicator(r, id)).toMatchObject({ status: 'not_yet_available', total: null });
-    }
+  it('the person’s way to the plan: A first finalised in January, digitally; C in March with none set; A’s second finalisation not counted → 1 of 2', () => {
+    expect(total(r, 'person_access_to_plan')).toMatchObject({ status: 'shown', value: 0.5, n: 2 });
+    expect(row(r, 'person_access_to_plan', 'female')).toMatchObject({ value: 0.5, n: 2 });
+    expect(row(r, 'person_access_to_plan', 'male')).toMatchObject({ status: 'none', n: 0 });
+    const trend = indicator(r, 'person_access_to_plan').trend;
+    expect(trend.find((t) => t.month === '2025-01')!.cell).toMatchObject({ value: 1, n: 1 });
+    expect(trend.find((t) => t.month === '2025-03')!.cell).toMatchObject({ value: 0, n: 1 });
+    expect(trend.find((t) => t.month === '2025-04')!.cell).toMatchObject({ status: 'none', n: 0 });
+  });
+
+  it('called principals attending with a mandate: the region at A’s SIP (called twice, counted once) with it, at B’s without, at C’s absent; A’s follow-up called nobody → 1 of 3', () => {
+    expect(total(r, 'called_principals_attending')).toMatchObject({ status: 'shown', value: 1 / 3, n: 3 });
+    expect(row(r, 'called_principals_attending', 'female')).toMatchObject({ value: 0.5, n: 2 });
+    expect(row(r, 'called_principals_attending', 'male')).toMatchObject({ value: 0, n: 1 });
+  });
+
+  it('the person’s own rating: five answers from A’s side (the staff answer not counted), yes to all three in 3 → 60 %; each month under five answers is not shown', () => {
+    expect(total(r, 'person_rating')).toMatchObject({ status: 'shown', value: 0.6, n: 5 });
+    expect(row(r, 'person_rating', 'female')).toMatchObject({ value: 0.6, n: 5 });
+    const trend = indicator(r, 'person_rating').trend;
+    // Three answers in January, two in April: the threshold here is 1, the evaluations' own rule five.
+    expect(trend.find((t) => t.month === '2025-01')!.cell).toEqual({ status: 'small', value: null, n: null });
+    expect(trend.find((t) => t.month === '2025-04')!.cell).toEqual({ status: 'small', value: null, n: null });
+  });
+
+  it('the person’s own rating over fewer than five answers is never shown: the first quarter has three', async () => {
+    const q1 = await read(fx.managers.testbyManager, `o:${fx.testby}`, 'sex', '2025-01', '2025-03');
+    expect(total(q1, 'person_rating')).toEqual({ status: 'small', value: null, n: null });
+    expect(row(q1, 'person_rating', 'female')).toEqual({ status: 'small', value: null, n: null });
+  });
+
+  it('every indicator is available now', () => {
+    expect(r.indicators.filter((i) => i.status !== 'available')).toEqual([]);
   });
 });
 
@@ -138,6 +167,13 @@ describe('breakdowns', () => {
     const r = await read(fx.managers.testbyManager, `o:${fx.testby}`, 'unit');
     expect(r.rowGroups.map((g) => g.label)).toEqual(['Testby – Barn', 'Testby – Vuxen']);
     expect(indicator(r, 'new_plans').rows.map((x) => x.total.value)).toEqual([1, 3]);
+  });
+
+  it('reads the same totals and trends from each grain of the aggregate (by sex; by unit; by unit × sex)', async () => {
+    const [bySex, byUnit, byBoth] = await Promise.all(['sex', 'unit', 'unit,sex'].map((b) => read(fx.managers.countyManager, 'c:04', b)));
+    const figures = (r: StatisticsResult) => r.indicators.map((i) => [i.id, i.total, i.trend.map((t) => t.cell)]);
+    expect(figures(byUnit)).toEqual(figures(bySex));
+    expect(figures(byBoth)).toEqual(figures(bySex));
   });
 
   it('a quarter: Q1 2025 has A, B, C, D started and B closed', async () => {

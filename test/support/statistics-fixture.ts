@@ -139,6 +139,47 @@ export async function writeStatisticsFixture(sql: pg.Client): Promise<Statistics
   const dMeeting = (await one(`INSERT INTO meeting (plan_id, kind, starts_at, duration_minutes, location) VALUES ($1, 'sip', $2, 60, 'Rum') RETURNING id`, [d, at('2025-04-07')])).id;
   await call(d, dMeeting, at('2025-03-24'));
 
+  // Mötescirkeln's facts. How the person gets the plan: A (finalised 30 January, again
+  // 29 April) digitally; C finalised 25 March with no way set; B and D never finalised.
+  const finalised = (planId: string, on: string) =>
+    sql.query(`INSERT INTO plan_transition (plan_id, from_state, to_state, action, actor_id, at) VALUES ($1, 'mote_hallet', 'faststalld', 'finalise', $2, $3)`, [planId, staff.testby, at(on, '14:00')]);
+  await finalised(a, '2025-01-30');
+  await finalised(a, '2025-04-29');
+  await finalised(c, '2025-03-25');
+  await sql.query(`UPDATE plan SET plan_delivery = 'digital' WHERE id = $1`, [a]);
+  // Attendance for the called region: at A's SIP with the mandate (called twice — counted once),
+  // at B's SIP by video without it; at C's nobody came for the region.
+  await call(a, aSip, at('2025-01-16'));
+  const attend = async (planId: string, meetingId: string, mode: string, withMandate: boolean) => {
+    const { id } = await one(
+      `INSERT INTO plan_participant (plan_id, role, account_id, organisation_id, unit_id, added_at) VALUES ($1, 'kallad_personal', $2, $3, $4, $5)
+       ON CONFLICT (plan_id, account_id, role) WHERE removed_at IS NULL AND account_id IS NOT NULL DO UPDATE SET role = excluded.role RETURNING id`,
+      [planId, staff.region, region, units.psykiatri, at('2025-01-15')],
+    );
+    await sql.query(`INSERT INTO meeting_attendance (meeting_id, participant_id, mode, with_mandate) VALUES ($1, $2, $3, $4)`, [meetingId, id, mode, withMandate]);
+  };
+  await attend(a, aSip, 'in_person', true);
+  await attend(b, bSip, 'video', false);
+  // Evaluations after A's meetings: five from the person's side — at the SIP yes·yes·yes,
+  // yes·partly·yes, yes·yes·yes; at the follow-up yes·yes·yes, no·no·no — and one from staff.
+  const evaluator = async (i: number) =>
+    (await one(`INSERT INTO account (username, password_hash, display_name, kind) VALUES ($1, $2, $1, 'citizen') RETURNING id`, [`stat.svar${i}`, passwordHash])).id as string;
+  const aFollowUp = (await one(`SELECT id FROM meeting WHERE plan_id = $1 AND kind = 'uppfoljning'`, [a])).id as string;
+  const evaluations: [string, string, string, string, string][] = [
+    [aSip, 'person_side', 'yes', 'yes', 'yes'],
+    [aSip, 'person_side', 'yes', 'partly', 'yes'],
+    [aSip, 'person_side', 'yes', 'yes', 'yes'],
+    [aSip, 'staff', 'yes', 'yes', 'yes'],
+    [aFollowUp, 'person_side', 'yes', 'yes', 'yes'],
+    [aFollowUp, 'person_side', 'no', 'no', 'no'],
+  ];
+  for (const [i, [meetingId, respondent, satisfied, understood, knowsContact]] of evaluations.entries()) {
+    await sql.query(
+      `INSERT INTO meeting_evaluation (meeting_id, account_id, plan_id, respondent, satisfied, understood, knows_contact) VALUES ($1, $2, $3, $4, $5, $6, $7)`,
+      [meetingId, await evaluator(i), a, respondent, satisfied, understood, knowsContact],
+    );
+  }
+
   // E: started by Region Test (Psykiatri) alone — Testby takes no part.
   await plan({ person: await person('1985-07-07', 'female'), trigger: 'ordinary', unit: units.psykiatri, organisation: region, initiatedBy: staff.region, created: at('2025-02-20') });
   // F: Annanby kommun alone.

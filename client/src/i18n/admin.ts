@@ -156,7 +156,7 @@ export const sv = {
   },
   settings: {
     title: 'Länsinställningar',
-    intro: 'Varje län bestämmer sina tidsfrister och påminnelser. Ändringar gäller från att de sparas.',
+    intro: 'Varje län bestämmer sina tidsfrister, påminnelser och hur mötets tid fördelas. Ändringar gäller från att de sparas.',
     county: 'Län',
     countiesInUse: 'Län med huvudmän',
     otherCounties: 'Övriga län',
@@ -189,6 +189,13 @@ export const sv = {
         consent_ending: 'Samtycket upphör snart',
         meeting_tomorrow: 'Ett möte närmar sig',
       },
+    },
+    shares: {
+      legend: 'Mötets delar: andel av tiden',
+      intro: 'Mötescirkelns fem delar delar på mötets tid. Standard är {{standard}}. Gäller möten i planer som startats i länet, från nästa gång mötet visas.',
+      custom: 'Egen fördelning för länet',
+      share: '{{part}} (procent)',
+      limits: 'Hela procent, {{min}}–{{max}}. Tillsammans 100, behov störst.',
     },
   },
   audit: {
@@ -383,7 +390,7 @@ export const en: Widen<typeof sv> = {
   },
   settings: {
     title: 'County settings',
-    intro: 'Each county decides its deadlines and reminders. Changes apply from when they are saved.',
+    intro: 'Each county decides its deadlines, its reminders and how the meeting’s time is shared. Changes apply from when they are saved.',
     county: 'County',
     countiesInUse: 'Counties with principals',
     otherCounties: 'Other counties',
@@ -416,6 +423,13 @@ export const en: Widen<typeof sv> = {
         consent_ending: 'The consent ends soon',
         meeting_tomorrow: 'A meeting is near',
       },
+    },
+    shares: {
+      legend: 'The meeting’s parts: share of the time',
+      intro: 'The five parts of the meeting circle share the meeting’s time. The default is {{standard}}. Applies to meetings in plans started in the county, from the next time the meeting is shown.',
+      custom: 'Shares of the county’s own',
+      share: '{{part}} (per cent)',
+      limits: 'Whole per cents, {{min}}–{{max}}. 100 in all, needs the largest.',
     },
   },
   audit: {

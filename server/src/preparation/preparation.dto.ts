@@ -4,8 +4,6 @@ import {
   answerShareSchema,
   attendanceSchema,
   chooseVersionSchema,
-  countyParamSchema,
-  countySharesSchema,
   endMeetingSchema,
   evaluationSummarySchema,
   liveUpdateSchema,
@@ -17,7 +15,6 @@ import {
   movePartSchema,
   myEvaluationSchema,
   myPreparationSchema,
-  partSharesSchema,
   planMeetingAnswerParamSchema,
   preparationAnswerSchema,
   preparationAnswerSchemaOut,
@@ -45,6 +42,3 @@ export class MeetingEvaluationDto extends createZodDto(meetingEvaluationSchema) 
 export class MyEvaluationDto extends createZodDto(myEvaluationSchema) {}
 export class EvaluationSummaryDto extends createZodDto(evaluationSummarySchema) {}
 
-export class CountyParamDto extends createZodDto(countyParamSchema) {}
-export class PartSharesDto extends createZodDto(partSharesSchema) {}
-export class CountySharesDto extends createZodDto(countySharesSchema) {}

@@ -3,7 +3,6 @@ import { AuditModule } from '../audit/audit.module';
 import { AuthModule } from '../auth/auth.module';
 import { MeetingsModule } from '../meetings/meetings.module';
 import { AgendaService } from './agenda.service';
-import { CountySharesService } from './county-shares.service';
 import { EvaluationsService } from './evaluations.service';
 import { LiveMeetingController } from './live-meeting.controller';
 import { LiveMeetingService } from './live-meeting.service';
@@ -18,6 +17,6 @@ import { PreparationService } from './preparation.service';
 @Module({
   imports: [AuditModule, AuthModule, MeetingsModule],
   controllers: [PreparationController, LiveMeetingController, MeetingSettingsController],
-  providers: [PreparationService, AgendaService, LiveMeetingService, MeetingDecisionsService, EvaluationsService, CountySharesService, MeetingRoom, MeetingGateway],
+  providers: [PreparationService, AgendaService, LiveMeetingService, MeetingDecisionsService, EvaluationsService, MeetingRoom, MeetingGateway],
 })
 export class PreparationModule {}

@@ -209,7 +209,7 @@ export async function seedLargeData(
            SELECT np.id, 'initierad', np.state, 'import', np.initiated_by, np.created_at + interval '1 day' FROM new_plan np WHERE np.state <> 'initierad'`);
   await seedLargeFollowUp(q, log);
   await seedFollowUpFacts(q);
-  log(`Attendance, needs, action history, follow-up meetings held, recorded goals: done`);
+  log(`Attendance with mandate, needs, action history, follow-up meetings held, recorded goals, finalisations, evaluations: done`);
   // As autovacuum would leave a settled database: statistics, and the visibility map that
   // lets index-only scans skip the table (a freshly loaded table has none).
   await q(`VACUUM (ANALYZE)`);
@@ -252,6 +252,29 @@ async function seedFollowUpFacts(q: (sql: string, params?: unknown[]) => Promise
            UNION ALL
            SELECT h.id, 'child_view', h.created_at + interval '12 days' FROM held_plan h JOIN plan p ON p.id = h.id JOIN person pe ON pe.id = p.person_id
             WHERE age(h.created_at::date, pe.birth_date) < interval '18 years' AND h.n % 4 <> 0
+           ON CONFLICT DO NOTHING`);
+  // Mötescirkeln's facts: a called principal's attendance with or without the mandate, the
+  // first finalisation and how the person gets the plan, and evaluations after meetings
+  // (the person's side — one citizen account stands in for every person — and staff).
+  await q(`UPDATE meeting_attendance ma SET with_mandate = (m.plan_id::text < 'c')
+             FROM meeting m, plan_participant pp
+            WHERE ma.meeting_id = m.id AND pp.id = ma.participant_id AND ma.mode <> 'absent'
+              AND EXISTS (SELECT 1 FROM plan_call c WHERE c.meeting_id = m.id AND c.kind = 'kallelse' AND c.organisation_id = pp.organisation_id)`);
+  await q(`INSERT INTO plan_transition (plan_id, from_state, to_state, action, actor_id, at)
+           SELECT id, 'mote_hallet', 'faststalld', 'finalise', initiated_by, created_at + interval '15 days'
+             FROM held_plan WHERE state IN ('faststalld', 'uppfoljning', 'avslutad') AND created_at + interval '15 days' < now()`);
+  await q(`UPDATE plan p SET plan_delivery = CASE WHEN h.n % 2 = 0 THEN 'digital' ELSE 'copy' END
+             FROM held_plan h WHERE h.id = p.id AND h.n % 6 <> 0`);
+  await q(`INSERT INTO meeting_evaluation (meeting_id, account_id, plan_id, respondent, satisfied, understood, knows_contact, created_at)
+           SELECT m.id, c.id, h.id, 'person_side',
+                  CASE WHEN h.n % 7 = 0 THEN 'no' ELSE 'yes' END, CASE WHEN h.n % 5 = 0 THEN 'partly' ELSE 'yes' END, 'yes', m.held_on + 1
+             FROM held_plan h JOIN meeting m ON m.plan_id = h.id AND m.status = 'held'
+             CROSS JOIN (SELECT id FROM account WHERE kind = 'citizen' ORDER BY username LIMIT 1) c WHERE h.n % 3 <> 0
+           UNION ALL
+           SELECT m.id, pp.account_id, h.id, 'staff', 'yes', CASE WHEN h.n % 4 = 0 THEN 'partly' ELSE 'yes' END, 'yes', m.held_on + 1
+             FROM held_plan h JOIN meeting m ON m.plan_id = h.id AND m.status = 'held' AND m.kind = 'sip'
+             JOIN LATERAL (SELECT DISTINCT account_id FROM plan_participant x WHERE x.plan_id = h.id AND x.account_id IS NOT NULL) pp ON true
+            WHERE h.n % 2 = 0
            ON CONFLICT DO NOTHING`);
 }
 

@@ -4,10 +4,13 @@ import { DataSource } from 'typeorm';
 import {
   type CountyCode,
   type CountySettings,
+  type PartShares,
   type ReminderDays,
   type UpdateCountySettings,
   DEFAULT_DISCHARGE_CALL_DAYS,
+  DEFAULT_PART_SHARES,
   reminderDaysSchema,
+  sharesProblem,
 } from '@sip/shared';
 import { type Actor, auditRole } from '../auth/actor';
 import { AuditService } from '../audit/audit.service';
@@ -15,12 +18,15 @@ import { AuditService } from '../audit/audit.service';
 interface CountySettingRow {
   discharge_call_days: number;
   reminder_days: unknown;
+  meeting_part_shares: Partial<PartShares> | null;
 }
+const COLUMNS = 'discharge_call_days, reminder_days, meeting_part_shares';
 
 /**
  * A county's settings (county_setting): read by the plan lifecycle (the discharge call's
- * deadline) and the reminder scan (each rule's offset). A county without a row runs on the
- * defaults, so reading one never writes.
+ * deadline), the reminder scan (each rule's offset) and meeting mode (each part's share of
+ * the time, inside the preparation and live views). The one place an administrator reads and
+ * changes them. A county without a row runs on the defaults, so reading one never writes.
  */
 @Injectable()
 export class CountySettingsService {
@@ -31,7 +37,7 @@ export class CountySettingsService {
 
   async get(countyCode: CountyCode): Promise<CountySettings> {
     const [row]: CountySettingRow[] = await this.dataSource.query(
-      'SELECT discharge_call_days, reminder_days FROM county_setting WHERE county_code = $1',
+      `SELECT ${COLUMNS} FROM county_setting WHERE county_code = $1`,
       [countyCode],
     );
     return toSettings(countyCode, row);
@@ -41,14 +47,17 @@ export class CountySettingsService {
   put(actor: Actor, countyCode: CountyCode, input: UpdateCountySettings): Promise<CountySettings> {
     return this.dataSource.transaction(async (m) => {
       const [before]: CountySettingRow[] = await m.query(
-        'SELECT discharge_call_days, reminder_days FROM county_setting WHERE county_code = $1 FOR UPDATE',
+        `SELECT ${COLUMNS} FROM county_setting WHERE county_code = $1 FOR UPDATE`,
         [countyCode],
       );
+      // The schema has checked the shares (sharesProblem); none given: the defaults ('{}').
+      const shares = input.meetingPartShares ?? null;
       const [row]: CountySettingRow[] = await m.query(
-        `INSERT INTO county_setting (county_code, discharge_call_days, reminder_days) VALUES ($1, $2, $3)
-         ON CONFLICT (county_code) DO UPDATE SET discharge_call_days = EXCLUDED.discharge_call_days, reminder_days = EXCLUDED.reminder_days
-         RETURNING discharge_call_days, reminder_days`,
-        [countyCode, input.dischargeCallDays, JSON.stringify(input.reminderDays)],
+        `INSERT INTO county_setting (county_code, discharge_call_days, reminder_days, meeting_part_shares) VALUES ($1, $2, $3, $4)
+         ON CONFLICT (county_code) DO UPDATE SET discharge_call_days = EXCLUDED.discharge_call_days, reminder_days = EXCLUDED.reminder_days,
+           meeting_part_shares = EXCLUDED.meeting_part_shares
+         RETURNING ${COLUMNS}`,
+        [countyCode, input.dischargeCallDays, JSON.stringify(input.reminderDays), JSON.stringify(shares ?? {})],
       );
       const previous = toSettings(countyCode, before);
       await this.audit.append(
@@ -59,8 +68,12 @@ export class CountySettingsService {
           targetType: 'county',
           targetId: countyCode,
           details: {
-            before: { dischargeCallDays: previous.dischargeCallDays, reminderDays: previous.reminderDays },
-            after: input,
+            before: {
+              dischargeCallDays: previous.dischargeCallDays,
+              reminderDays: previous.reminderDays,
+              meetingPartShares: previous.meetingPartSharesCustom ? previous.meetingPartShares : null,
+            },
+            after: { dischargeCallDays: input.dischargeCallDays, reminderDays: input.reminderDays, meetingPartShares: shares },
           },
         },
         m,
@@ -75,7 +88,19 @@ function toSettings(countyCode: CountyCode, row: CountySettingRow | undefined): 
     countyCode,
     dischargeCallDays: row?.discharge_call_days ?? DEFAULT_DISCHARGE_CALL_DAYS,
     reminderDays: storedReminderDays(row?.reminder_days),
+    ...storedShares(row?.meeting_part_shares),
   };
+}
+
+/**
+ * The shares as meetings use them (effectiveShares): the county's own when they are a valid
+ * whole — a row set by hand with only some parts, or out of bounds, changes nothing — else
+ * the defaults.
+ */
+function storedShares(value: Partial<PartShares> | null | undefined): Pick<CountySettings, 'meetingPartShares' | 'meetingPartSharesCustom'> {
+  const merged = { ...DEFAULT_PART_SHARES, ...(value ?? {}) };
+  const custom = Boolean(value && Object.keys(value).length) && !sharesProblem(merged);
+  return { meetingPartShares: custom ? merged : { ...DEFAULT_PART_SHARES }, meetingPartSharesCustom: custom };
 }
 
 /**

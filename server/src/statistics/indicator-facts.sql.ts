@@ -10,8 +10,8 @@ import { AGE_BANDS_FINE, type IndicatorId, SWEDISH_TIME_ZONE } from '@sip/shared
  *
  * Parameters: $1 now (timestamptz), $2 today (date, Stockholm).
  *
- * The indicators still waiting for their facts (status 'not_yet_available' in
- * shared/src/indicators/indicators.ts) get a query here when those tables exist.
+ * An indicator waiting for its facts (status 'not_yet_available' in
+ * shared/src/indicators/indicators.ts) gets a query here when those facts are stored.
  */
 
 /** A timestamptz as its Stockholm calendar date. */
@@ -111,6 +111,28 @@ export const INDICATOR_FACTS: Partial<Record<IndicatorId, string>> = {
   actions_done_on_time: `
     ${row('a.plan_id', 'a.due_date', { category: 'a.organisation_id', num: `a.status = 'done' AND a.done_at IS NOT NULL AND ${day('a.done_at')} <= a.due_date` })}
       FROM plan_action a WHERE a.removed_at IS NULL AND a.due_date IS NOT NULL AND a.due_date < $2`,
+
+  // Each plan once, on the day it was first finalised; the fact is plan.plan_delivery (digital
+  // or copy, set in part 5 of the meeting or on the plan page) — never how it is sent.
+  person_access_to_plan: `
+    ${row('p.id', day('ff.at'), { num: 'p.plan_delivery IS NOT NULL' })}
+      FROM plan p JOIN (SELECT plan_id, min(at) AS at FROM plan_transition WHERE to_state = 'faststalld' GROUP BY plan_id) ff ON ff.plan_id = p.id`,
+
+  // Each principal (kommun, region) called to a held meeting, once however many of its units
+  // were called; counted when someone taking part for it attended (not absent) with the mandate.
+  called_principals_attending: `
+    ${row('m.plan_id', 'm.held_on', {
+      num: `EXISTS (SELECT 1 FROM meeting_attendance ma JOIN plan_participant pp ON pp.id = ma.participant_id
+                     WHERE ma.meeting_id = m.id AND pp.organisation_id = c.organisation_id AND ma.mode <> 'absent' AND ma.with_mandate)`,
+    })}
+      FROM (SELECT DISTINCT meeting_id, organisation_id FROM plan_call WHERE kind = 'kallelse') c
+      JOIN organisation o ON o.id = c.organisation_id AND o.kind IN ('kommun', 'region'), ${MEETINGS_HELD} AND m.id = c.meeting_id`,
+
+  // The three answers of the person's side after a held meeting — read as yes or not, never
+  // the comment. Shown only over EVALUATION_MIN_ANSWERS or more (statistics-tables.ts).
+  person_rating: `
+    ${row('e.plan_id', 'm.held_on', { num: `e.satisfied = 'yes' AND e.understood = 'yes' AND e.knows_contact = 'yes'` })}
+      FROM meeting_evaluation e, ${MEETINGS_HELD} AND m.id = e.meeting_id AND e.respondent = 'person_side'`,
 
   closings: `
     ${row('p.id', day('p.closed_at'), { category: `coalesce(p.closing_reason, 'other')` })}

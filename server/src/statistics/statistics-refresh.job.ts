@@ -21,7 +21,7 @@ const REFRESH_LOCK_KEY = 7_202_612;
  * plans of a county that is a join over hundreds of thousands of cases per request. Why a
  * rebuild and not incremental upkeep: several indicators depend on the day (a deadline has
  * passed, a due date has come), and a case can move between months, units and age bands when
- * a plan changes; a rebuild is simple and always right, and takes seconds at 200 000 plans
+ * a plan changes; a rebuild is simple and always right, and takes one to two minutes at 200 000 plans
  * (docs/benchmarks.md). Figures are at most one interval old; the dashboard says when.
  *
  * Each plan is counted in the view of every organisation that takes part in it (initiated it,
@@ -85,19 +85,25 @@ export class StatisticsRefresh implements OnModuleInit, OnApplicationBootstrap {
         // Every query gets the same typed parameters, whether or not its facts use them all.
         await m.query(
           `WITH params AS (SELECT $1::timestamptz, $2::date, $3::text)
-           INSERT INTO stat_cube (view, indicator, month, organisation_id, unit_id, county_code, sex, age_band, trigger, category, value, n, num, detail)
+           INSERT INTO stat_cube (view, indicator, month, organisation_id, unit_id, county_code, sex, age_band, trigger, category, value, n, num, grain)
            SELECT v.view, $3, date_trunc('month', f.on_date)::date, v.organisation_id, v.unit_id, v.county_code, sp.sex,
-                  ${ageBandSql('f.age_on', 'sp.birth_date')}, sp.trigger, f.category, f.value, sum(f.n), sum(f.num), true
+                  ${ageBandSql('f.age_on', 'sp.birth_date')}, sp.trigger, f.category, f.value, sum(f.n), sum(f.num), 'full'
              FROM (${facts}) f JOIN stat_plan sp ON sp.id = f.plan_id JOIN stat_view v ON v.plan_id = f.plan_id
             WHERE f.on_date IS NOT NULL
             GROUP BY 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11`,
           [now, today, id],
         );
       }
+      // The coarser grains (migration StatisticsGrain): without unit and organisation, and
+      // without sex, age band and trigger. A request reads the coarsest that has its breakdowns.
       await m.query(`
-        INSERT INTO stat_cube (view, indicator, month, organisation_id, unit_id, county_code, sex, age_band, trigger, category, value, n, num, detail)
-        SELECT view, indicator, month, NULL, NULL, county_code, sex, age_band, trigger, category, value, sum(n), sum(num), false
-          FROM stat_cube WHERE detail GROUP BY view, indicator, month, county_code, sex, age_band, trigger, category, value`);
+        INSERT INTO stat_cube (view, indicator, month, organisation_id, unit_id, county_code, sex, age_band, trigger, category, value, n, num, grain)
+        SELECT view, indicator, month, NULL, NULL, county_code, sex, age_band, trigger, category, value, sum(n), sum(num), 'groups'
+          FROM stat_cube WHERE grain = 'full' GROUP BY view, indicator, month, county_code, sex, age_band, trigger, category, value`);
+      await m.query(`
+        INSERT INTO stat_cube (view, indicator, month, organisation_id, unit_id, county_code, sex, age_band, trigger, category, value, n, num, grain)
+        SELECT view, indicator, month, organisation_id, unit_id, county_code, '', '', '', category, value, sum(n), sum(num), 'units'
+          FROM stat_cube WHERE grain = 'full' GROUP BY view, indicator, month, organisation_id, unit_id, county_code, category, value`);
       const [{ total }] = await m.query('SELECT count(*)::int AS total FROM stat_cube');
       await m.query(
         `INSERT INTO stat_refresh (id, refreshed_at, duration_ms, cube_rows) VALUES (true, $1, $2, $3)

@@ -1,5 +1,6 @@
 import {
   CLOSING_REASONS,
+  EVALUATION_MIN_ANSWERS,
   type CellStatus,
   INDICATORS,
   type IndicatorDefinition,
@@ -66,6 +67,8 @@ const SAME_CASES: [IndicatorId, IndicatorId][] = [
   ['statutory_completeness', 'lead_and_coordinator_named'],
 ];
 const CHILD_BANDS = new Set(['0-17', '0-6', '7-17']);
+/** Indicators with a rule of their own on how few cases may be shown (evaluations: five answers). */
+const MIN_CASES: Partial<Record<IndicatorId, number>> = { person_rating: EVALUATION_MIN_ANSWERS };
 
 /**
  * Every available indicator as tables — total, rows, columns, cells, trend, own categories —
@@ -79,7 +82,11 @@ export function buildIndicatorTables(rows: readonly CubeRow[], layout: TableLayo
   const cells: (SuppressionCell & { kind: IndicatorDefinition['kind']; acc: Acc })[] = [];
   const relations: SuppressionRelation[] = [];
   const byIndicator = new Map<IndicatorId, CubeRow[]>();
-  for (const r of rows) byIndicator.set(r.indicator, [...(byIndicator.get(r.indicator) ?? []), r]);
+  for (const r of rows) {
+    const list = byIndicator.get(r.indicator);
+    if (list) list.push(r);
+    else byIndicator.set(r.indicator, [r]);
+  }
   const id = (ind: IndicatorId, part: string) => `${ind}|${part}`;
 
   for (const def of INDICATORS) {
@@ -104,7 +111,7 @@ export function buildIndicatorTables(rows: readonly CubeRow[], layout: TableLayo
     }
     const cell = (part: string, level: number) => {
       const a = get(part);
-      cells.push({ id: id(def.id, part), n: a.n, num: share ? a.num : undefined, level, kind: def.kind, acc: a });
+      cells.push({ id: id(def.id, part), n: a.n, num: share ? a.num : undefined, level, min: MIN_CASES[def.id], kind: def.kind, acc: a });
       return id(def.id, part);
     };
     const total = cell('t', 2);

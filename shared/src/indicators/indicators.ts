@@ -67,11 +67,6 @@ export interface IndicatorDefinition {
   text: { sv: IndicatorText; en: IndicatorText };
 }
 
-const AWAIT_MEETING_CIRCLE = {
-  sv: 'Väntar på uppgifterna från Mötescirkeln',
-  en: 'Waits for the data of the meeting circle (Mötescirkeln)',
-};
-
 export const INDICATORS: readonly IndicatorDefinition[] = [
   {
     id: 'active_plans',
@@ -351,22 +346,21 @@ export const INDICATORS: readonly IndicatorDefinition[] = [
     id: 'person_access_to_plan',
     kind: 'share',
     unit: 'plans',
-    status: 'not_yet_available',
-    awaits: AWAIT_MEETING_CIRCLE,
+    status: 'available',
     text: {
       sv: {
         name: 'Personen har tillgång till sin plan',
-        definition: 'Andel fastställda planer där den enskilde har fått planen — digitalt eller som kopia.',
+        definition: 'Andel planer fastställda första gången under perioden där det är bestämt hur den enskilde får planen — digitalt eller som kopia.',
         numerator: 'Planer där personen fått planen digitalt eller som kopia',
-        denominator: 'Planer fastställda under perioden',
-        event: 'Dagen planen fastställdes',
+        denominator: 'Planer fastställda första gången under perioden',
+        event: 'Dagen planen fastställdes första gången',
       },
       en: {
         name: 'The person has access to the plan',
-        definition: 'Share of finalised plans that the person has received — digitally or as a copy.',
+        definition: 'Share of plans first finalised during the period for which it is settled how the person gets the plan — digitally or as a copy.',
         numerator: 'Plans the person received digitally or as a copy',
-        denominator: 'Plans finalised during the period',
-        event: 'The day the plan was finalised',
+        denominator: 'Plans first finalised during the period',
+        event: 'The day the plan was first finalised',
       },
     },
   },
@@ -374,19 +368,18 @@ export const INDICATORS: readonly IndicatorDefinition[] = [
     id: 'called_principals_attending',
     kind: 'share',
     unit: 'calls',
-    status: 'not_yet_available',
-    awaits: AWAIT_MEETING_CIRCLE,
+    status: 'available',
     text: {
       sv: {
         name: 'Kallade huvudmän deltog med mandat',
-        definition: 'Andel kallelser till en huvudman inför hållna möten där huvudmannen deltog med mandat att besluta om sina insatser.',
+        definition: 'Andel kallade huvudmän (kommun eller region) till SIP- och uppföljningsmöten som hållits där någon deltog för huvudmannen med mandat att besluta om dess insatser. Flera kallelser till samma huvudman inför samma möte räknas en gång.',
         numerator: 'Kallelser där huvudmannen deltog med mandat',
         denominator: 'Kallelser till huvudmän inför möten hållna under perioden',
         event: 'Dagen mötet hölls',
       },
       en: {
         name: 'Called principals attending with a mandate',
-        definition: 'Share of calls to a principal for meetings held at which the principal took part with a mandate to decide on its efforts.',
+        definition: 'Share of principals (municipality or region) called to SIP and follow-up meetings held at which someone took part for the principal with a mandate to decide on its efforts. Several calls to the same principal for the same meeting count once.',
         numerator: 'Calls after which the principal took part with a mandate',
         denominator: 'Calls to principals for meetings held during the period',
         event: 'The day the meeting was held',
@@ -418,21 +411,20 @@ export const INDICATORS: readonly IndicatorDefinition[] = [
     id: 'person_rating',
     kind: 'share',
     unit: 'evaluations',
-    status: 'not_yet_available',
-    awaits: AWAIT_MEETING_CIRCLE,
+    status: 'available',
     text: {
       sv: {
         name: 'Personens egen bedömning efter mötet',
-        definition: 'Andel utvärderingar efter möten där den enskilde svarade ja på alla tre frågorna: nöjd med mötet, förstår vem som gör vad, vet vem hen ska kontakta.',
+        definition: 'Andel utvärderingar från den enskildes sida (personen, närstående, vårdnadshavare) efter hållna möten med ja på alla tre frågorna: nöjd med mötet, förstår vem som gör vad, vet vem hen ska kontakta. Visas bara över minst fem svar.',
         numerator: 'Utvärderingar med ja på alla tre frågorna',
-        denominator: 'Utvärderingar efter möten hållna under perioden',
+        denominator: 'Utvärderingar från den enskildes sida efter möten hållna under perioden',
         event: 'Dagen mötet hölls',
       },
       en: {
         name: 'The person’s own rating after meetings',
-        definition: 'Share of evaluations after meetings in which the person answered yes to all three questions: satisfied with the meeting, understands who does what, knows whom to contact.',
+        definition: 'Share of evaluations from the person’s side (the person, relatives, guardians) after meetings held with yes to all three questions: satisfied with the meeting, understands who does what, knows whom to contact. Shown only over five answers or more.',
         numerator: 'Evaluations with yes to all three questions',
-        denominator: 'Evaluations after meetings held during the period',
+        denominator: 'Evaluations from the person’s side after meetings held during the period',
         event: 'The day the meeting was held',
       },
     },

@@ -131,6 +131,15 @@ describe('suppression', () => {
     expect(status.get('e')).toBe('primary');
   });
 
+  it('keeps a cell\'s own higher minimum (evaluations: five answers) under a lower threshold, and protects it', () => {
+    // Threshold 2, the cells' own minimum 5: 4 is small, and 6 beside it must hide or 10 − 6 gives it back.
+    const cells = [{ id: 't', n: 10, level: 2, min: 5 }, { id: 'a', n: 4, min: 5 }, { id: 'b', n: 6, min: 5 }];
+    const status = suppress(cells, [sumRelation('t', ['a', 'b'])], 2);
+    expect(status.get('a')).toBe('primary');
+    expect(status.get('b')).toBe('secondary');
+    expect(suppress(cells.map((c) => ({ ...c, min: undefined })), [sumRelation('t', ['a', 'b'])], 2).get('a')).toBe('shown');
+  });
+
   it('leaves a table without small numbers alone', () => {
     const { cells, relations } = twoWay([[10, 20], [30, 0]]);
     expect([...suppress(cells, relations, T).values()].every((s) => s === 'shown')).toBe(true);

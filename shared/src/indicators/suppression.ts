@@ -32,7 +32,15 @@ export interface SuppressionCell {
   num?: number;
   /** 0: a part; 1: a margin; 2: the headline. Higher is dearer to hide. */
   level?: number;
+  /**
+   * A higher minimum than the threshold for this cell (an indicator whose own rule asks for
+   * more cases, e.g. evaluations shown only over five answers): below it the cell is small.
+   */
+  min?: number;
 }
+
+/** The fewest cases a cell may be shown on: the threshold, or the cell's own higher minimum. */
+const floorOf = (c: SuppressionCell | undefined, threshold: number) => Math.max(threshold, c?.min ?? 0);
 
 /** Σ coefficient · n = 0 over the cells (and over the numerators, when `numerators`). */
 export interface SuppressionRelation {
@@ -50,7 +58,7 @@ export function sumRelation(total: string, parts: readonly string[], numerators 
 
 export function suppress(cells: readonly SuppressionCell[], relations: readonly SuppressionRelation[], threshold: number): Map<string, CellStatus> {
   const byId = new Map(cells.map((c) => [c.id, c]));
-  const status = new Map<string, CellStatus>(cells.map((c) => [c.id, c.n > 0 && c.n < threshold ? 'primary' : 'shown']));
+  const status = new Map<string, CellStatus>(cells.map((c) => [c.id, c.n > 0 && c.n < floorOf(c, threshold) ? 'primary' : 'shown']));
   // In a line whose total is small, every part is small too — zeros included, or counting
   // the non-zero parts would give each of them away (a total "<5" made of four "<5" is 4 × 1).
   for (let changed = true; changed; ) {
@@ -68,7 +76,7 @@ export function suppress(cells: readonly SuppressionCell[], relations: readonly 
     let best: SuppressionCell | null = null;
     for (const id of ids) {
       const c = byId.get(id)!;
-      if (hidden(id) || c.n < threshold || !accept(c)) continue;
+      if (hidden(id) || c.n < floorOf(c, threshold) || !accept(c)) continue;
       if (!best || (c.level ?? 0) < (best.level ?? 0) || ((c.level ?? 0) === (best.level ?? 0) && c.n < best.n)) best = c;
     }
     return best?.id ?? null;
@@ -99,7 +107,7 @@ export function suppress(cells: readonly SuppressionCell[], relations: readonly 
     }
     // Nothing left to hide next to it: hide the whole connected table.
     stuck = true;
-    for (const id of connected(pinned, relationsOf)) if (!hidden(id) && byId.get(id)!.n >= threshold) hide(id), (stuck = false);
+    for (const id of connected(pinned, relationsOf)) if (!hidden(id) && byId.get(id)!.n >= floorOf(byId.get(id), threshold)) hide(id), (stuck = false);
   }
   return status;
 }
@@ -180,8 +188,8 @@ export function pinnedCells(
     const system: LinearSystem = {
       n: group.length,
       rows,
-      lower: group.map((id) => lowerBound(id, status, relations, threshold)),
-      upper: group.map((id) => (status.get(id) === 'primary' ? threshold - 1 : Infinity)),
+      lower: group.map((id) => (status.get(id) === 'primary' ? lowerBound(id, status, relations, threshold) : floorOf(byId.get(id), threshold))),
+      upper: group.map((id) => (status.get(id) === 'primary' ? floorOf(byId.get(id), threshold) - 1 : Infinity)),
     };
     const truth = group.map((id) => byId.get(id)!.n);
     for (const id of group) {

@@ -58,10 +58,13 @@ export const PART_INFO: Record<MeetingPart, { name: Localised; happens: Localise
 export type PartShares = Record<MeetingPart, number>;
 export const DEFAULT_PART_SHARES: PartShares = { inledning: 10, aktuell_situation: 20, behov: 40, sammanfattning: 20, avslutning: 10 };
 
+/** The least and most per cent of the time one part may have. */
+export const PART_SHARE_LIMITS = { min: 5, max: 80 } as const;
+
 /** Whether shares are whole per cents from 5 to 80 that add up to 100, with behov the largest. */
 export function sharesProblem(shares: PartShares): 'shares_must_sum_to_100' | 'share_out_of_range' | 'needs_must_be_largest' | null {
   const values = MEETING_PARTS.map((p) => shares[p]);
-  if (values.some((v) => !Number.isInteger(v) || v < 5 || v > 80)) return 'share_out_of_range';
+  if (values.some((v) => !Number.isInteger(v) || v < PART_SHARE_LIMITS.min || v > PART_SHARE_LIMITS.max)) return 'share_out_of_range';
   if (values.reduce((a, b) => a + b, 0) !== 100) return 'shares_must_sum_to_100';
   if (MEETING_PARTS.some((p) => p !== 'behov' && shares[p] >= shares.behov)) return 'needs_must_be_largest';
   return null;

@@ -62,6 +62,8 @@ export const AUDIT_ACTIONS = [
   'plan.meeting.decision',
   'plan.meeting.evaluation',
   'meeting.evaluation.summary',
+  // No longer written (the shares are county settings: settings.county.update); kept so that
+  // older rows in the log still filter and read by name.
   'directory.county.update',
   'statistics.read',
 ] as const;

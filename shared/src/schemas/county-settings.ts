@@ -1,11 +1,13 @@
 import { z } from 'zod';
 import { COUNTY_CODE_LIST } from '../domain/directory';
 import { REMINDER_RULE_IDS, type ReminderRule } from '../follow-up/reminder-rules';
+import { MEETING_PARTS, type MeetingPart, PART_SHARE_LIMITS, type PartShares, sharesProblem } from '../motescirkeln/parts';
 
 /**
  * What a county (län) sets for itself: how many days after utskrivningsklar the call to a
- * discharge SIP is due, and when each reminder fires. More groups (the time shares of the
- * meeting's parts) join as further properties of both schemas below.
+ * discharge SIP is due, when each reminder fires, and each meeting part's share of the time.
+ * One place to read and change them all (`/api/county-settings/:countyCode`); a further
+ * concern joins as one more property of both schemas below.
  */
 
 export const DISCHARGE_CALL_DAYS_LIMITS = { min: 1, max: 30 } as const;
@@ -38,12 +40,34 @@ const offsetShape = Object.fromEntries(
 export const reminderDaysSchema = z.object(offsetShape).strict();
 export type ReminderDays = z.infer<typeof reminderDaysSchema>;
 
+/**
+ * A county's own shares of the meeting's time: each part whole per cents within
+ * PART_SHARE_LIMITS, and together (shared/src/motescirkeln/parts.ts, sharesProblem) 100 in
+ * all with behov the largest — said of the group as a whole.
+ */
+export const partSharesSchema = z
+  .object(
+    Object.fromEntries(MEETING_PARTS.map((part) => [part, z.number().int().min(PART_SHARE_LIMITS.min).max(PART_SHARE_LIMITS.max)])) as {
+      [K in MeetingPart]: z.ZodNumber;
+    },
+  )
+  .strict()
+  .superRefine((v, ctx) => {
+    // A part out of bounds is said beside that part; the group's rules only over valid parts.
+    const problem = sharesProblem(v as PartShares);
+    if (problem && problem !== 'share_out_of_range') ctx.addIssue({ code: 'custom', path: [], message: problem, params: { reason: problem } });
+  });
+
 export const countyCodeParamSchema = z.object({ countyCode: z.enum(COUNTY_CODE_LIST) }).strict();
 
 export const countySettingsSchema = z.object({
   countyCode: z.enum(COUNTY_CODE_LIST),
   dischargeCallDays: z.number().int(),
   reminderDays: reminderDaysSchema,
+  /** The shares meetings in the county run on: the county's own, or the defaults. */
+  meetingPartShares: z.object(Object.fromEntries(MEETING_PARTS.map((part) => [part, z.number().int()])) as { [K in MeetingPart]: z.ZodNumber }),
+  /** Whether the county has shares of its own (else meetingPartShares are the defaults). */
+  meetingPartSharesCustom: z.boolean(),
 });
 export type CountySettings = z.infer<typeof countySettingsSchema>;
 
@@ -52,6 +76,8 @@ export const updateCountySettingsSchema = z
   .object({
     dischargeCallDays: z.number().int().min(DISCHARGE_CALL_DAYS_LIMITS.min).max(DISCHARGE_CALL_DAYS_LIMITS.max),
     reminderDays: reminderDaysSchema,
+    /** The county's own shares; null or left out: the defaults. */
+    meetingPartShares: partSharesSchema.nullable().optional(),
   })
   .strict();
 export type UpdateCountySettings = z.infer<typeof updateCountySettingsSchema>;

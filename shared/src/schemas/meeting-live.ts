@@ -149,19 +149,6 @@ export const evaluationSummarySchema = z.object({
 });
 export type EvaluationSummary = z.infer<typeof evaluationSummarySchema>;
 
-// ---- County settings: the parts' shares of the time ----------------------------------
-
-const share = z.number().int();
-export const partSharesSchema = z
-  .object({ inledning: share, aktuell_situation: share, behov: share, sammanfattning: share, avslutning: share })
-  .strict()
-  .superRefine((v, ctx) => {
-    const problem = sharesProblem(v as PartShares);
-    if (problem) ctx.addIssue({ code: 'custom', path: [], message: problem, params: { reason: problem } });
-  });
-export const countyParamSchema = z.object({ code: z.enum(COUNTY_CODE_LIST) });
-export const countySharesSchema = z.object({ county: z.enum(COUNTY_CODE_LIST), shares: partSharesSchema, custom: z.boolean() });
-
 // ---- The /meeting socket ---------------------------------------------------------------
 
 /** Client → server events on /meeting, with what each needs (the route snapshot lists them). */
