@@ -1,6 +1,10 @@
 import type { AuditAction } from '@sip/shared';
 
-/** The administrator's pages, under `admin.` in both languages (registered in index.ts). */
+/**
+ * The administrator's pages, under `admin.` in both languages (registered in index.ts).
+ * Longer than our usual file on purpose: it is words only, both languages side by side, so
+ * that a missing translation shows as a type error in one place.
+ */
 export const sv = {
   nav: {
     label: 'Administration',

@@ -6,6 +6,9 @@
  * register: these are the platform's own definitions, grounded in the law (SoL 2 kap. 7 §,
  * HSL 16 kap. 4 §, lag 2017:612) and in how SIP is worked.
  *
+ * Longer than our usual file on purpose: seventeen records of data with their definitions in
+ * two languages, read as one list (the dashboard, the CSV and the tests all walk it).
+ *
  * Adding an indicator is a record here, its facts SQL on the server and a hand-worked case in
  * test/integration/statistics-indicators.test.ts.
  */

@@ -1,3 +1,9 @@
+/**
+ * The plan's request and response schemas (the API's contract for plans, consent, calls,
+ * meetings, participants). One file a little over our usual length on purpose: the plan's
+ * detail schema is read as a whole by both sides; the word lists live apart
+ * (plans/plan-vocabulary.ts) so that pages needing only them do not build these schemas.
+ */
 import { z } from 'zod';
 import {
   CLOSING_REASONS,
