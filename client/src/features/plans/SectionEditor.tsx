@@ -5,6 +5,7 @@ import type { Socket } from 'socket.io-client';
 import type * as Y from 'yjs';
 import { type PlanComment, type PlanDetail, type SectionName, mayComment, sectionFields } from '@sip/shared';
 import { RichTextEditor } from '../../collab/RichTextEditor';
+import { RichTextView } from '../../collab/RichTextView';
 import type { SocketYjsProvider } from '../../collab/socket-yjs-provider';
 import { presentUsers, useSection } from '../../collab/use-collab';
 import { useRemovalUndo } from '../../collab/use-removal-undo';
@@ -63,7 +64,8 @@ export function SectionEditor({
     if (settled) onLoaded?.(section);
   }, [settled, onLoaded, section]);
   if (!provider || (provider.lastError?.code === 'forbidden' && !provider.access)) return null;
-  const readOnly = !provider.access?.write;
+  // Until the server answers the join, the plan's own word on this section.
+  const readOnly = !(provider.access ? provider.access.write : plan.sections.find((s) => s.name === section)?.write);
   const others = presentUsers(provider);
   // Taken away while the rest of the plan stays open (the page leaves when nothing is left).
   const revoked = provider.lastError?.code === 'access_revoked' && provider.status === 'refused';
@@ -100,7 +102,12 @@ export function SectionEditor({
                 <span className="field-label" id={`${id}-${field}`}>
                   {t(`collab.fields.${field}`)}
                 </span>
-                <RichTextEditor fragment={provider.doc.getXmlFragment(field)} awareness={provider.awareness} field={field} readOnly={readOnly} labelId={`${id}-${field}`} />
+                {readOnly ? (
+                  // Read, not edited: text, and no editor mounted.
+                  <RichTextView fragment={provider.doc.getXmlFragment(field)} field={field} labelId={`${id}-${field}`} />
+                ) : (
+                  <RichTextEditor fragment={provider.doc.getXmlFragment(field)} awareness={provider.awareness} field={field} readOnly={readOnly} labelId={`${id}-${field}`} />
+                )}
               </div>
             ) : field === 'actions' ? (
               <fieldset className="list-editor" key={field}>
