@@ -1,7 +1,7 @@
 import { afterAll, describe, expect, it } from 'vitest';
 import { insertParagraphs, richTextField } from '@sip/shared/yjs';
 import { Clock } from '../../server/src/jobs/clock';
-import { signedIn } from '../support/api-session';
+import { ok, signedIn } from '../support/api-session';
 import { CollabClient, waitFor } from '../support/collab-client';
 import { writeStatutoryContent } from '../support/plan-content';
 import { planWithMeetingHeld } from '../support/plan-fixtures';
@@ -39,7 +39,8 @@ describe("the person's plan view", { timeout: E2E_TEST_TIMEOUT_MS }, () => {
       return { planId, eva };
     });
 
-    const { context, page } = await contextWithSession(app.browser, await signedIn(app.t.baseUrl, 'anders.nilsson'), PHONE);
+    const anders = await signedIn(app.t.baseUrl, 'anders.nilsson');
+    const { context, page } = await contextWithSession(app.browser, anders, PHONE);
     const errors = collectConsoleErrors(page);
     await step('Anders opens his plan on a phone', async () => {
       await page.goto(`${app.t.baseUrl}/plans/${planId}`);
@@ -59,14 +60,16 @@ describe("the person's plan view", { timeout: E2E_TEST_TIMEOUT_MS }, () => {
     await step('what Anders may only read is text, not locked fields, and nothing is cut off or scrolls sideways', async () => {
       const shared = page.locator('[data-section="shared"]');
       await shared.getByText('Anders bor hos sin mamma och vill ha en egen lägenhet nära centrum, med buss till jobbet.').waitFor();
-      expect(await shared.locator('input, select, textarea, [contenteditable]').count()).toBe(0);
+      // Fields are text; the only control is the comment box (he may comment on what he reads).
+      const controls = ':is(input, select, textarea, [contenteditable]):not(.comments *)';
+      expect(await shared.locator(controls).count()).toBe(0);
       expect(await shared.getByRole('group', { name: 'Nuläge' }).count()).toBe(1);
       const kommun = page.locator('[data-section^="actions:"]').first();
       const card = kommun.locator('.action-card').first();
       expect(await card.getByRole('heading').textContent()).toBe('Boendestöd');
       expect(await card.locator('.fact-needId dd').textContent()).toBe('Stöd i boendet');
       expect(await card.locator('.fact-dueDate dd').textContent()).toBe('31 januari 2027');
-      expect(await kommun.locator('input, select, textarea').count()).toBe(0);
+      expect(await kommun.locator(controls).count()).toBe(0);
       // His own part is his to write: an editor there.
       expect(await page.locator('[data-section="person"]').getByRole('textbox').count()).toBeGreaterThan(0);
       expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(PHONE.viewport.width);
@@ -93,6 +96,27 @@ describe("the person's plan view", { timeout: E2E_TEST_TIMEOUT_MS }, () => {
       await context.close();
     });
 
+    await step('Birgitta, whom Anders lets in, reads the whole plan as text: the editor is never fetched', async () => {
+      const birgitta = ok(await anders.get(`/api/plans/${planId}`)).relativeCandidates!.find((r) => r.name === 'Birgitta Nilsson')!;
+      ok(await anders.post(`/api/plans/${planId}/relatives`, { accountId: birgitta.accountId }));
+      const relative = await contextWithSession(app.browser, await signedIn(app.t.baseUrl, 'birgitta.nilsson'), PHONE);
+      const relativeErrors = collectConsoleErrors(relative.page);
+      const scripts: Promise<boolean>[] = [];
+      relative.page.on('response', (r) => {
+        if (r.request().resourceType() === 'script') scripts.push(r.text().then((code) => /prosemirror/i.test(code), () => false));
+      });
+      await relative.page.goto(`${app.t.baseUrl}/plans/${planId}`);
+      await planWorkspaceLoaded(relative.page);
+      await relative.page.locator('[data-section="shared"]').getByText('Anders bor hos sin mamma', { exact: false }).waitFor();
+      await relative.page.waitForLoadState('networkidle');
+      expect(await relative.page.locator('[contenteditable]').count()).toBe(0);
+      expect(scripts.length).toBeGreaterThan(0);
+      expect((await Promise.all(scripts)).some(Boolean)).toBe(false);
+      await expectNoAxeViolations(relative.page);
+      expect(relativeErrors).toEqual([]);
+      await relative.context.close();
+    });
+
     await step('Eva on a 1366 × 768 screen sees "Vad görs" of each action without scrolling sideways', async () => {
       const staff = await contextWithSession(app.browser, eva, { viewport: { width: 1366, height: 768 } });
       const staffErrors = collectConsoleErrors(staff.page);
@@ -103,7 +127,7 @@ describe("the person's plan view", { timeout: E2E_TEST_TIMEOUT_MS }, () => {
       const box = (await what.boundingBox())!;
       expect(box.x).toBeGreaterThanOrEqual(0);
       expect(box.x + box.width).toBeLessThanOrEqual(1366);
-      const region = staff.page.getByRole('region', { name: /Insatser: Uppsala kommun/ });
+      const region = staff.page.getByRole('region', { name: 'Tabell – Insatser: Uppsala kommun' });
       expect(await region.evaluate((e) => e.scrollWidth - e.clientWidth)).toBeLessThanOrEqual(0);
       expect(await staff.page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(1366);
       await expectNoAxeViolations(staff.page);

@@ -2,11 +2,12 @@ import { useQueryClient } from '@tanstack/react-query';
 import { useCallback, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router';
-import type { PlanDetail } from '@sip/shared';
+import { type PlanDetail, type SectionName, sectionFields } from '@sip/shared';
 import { useComments } from '../../api/comments';
 import { planKey } from '../../api/plans';
 import { sessionKey, useSession } from '../../api/session';
 import { useCollabSocket } from '../../collab/use-collab';
+import { useRichTextEditor } from '../../collab/use-rich-text-editor';
 import { planSections } from './plan-sections';
 import { SectionEditor, type SharedLists } from './SectionEditor';
 import { SectionPlaceholders, WorkspaceFrame } from './WorkspaceFrame';
@@ -55,9 +56,13 @@ export function PlanWorkspace({ plan }: { plan: PlanDetail }) {
     const timer = setTimeout(() => setWaitedLongEnough(true), SHOW_UNLOADED_AFTER_MS);
     return () => clearTimeout(timer);
   }, []);
+  // The editor's code is fetched only when the reader may write rich text somewhere; the
+  // workspace waits for it too, so that no field turns from text into an editor in view.
+  const needsEditor = plan.sections.some((s) => s.write && Object.values(sectionFields(s.name as SectionName)).includes('rich'));
+  const editorReady = !!useRichTextEditor(needsEditor) || !needsEditor;
   if (!user) return null;
   const sections = planSections(plan, t);
-  const whole = waitedLongEnough || (!commentList.isPending && sections.every((s) => loaded.has(s.name)));
+  const whole = waitedLongEnough || (editorReady && !commentList.isPending && sections.every((s) => loaded.has(s.name)));
   return (
     <WorkspaceFrame busy={!whole}>
       {!whole && <SectionPlaceholders plan={plan} />}

@@ -4,10 +4,10 @@ import type { TFunction } from 'i18next';
 import type { Socket } from 'socket.io-client';
 import type * as Y from 'yjs';
 import { type PlanComment, type PlanDetail, type SectionName, mayComment, sectionFields } from '@sip/shared';
-import { RichTextEditor } from '../../collab/RichTextEditor';
 import { RichTextView } from '../../collab/RichTextView';
 import type { SocketYjsProvider } from '../../collab/socket-yjs-provider';
 import { presentUsers, useSection } from '../../collab/use-collab';
+import { useRichTextEditor } from '../../collab/use-rich-text-editor';
 import { useRemovalUndo } from '../../collab/use-removal-undo';
 import { ActionsTable, type Option } from './ActionsTable';
 import { CommentThread } from './CommentThread';
@@ -63,9 +63,11 @@ export function SectionEditor({
   useEffect(() => {
     if (settled) onLoaded?.(section);
   }, [settled, onLoaded, section]);
-  if (!provider || (provider.lastError?.code === 'forbidden' && !provider.access)) return null;
   // Until the server answers the join, the plan's own word on this section.
-  const readOnly = !(provider.access ? provider.access.write : plan.sections.find((s) => s.name === section)?.write);
+  const readOnly = !(provider?.access ? provider.access.write : plan.sections.find((s) => s.name === section)?.write);
+  // The editor's code only when there is rich text to write here; read-only text needs none.
+  const RichTextEditor = useRichTextEditor(!readOnly && Object.values(sectionFields(section)).includes('rich'));
+  if (!provider || (provider.lastError?.code === 'forbidden' && !provider.access)) return null;
   const others = presentUsers(provider);
   // Taken away while the rest of the plan stays open (the page leaves when nothing is left).
   const revoked = provider.lastError?.code === 'access_revoked' && provider.status === 'refused';
@@ -102,8 +104,8 @@ export function SectionEditor({
                 <span className="field-label" id={`${id}-${field}`}>
                   {t(`collab.fields.${field}`)}
                 </span>
-                {readOnly ? (
-                  // Read, not edited: text, and no editor mounted.
+                {readOnly || !RichTextEditor ? (
+                  // Read, not edited: text, and no editor mounted (also while the editor's code is on its way).
                   <RichTextView fragment={provider.doc.getXmlFragment(field)} field={field} labelId={`${id}-${field}`} />
                 ) : (
                   <RichTextEditor fragment={provider.doc.getXmlFragment(field)} awareness={provider.awareness} field={field} readOnly={readOnly} labelId={`${id}-${field}`} />
