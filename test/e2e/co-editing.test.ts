@@ -73,7 +73,9 @@ describe('co-editing the plan in the browser', { timeout: E2E_TEST_TIMEOUT_MS },
 
     const personPart = person.page.locator('[data-section="person"]');
     await step('Anders writes his own part and Eva sees it; the shared text is read-only for him', async ({ poll }) => {
-      await personPart.getByLabel('Det här är viktigt för mig').fill('Att bo kvar i Uppsala');
+      // His part opens as text; he chooses to write in it.
+      await personPart.getByRole('button', { name: 'Skriv i den här delen' }).click();
+      await personPart.getByRole('textbox', { name: 'Det här är viktigt för mig' }).fill('Att bo kvar i Uppsala');
       await poll(() => staff.page.locator('[data-section="person"]').getByLabel('Det här är viktigt för mig').evaluate(editorText)).toBe('Att bo kvar i Uppsala');
       // Read, not edited: the shared text is shown as text, with no editor behind it.
       expect(await personShared.getByLabel('Nuläge').getAttribute('contenteditable')).toBeNull();
@@ -136,7 +138,7 @@ describe('co-editing the plan in the browser', { timeout: E2E_TEST_TIMEOUT_MS },
       await poll(() => personPart.getByTestId('save-person').textContent()).toMatch(/^Offline/);
     });
     await step('what Anders wrote offline reaches Eva when he is back online', async ({ poll }) => {
-      await personPart.getByLabel('Det här fungerar bra').fill('Kontakten med boendestödet');
+      await personPart.getByRole('textbox', { name: 'Det här fungerar bra' }).fill('Kontakten med boendestödet');
       await person.context.setOffline(false);
       await poll(() => staff.page.locator('[data-section="person"]').getByLabel('Det här fungerar bra').evaluate(editorText)).toBe('Kontakten med boendestödet');
     }, { timeoutMs: 20_000 });

@@ -42,6 +42,10 @@ describe("the person's plan view", { timeout: E2E_TEST_TIMEOUT_MS }, () => {
     const anders = await signedIn(app.t.baseUrl, 'anders.nilsson');
     const { context, page } = await contextWithSession(app.browser, anders, PHONE);
     const errors = collectConsoleErrors(page);
+    const editorScripts: Promise<boolean>[] = [];
+    page.on('response', (r) => {
+      if (r.request().resourceType() === 'script') editorScripts.push(r.text().then((code) => /prosemirror/i.test(code), () => false));
+    });
     await step('Anders opens his plan on a phone', async () => {
       await page.goto(`${app.t.baseUrl}/plans/${planId}`);
       await planWorkspaceLoaded(page);
@@ -70,9 +74,21 @@ describe("the person's plan view", { timeout: E2E_TEST_TIMEOUT_MS }, () => {
       expect(await card.locator('.fact-needId dd').textContent()).toBe('Stöd i boendet');
       expect(await card.locator('.fact-dueDate dd').textContent()).toBe('31 januari 2027');
       expect(await kommun.locator(controls).count()).toBe(0);
-      // His own part is his to write: an editor there.
-      expect(await page.locator('[data-section="person"]').getByRole('textbox').count()).toBeGreaterThan(0);
       expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(PHONE.viewport.width);
+    });
+
+    await step('his own part opens as text too; "Skriv i den här delen" brings the editor, with the first field focused', async () => {
+      const own = page.locator('[data-section="person"]');
+      await page.waitForLoadState('networkidle');
+      expect(await own.getByRole('textbox').count()).toBe(0);
+      expect((await Promise.all(editorScripts)).some(Boolean)).toBe(false);
+      await own.getByRole('button', { name: 'Skriv i den här delen' }).click();
+      const first = own.getByRole('textbox', { name: 'Det här är viktigt för mig' });
+      await first.waitFor();
+      await page.waitForFunction(() => document.activeElement?.getAttribute('role') === 'textbox');
+      expect(await first.evaluate((e) => e === document.activeElement)).toBe(true);
+      expect((await Promise.all(editorScripts)).some(Boolean)).toBe(true);
+      expect(await own.getByRole('button', { name: 'Skriv i den här delen' }).count()).toBe(0);
     });
 
     await step('"Vem har läst din plan" says each reader once a day, with how many times', async () => {

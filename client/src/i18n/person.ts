@@ -8,6 +8,7 @@ const sv = {
   emptyList: 'Inget ännu.',
   notChosen: 'Inte valt',
   action: 'Insats {{n}}',
+  writeHere: 'Skriv i den här delen',
   readers: {
     intro: 'Varje gång någon öppnar din plan sparas det. Här ser du vem och vilken dag.',
     // "Eva Lind, 3 gånger den 24 november"
@@ -21,6 +22,7 @@ const en: typeof sv = {
   emptyList: 'Nothing yet.',
   notChosen: 'Not chosen',
   action: 'Effort {{n}}',
+  writeHere: 'Write in this part',
   readers: {
     intro: 'Every time someone opens your plan it is recorded. Here you see who, and on which day.',
     times_one: 'once on {{date}}',

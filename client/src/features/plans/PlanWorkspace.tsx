@@ -9,7 +9,7 @@ import { sessionKey, useSession } from '../../api/session';
 import { useCollabSocket } from '../../collab/use-collab';
 import { useRichTextEditor } from '../../collab/use-rich-text-editor';
 import { planSections } from './plan-sections';
-import { SectionEditor, type SharedLists } from './SectionEditor';
+import { SectionEditor, type SharedLists, opensAsText } from './SectionEditor';
 import { SectionPlaceholders, WorkspaceFrame } from './WorkspaceFrame';
 
 /**
@@ -58,7 +58,7 @@ export function PlanWorkspace({ plan }: { plan: PlanDetail }) {
   }, []);
   // The editor's code is fetched only when the reader may write rich text somewhere; the
   // workspace waits for it too, so that no field turns from text into an editor in view.
-  const needsEditor = plan.sections.some((s) => s.write && Object.values(sectionFields(s.name as SectionName)).includes('rich'));
+  const needsEditor = !opensAsText(plan) && plan.sections.some((s) => s.write && Object.values(sectionFields(s.name as SectionName)).includes('rich'));
   const editorReady = !!useRichTextEditor(needsEditor) || !needsEditor;
   if (!user) return null;
   const sections = planSections(plan, t);
