@@ -1,8 +1,8 @@
 import { useQueryClient } from '@tanstack/react-query';
-import { useCallback, useEffect, useState } from 'react';
+import { useCallback, useEffect, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router';
-import { type PlanDetail, type SectionName, sectionFields } from '@sip/shared';
+import { type PlanComment, type PlanDetail, type SectionName, sectionFields } from '@sip/shared';
 import { useComments } from '../../api/comments';
 import { planKey } from '../../api/plans';
 import { sessionKey, useSession } from '../../api/session';
@@ -18,6 +18,7 @@ import { SectionPlaceholders, WorkspaceFrame } from './WorkspaceFrame';
  * why they are empty.
  */
 const SHOW_UNLOADED_AFTER_MS = 4000;
+const NO_COMMENTS: PlanComment[] = [];
 
 /** Every section the user may read, co-edited live. Lists other than actions are edited item by item. */
 export function PlanWorkspace({ plan }: { plan: PlanDetail }) {
@@ -25,7 +26,12 @@ export function PlanWorkspace({ plan }: { plan: PlanDetail }) {
   const { socket, ended } = useCollabSocket();
   const user = useSession().data?.user;
   const commentList = useComments(plan.id, socket);
-  const comments = commentList.data?.comments ?? [];
+  // Per section, and the same arrays until the comments change, so that sections re-render only for their own.
+  const commentsBySection = useMemo(() => {
+    const by = new Map<string, PlanComment[]>();
+    for (const c of commentList.data?.comments ?? []) by.set(c.section, [...(by.get(c.section) ?? []), c]);
+    return by;
+  }, [commentList.data]);
   const navigate = useNavigate();
   const queryClient = useQueryClient();
   // The shared section's needs and goals, which each action points to.
@@ -60,7 +66,8 @@ export function PlanWorkspace({ plan }: { plan: PlanDetail }) {
   // workspace waits for it too, so that no field turns from text into an editor in view.
   const needsEditor = !opensAsText(plan) && plan.sections.some((s) => s.write && Object.values(sectionFields(s.name as SectionName)).includes('rich'));
   const editorReady = !!useRichTextEditor(needsEditor) || !needsEditor;
-  if (!user) return null;
+  const me = useMemo(() => (user ? { id: user.id, name: user.displayName } : null), [user?.id, user?.displayName]);
+  if (!user || !me) return null;
   const sections = planSections(plan, t);
   const whole = waitedLongEnough || (editorReady && !commentList.isPending && sections.every((s) => loaded.has(s.name)));
   return (
@@ -75,8 +82,8 @@ export function PlanWorkspace({ plan }: { plan: PlanDetail }) {
               plan={plan}
               section={s.name}
               title={s.title}
-              me={{ id: user.id, name: user.displayName }}
-              comments={comments.filter((c) => c.section === s.name)}
+              me={me}
+              comments={commentsBySection.get(s.name) ?? NO_COMMENTS}
               sharedLists={sharedLists}
               onSharedLists={s.name === 'shared' ? setSharedLists : undefined}
               onLoaded={onLoaded}

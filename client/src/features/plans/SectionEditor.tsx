@@ -1,4 +1,4 @@
-import { useEffect, useId, useRef, useState } from 'react';
+import { memo, useEffect, useId, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { TFunction } from 'i18next';
 import type { Socket } from 'socket.io-client';
@@ -23,8 +23,14 @@ export interface SharedLists {
   goals: Option[];
 }
 
-/** One section, co-edited live: its fields, who is here, what was refused, its comments. */
-export function SectionEditor({
+/**
+ * One section, co-edited live: its fields, who is here, what was refused, its comments.
+ * Memoised: the workspace re-renders as each section loads and as the shared lists change,
+ * and re-rendering every section each time was a good part of the plan page's start-up work.
+ */
+export const SectionEditor = memo(SectionEditorView);
+
+function SectionEditorView({
   socket,
   plan,
   section,
