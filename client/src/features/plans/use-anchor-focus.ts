@@ -21,19 +21,20 @@ export function useAnchorFocus(ready: boolean) {
       target.scrollIntoView({ block: 'start' });
       target.focus({ preventScroll: true });
     };
-    const found = document.getElementById(id);
-    if (found) {
-      focus(found);
-      return;
-    }
-    // Not rendered yet: watch the page until it is (or give up quietly).
-    const observer = new MutationObserver(() => {
+    // Shown, not just rendered: the workspace renders its sections hidden until it appears
+    // whole, and a hidden element takes no focus (the focus went nowhere).
+    const focusWhenShown = () => {
       const target = document.getElementById(id);
-      if (!target) return;
-      observer.disconnect();
+      if (!target || target.getClientRects().length === 0) return false;
       focus(target);
+      return true;
+    };
+    if (focusWhenShown()) return;
+    // Not rendered or not shown yet: watch the page until it is (or give up quietly).
+    const observer = new MutationObserver(() => {
+      if (focusWhenShown()) observer.disconnect();
     });
-    observer.observe(document.body, { childList: true, subtree: true });
+    observer.observe(document.body, { childList: true, subtree: true, attributes: true, attributeFilter: ['hidden'] });
     const timer = setTimeout(() => observer.disconnect(), WAIT_MS);
     return () => {
       observer.disconnect();
