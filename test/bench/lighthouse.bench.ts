@@ -212,7 +212,8 @@ paragraph). Signed in by the session cookie. **Mobile** is Lighthouse's default 
 simulated slow 4G (150 ms round trip, 1.6 Mbit/s), 4× CPU slowdown, a Moto G Power's screen;
 **desktop** (the peer, same run) is its desktop preset. Each figure is the median of ${RUNS} runs
 (cold cache each run); the last column lists every run's score. "Editor fetched": whether the
-page requested the chunk holding Tiptap/ProseMirror (the plan pages show editors, so they must).
+page requested the chunk holding Tiptap/ProseMirror (the staff plan page shows editors, so it must; the person's
+plan only once they press "Skriv i den här delen", which Lighthouse does not).
 
 ${table}
 

@@ -220,7 +220,9 @@ describe('nothing a user types is lost', () => {
     // Only the write right ends: the plan is closed while Eva has it open.
     ok(await eva.post(`/api/plans/${planId}/transitions`, { action: 'close', closingReason: 'goals_reached' }));
     await staff.shared.getByText('Planen är avslutad – du kan läsa men inte längre ändra.').waitFor({ timeout: 10_000 });
-    await expect.poll(() => staff.shared.getByLabel('Nuläge').getAttribute('contenteditable')).toBe('false');
+    // Read-only now: the text is shown as text, with no editor.
+    await expect.poll(() => staff.shared.getByRole('textbox', { name: 'Nuläge' }).count()).toBe(0);
+    await staff.shared.getByRole('group', { name: 'Nuläge' }).waitFor();
     expect(await staff.shared.getByRole('button', { name: 'Lägg till: behov' }).count()).toBe(0);
     await expectNoAxeViolations(staff.page);
     expect(relative.errors).toEqual([]);

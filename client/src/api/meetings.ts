@@ -11,6 +11,7 @@ import type {
   PreparationAnswer,
   PreparationAnswerInput,
 } from '@sip/shared';
+import { closeOnOffline } from './close-on-offline';
 import { api } from './client';
 import { planKey } from './plans';
 
@@ -114,7 +115,9 @@ export function useMeetingSocket(planId: string, meetingId: string): { state: Me
       if (reason !== 'io server disconnect') return;
       setEnded(sessionEnded ? { kind: 'session' } : { kind: 'access', cause: revoked ?? 'plan_changed' });
     });
+    const offOffline = closeOnOffline(socket);
     return () => {
+      offOffline();
       socket.disconnect();
     };
   }, [planId, meetingId, queryClient]);

@@ -2,6 +2,7 @@ import { useEffect, useReducer, useState } from 'react';
 import { io, type Socket } from 'socket.io-client';
 import type * as Y from 'yjs';
 import { type CollabError, type PlanAccessChangeReason, type SectionName, documentName } from '@sip/shared';
+import { closeOnOffline } from '../api/close-on-offline';
 import { SocketYjsProvider } from './socket-yjs-provider';
 
 /** Why the server closed the page's connection for good (it is not retried). */
@@ -28,8 +29,10 @@ export function useCollabSocket(): { socket: Socket | null; ended: CollabEnded |
       if (reason !== 'io server disconnect') return;
       setEnded(sessionEnded ? { kind: 'session' } : { kind: 'access', cause: revoked ?? 'plan_changed' });
     });
+    const offOffline = closeOnOffline(s);
     setSocket(s);
     return () => {
+      offOffline();
       s.disconnect();
     };
   }, []);

@@ -5,6 +5,7 @@ import * as admin from './admin';
 import { en } from './en';
 import { followUpMessages } from './follow-up';
 import { meetings } from './meetings';
+import { person } from './person';
 import { staffPlan } from './staff-plan';
 import { statistics } from './statistics';
 import { sv } from './sv';
@@ -20,8 +21,8 @@ void i18n.use(initReactI18next).init({
   // Feature files add top-level keys of their own beside the main files, or bring their words
   // under their own key.
   resources: {
-    sv: { translation: { ...sv, ...followUpMessages.sv, meetings: meetings.sv, statistics: statistics.sv } },
-    en: { translation: { ...en, ...followUpMessages.en, meetings: meetings.en, statistics: statistics.en } },
+    sv: { translation: { ...sv, ...followUpMessages.sv, meetings: meetings.sv, statistics: statistics.sv, person: person.sv } },
+    en: { translation: { ...en, ...followUpMessages.en, meetings: meetings.en, statistics: statistics.en, person: person.en } },
   },
   lng: initialLanguage(),
   fallbackLng: DEFAULT_LANGUAGE,

@@ -2,6 +2,7 @@ import { useQueryClient } from '@tanstack/react-query';
 import { useEffect, useState } from 'react';
 import type { Socket } from 'socket.io-client';
 import type { NotifyUnread } from '@sip/shared';
+import { closeOnOffline } from '../../api/close-on-offline';
 import { notificationsKey } from '../../api/follow-up';
 
 /**
@@ -19,9 +20,11 @@ export function useUnreadCount(accountId: string): number | null {
   useEffect(() => {
     let socket: Socket | null = null;
     let gone = false;
+    let offOffline = () => {};
     void import('socket.io-client').then(({ io }) => {
       if (gone) return;
       socket = io('/notify', { transports: ['websocket'], withCredentials: true, forceNew: true, reconnectionDelayMax: 10_000 });
+      offOffline = closeOnOffline(socket);
       socket.on('unread', (event: NotifyUnread) => {
         if (typeof event?.unread !== 'number') return;
         setUnread(event.unread);
@@ -31,6 +34,7 @@ export function useUnreadCount(accountId: string): number | null {
     });
     return () => {
       gone = true;
+      offOffline();
       socket?.disconnect();
     };
   }, [accountId, queryClient]);

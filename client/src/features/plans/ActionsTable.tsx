@@ -5,6 +5,7 @@ import { ACTION_PERFORMERS, ACTION_STATUSES, ITEM_TEXT_LIMITS } from '@sip/share
 import { LimitedField } from '../../collab/LimitedField';
 import { itemTextLimit } from '../../collab/limits';
 import { AddButton } from './ListEditor';
+import { ActionsView } from './ReadOnlyLists';
 
 export interface Option {
   id: string;
@@ -55,6 +56,14 @@ export function ActionsTable({
     });
   };
   const actions = list.toArray();
+  // Read, not edited: as text, a card per action (locked fields cut long text off).
+  if (readOnly) {
+    return (
+      <div className="actions-table">
+        <ActionsView list={list} label={label} columns={COLUMNS} options={options} columnLabel={(c) => columnLabel(c as Column, t)} />
+      </div>
+    );
+  }
   return (
     <div className="actions-table">
       {actions.length > 0 ? (

@@ -4,7 +4,9 @@ import { SectionPlaceholders, WorkspaceFrame } from './WorkspaceFrame';
 
 // The workspace brings the rich-text editor; pages without it (worklist, sign-in) never
 // download it.
-const PlanWorkspace = lazy(() => import('./PlanWorkspace').then((m) => ({ default: m.PlanWorkspace })));
+// A page may ask for it early (loadPlanWorkspace) while it shows what comes before it.
+export const loadPlanWorkspace = () => import('./PlanWorkspace');
+const PlanWorkspace = lazy(() => loadPlanWorkspace().then((m) => ({ default: m.PlanWorkspace })));
 
 export function LazyPlanWorkspace({ plan }: { plan: PlanDetail }) {
   return (

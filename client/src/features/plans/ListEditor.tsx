@@ -4,6 +4,7 @@ import * as Y from 'yjs';
 import { LIST_LIMITS } from '@sip/shared';
 import { LimitedField } from '../../collab/LimitedField';
 import { itemTextLimit } from '../../collab/limits';
+import { ListView } from './ReadOnlyLists';
 
 type Item = Y.Map<unknown>;
 const LIST_COLUMNS: Record<string, string[]> = {
@@ -32,6 +33,7 @@ export function ListEditor({
 }) {
   const { t } = useTranslation();
   const columns = LIST_COLUMNS[field] ?? ['text'];
+  if (readOnly) return <ListView list={list} field={field} columns={columns} />;
   const add = () => {
     const item = new Y.Map<unknown>();
     list.doc!.transact(() => {

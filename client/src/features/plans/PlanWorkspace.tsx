@@ -1,14 +1,15 @@
 import { useQueryClient } from '@tanstack/react-query';
-import { useCallback, useEffect, useState } from 'react';
+import { useCallback, useEffect, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router';
-import type { PlanDetail } from '@sip/shared';
+import { type PlanComment, type PlanDetail, type SectionName, sectionFields } from '@sip/shared';
 import { useComments } from '../../api/comments';
 import { planKey } from '../../api/plans';
 import { sessionKey, useSession } from '../../api/session';
 import { useCollabSocket } from '../../collab/use-collab';
+import { useRichTextEditor } from '../../collab/use-rich-text-editor';
 import { planSections } from './plan-sections';
-import { SectionEditor, type SharedLists } from './SectionEditor';
+import { SectionEditor, type SharedLists, opensAsText } from './SectionEditor';
 import { SectionPlaceholders, WorkspaceFrame } from './WorkspaceFrame';
 
 /**
@@ -17,6 +18,7 @@ import { SectionPlaceholders, WorkspaceFrame } from './WorkspaceFrame';
  * why they are empty.
  */
 const SHOW_UNLOADED_AFTER_MS = 4000;
+const NO_COMMENTS: PlanComment[] = [];
 
 /** Every section the user may read, co-edited live. Lists other than actions are edited item by item. */
 export function PlanWorkspace({ plan }: { plan: PlanDetail }) {
@@ -24,7 +26,12 @@ export function PlanWorkspace({ plan }: { plan: PlanDetail }) {
   const { socket, ended } = useCollabSocket();
   const user = useSession().data?.user;
   const commentList = useComments(plan.id, socket);
-  const comments = commentList.data?.comments ?? [];
+  // Per section, and the same arrays until the comments change, so that sections re-render only for their own.
+  const commentsBySection = useMemo(() => {
+    const by = new Map<string, PlanComment[]>();
+    for (const c of commentList.data?.comments ?? []) by.set(c.section, [...(by.get(c.section) ?? []), c]);
+    return by;
+  }, [commentList.data]);
   const navigate = useNavigate();
   const queryClient = useQueryClient();
   // The shared section's needs and goals, which each action points to.
@@ -55,9 +62,14 @@ export function PlanWorkspace({ plan }: { plan: PlanDetail }) {
     const timer = setTimeout(() => setWaitedLongEnough(true), SHOW_UNLOADED_AFTER_MS);
     return () => clearTimeout(timer);
   }, []);
-  if (!user) return null;
+  // The editor's code is fetched only when the reader may write rich text somewhere; the
+  // workspace waits for it too, so that no field turns from text into an editor in view.
+  const needsEditor = !opensAsText(plan) && plan.sections.some((s) => s.write && Object.values(sectionFields(s.name as SectionName)).includes('rich'));
+  const editorReady = !!useRichTextEditor(needsEditor) || !needsEditor;
+  const me = useMemo(() => (user ? { id: user.id, name: user.displayName } : null), [user?.id, user?.displayName]);
+  if (!user || !me) return null;
   const sections = planSections(plan, t);
-  const whole = waitedLongEnough || (!commentList.isPending && sections.every((s) => loaded.has(s.name)));
+  const whole = waitedLongEnough || (editorReady && !commentList.isPending && sections.every((s) => loaded.has(s.name)));
   return (
     <WorkspaceFrame busy={!whole}>
       {!whole && <SectionPlaceholders plan={plan} />}
@@ -70,8 +82,8 @@ export function PlanWorkspace({ plan }: { plan: PlanDetail }) {
               plan={plan}
               section={s.name}
               title={s.title}
-              me={{ id: user.id, name: user.displayName }}
-              comments={comments.filter((c) => c.section === s.name)}
+              me={me}
+              comments={commentsBySection.get(s.name) ?? NO_COMMENTS}
               sharedLists={sharedLists}
               onSharedLists={s.name === 'shared' ? setSharedLists : undefined}
               onLoaded={onLoaded}

@@ -1,12 +1,13 @@
-import { useEffect, useId } from 'react';
+import { memo, useEffect, useId, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { TFunction } from 'i18next';
 import type { Socket } from 'socket.io-client';
 import type * as Y from 'yjs';
 import { type PlanComment, type PlanDetail, type SectionName, mayComment, sectionFields } from '@sip/shared';
-import { RichTextEditor } from '../../collab/RichTextEditor';
+import { RichTextView } from '../../collab/RichTextView';
 import type { SocketYjsProvider } from '../../collab/socket-yjs-provider';
 import { presentUsers, useSection } from '../../collab/use-collab';
+import { useRichTextEditor } from '../../collab/use-rich-text-editor';
 import { useRemovalUndo } from '../../collab/use-removal-undo';
 import { ActionsTable, type Option } from './ActionsTable';
 import { CommentThread } from './CommentThread';
@@ -22,8 +23,14 @@ export interface SharedLists {
   goals: Option[];
 }
 
-/** One section, co-edited live: its fields, who is here, what was refused, its comments. */
-export function SectionEditor({
+/**
+ * One section, co-edited live: its fields, who is here, what was refused, its comments.
+ * Memoised: the workspace re-renders as each section loads and as the shared lists change,
+ * and re-rendering every section each time was a good part of the plan page's start-up work.
+ */
+export const SectionEditor = memo(SectionEditorView);
+
+function SectionEditorView({
   socket,
   plan,
   section,
@@ -62,15 +69,29 @@ export function SectionEditor({
   useEffect(() => {
     if (settled) onLoaded?.(section);
   }, [settled, onLoaded, section]);
+  // Until the server answers the join, the plan's own word on this section.
+  const writable = !!(provider?.access ? provider.access.write : plan.sections.find((s) => s.name === section)?.write);
+  // The person's own part opens as text with a button to write in it (see opensAsText).
+  const [editing, setEditing] = useState(() => !opensAsText(plan));
+  const readOnly = !writable || !editing;
+  // The editor's code only when there is rich text to write here; read-only text needs none.
+  const RichTextEditor = useRichTextEditor(!readOnly && Object.values(sectionFields(section)).includes('rich'));
+  // Asked to write: the first field takes focus once its editor is there.
+  const sectionRef = useRef<HTMLElement>(null);
+  const focusFirst = useRef(false);
+  useEffect(() => {
+    if (!focusFirst.current || readOnly || (!RichTextEditor && Object.values(sectionFields(section)).includes('rich'))) return;
+    focusFirst.current = false;
+    sectionRef.current?.querySelector<HTMLElement>('.rich-text, input, textarea, select')?.focus();
+  });
   if (!provider || (provider.lastError?.code === 'forbidden' && !provider.access)) return null;
-  const readOnly = !provider.access?.write;
   const others = presentUsers(provider);
   // Taken away while the rest of the plan stays open (the page leaves when nothing is left).
   const revoked = provider.lastError?.code === 'access_revoked' && provider.status === 'refused';
   const remove = (field: string) => (index: number, what: string) => removal.remove(provider.doc.getArray<Item>(field), index, what);
   return (
     // An actions section is a place reminders link to (#actions-<organisationId>).
-    <section className="section-editor" aria-labelledby={`${id}-h`} data-section={section} id={section.startsWith('actions:') ? `actions-${section.slice('actions:'.length)}` : undefined}>
+    <section ref={sectionRef} className="section-editor" aria-labelledby={`${id}-h`} data-section={section} id={section.startsWith('actions:') ? `actions-${section.slice('actions:'.length)}` : undefined}>
       <div className="section-head">
         <h3 id={`${id}-h`}>{title}</h3>
         <span role="status" className={`save-status save-${provider.status}`} data-testid={`save-${section.split(':')[0]}`}>
@@ -92,7 +113,19 @@ export function SectionEditor({
         <p className="alert alert-info">{t('collab.sectionRevoked')}</p>
       ) : (
         <>
-          {readOnly && <ReadOnlyNotice provider={provider} />}
+          {!writable && <ReadOnlyNotice provider={provider} />}
+          {writable && !editing && (
+            <button
+              type="button"
+              className="button-large write-here"
+              onClick={() => {
+                focusFirst.current = true;
+                setEditing(true);
+              }}
+            >
+              {t('person.writeHere')}
+            </button>
+          )}
           <RefusalNotices provider={provider} />
           {Object.entries(sectionFields(section)).map(([field, kind]) =>
             kind === 'rich' ? (
@@ -100,7 +133,12 @@ export function SectionEditor({
                 <span className="field-label" id={`${id}-${field}`}>
                   {t(`collab.fields.${field}`)}
                 </span>
-                <RichTextEditor fragment={provider.doc.getXmlFragment(field)} awareness={provider.awareness} field={field} readOnly={readOnly} labelId={`${id}-${field}`} />
+                {readOnly || !RichTextEditor ? (
+                  // Read, not edited: text, and no editor mounted (also while the editor's code is on its way).
+                  <RichTextView fragment={provider.doc.getXmlFragment(field)} field={field} labelId={`${id}-${field}`} />
+                ) : (
+                  <RichTextEditor fragment={provider.doc.getXmlFragment(field)} awareness={provider.awareness} field={field} readOnly={readOnly} labelId={`${id}-${field}`} />
+                )}
               </div>
             ) : field === 'actions' ? (
               <fieldset className="list-editor" key={field}>
@@ -127,6 +165,16 @@ export function SectionEditor({
       )}
     </section>
   );
+}
+
+/**
+ * Whether writable sections open as text, with a button to write in them: for the person and
+ * those who write on their behalf (guardian, representative), whose own part is the only one
+ * they write. Read first, written now and then: the page then makes no editor at load (each
+ * cost the phone about 0.1 s of main-thread time), nor fetches the editor's code.
+ */
+export function opensAsText(plan: PlanDetail): boolean {
+  return ['person', 'guardian', 'representative'].includes(plan.permissions.as ?? '');
 }
 
 /** "Sparat" only when the server has acknowledged every edit; after a refusal, it points to the message. */

@@ -23,6 +23,24 @@ export function formatDateTime(iso: string, language: string): string {
   return formatter(language, true).format(new Date(iso));
 }
 
+/** A day as in "24 november" / "24 November"; the year only when it is not this one. */
+const dayFormatters = new Map<string, Intl.DateTimeFormat>();
+export function formatDay(iso: string, language: string): string {
+  const date = new Date(iso);
+  const thisYear = stockholmDate(new Date().toISOString()).slice(0, 4) === stockholmDate(iso).slice(0, 4);
+  const locale = language === 'en' ? 'en-GB' : 'sv-SE';
+  const key = `${locale}|${thisYear}`;
+  let format = dayFormatters.get(key);
+  if (!format) {
+    format = new Intl.DateTimeFormat(locale, { day: 'numeric', month: 'long', ...(thisYear ? {} : { year: 'numeric' }), timeZone: 'Europe/Stockholm' });
+    dayFormatters.set(key, format);
+  }
+  return format.format(date);
+}
+
+/** The Stockholm calendar day of an instant, as YYYY-MM-DD (the shared domain rule). */
+export { stockholmDate };
+
 export function formatDate(iso: string, language: string): string {
   return formatter(language, false).format(new Date(iso));
 }
