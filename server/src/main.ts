@@ -37,6 +37,17 @@ async function main() {
     process.exit(0);
   };
   let app: Awaited<ReturnType<typeof createApp>> | undefined;
+  // While stopping, a job still running past the queue's grace period fails against the
+  // database that is going away, and pg-boss reports that failure as an unhandled rejection.
+  // That is the stop itself, not a fault: say it and go on stopping. At any other time an
+  // unhandled rejection is a fault and ends the process, as Node would.
+  process.on('unhandledRejection', (reason) => {
+    if (stopping) {
+      say(`(while stopping: ${(reason as Error)?.message ?? String(reason)})`);
+      return;
+    }
+    throw reason;
+  });
   process.on('SIGINT', () => void stop('SIGINT'));
   process.on('SIGTERM', () => void stop('SIGTERM'));
 
