@@ -25,6 +25,7 @@ import { MeetingsModule } from './meetings/meetings.module';
 import { PreparationModule } from './preparation/preparation.module';
 import { FollowUpModule } from './follow-up/follow-up.module';
 import { NotificationsModule } from './notifications/notifications.module';
+import { AuditLogModule } from './audit-log/audit-log.module';
 import { SettingsModule } from './settings/settings.module';
 import { StatisticsModule } from './statistics/statistics.module';
 import { loggerOptions } from './logging';
@@ -63,6 +64,7 @@ export class AppModule {
         NotificationsModule,
         FollowUpModule,
         SettingsModule,
+        AuditLogModule,
         CollaborationModule,
         StatisticsModule,
       ],

@@ -6,14 +6,16 @@ import { auditEventSchema, auditListQuerySchema, auditVerificationSchema } from 
 import { type Actor, auditRole } from '../auth/actor';
 import { CurrentActor } from '../auth/current-actor.decorator';
 import { Roles } from '../common/route-access.decorator';
-import { AuditService } from './audit.service';
+import { AuditService } from '../audit/audit.service';
 
 class AuditListQueryDto extends createZodDto(auditListQuerySchema) {}
 class AuditListDto extends createZodDto(z.array(auditEventSchema)) {}
 class AuditVerificationDto extends createZodDto(auditVerificationSchema) {}
 
 /**
- * The log is read and verified by administrators, and each reading is itself logged: the
+ * The audit log browsed (apart from audit/, which every feature writes through: reading the
+ * log needs the signed-in actor, and auth itself writes to the log). The log is read and
+ * verified by administrators, and each reading is itself logged: the
  * log says who opened which part of it (which plan's or person's trail), and when.
  */
 @ApiTags('audit')
