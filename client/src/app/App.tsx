@@ -7,7 +7,7 @@ import { sessionKey } from '../api/session';
 import { LazyAdminArea } from '../features/admin/LazyAdminArea';
 import { SignInPage } from '../features/sign-in/SignInPage';
 import { Layout } from './Layout';
-import { NotFoundPage } from './NotFoundPage';
+import { NotFoundPage } from '../components/NotFoundPage';
 import { StartPage } from './StartPage';
 
 const queryClient: QueryClient = new QueryClient({

@@ -1,8 +1,8 @@
 import { useTranslation } from 'react-i18next';
 import { NavLink, Route, Routes } from 'react-router';
 import { useSession } from '../../api/session';
-import { NotFoundPage } from '../../app/NotFoundPage';
-import { usePageTitle } from '../../app/usePageTitle';
+import { NotFoundPage } from '../../components/NotFoundPage';
+import { usePageTitle } from '../../components/usePageTitle';
 import { AdminHome } from './AdminHome';
 import { AuditLogPage } from './AuditLogPage';
 import { CountySettingsPage } from './CountySettingsPage';

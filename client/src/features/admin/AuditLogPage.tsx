@@ -2,7 +2,7 @@ import { useTranslation } from 'react-i18next';
 import { useLocation, useNavigate, useSearchParams } from 'react-router';
 import { type AuditEvent, type Language } from '@sip/shared';
 import { type AuditFilters, useAuditLog } from '../../api/admin';
-import { usePageTitle } from '../../app/usePageTitle';
+import { usePageTitle } from '../../components/usePageTitle';
 import { ProblemAlert } from '../../components/ProblemAlert';
 import { auditActionLabels } from '../../i18n/admin';
 import { AuditFilterForm, FILTER_KEYS } from './AuditFilterForm';

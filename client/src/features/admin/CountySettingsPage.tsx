@@ -2,7 +2,7 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { COUNTY_CODE_LIST, COUNTY_CODES, type CountyCode, type CountySettings, updateCountySettingsSchema } from '@sip/shared';
 import { useCountySettings, useOrganisationList, usePutCountySettings } from '../../api/admin';
-import { usePageTitle } from '../../app/usePageTitle';
+import { usePageTitle } from '../../components/usePageTitle';
 import { ProblemAlert } from '../../components/ProblemAlert';
 import { COUNTY_SETTING_GROUPS } from './county-setting-groups';
 import { FormProblem, useSchemaForm } from '../../components/form';

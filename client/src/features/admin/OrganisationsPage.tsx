@@ -3,7 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { COUNTY_CODES, type CountyCode, type Organisation, type Unit, updateUnitSchema, updateOrganisationSchema } from '@sip/shared';
 import { ApiError } from '../../api/client';
 import { useDeleteOrganisation, useDeleteUnit, useOrganisationList, useUnitList, useUpdateOrganisation, useUpdateUnit } from '../../api/admin';
-import { usePageTitle } from '../../app/usePageTitle';
+import { usePageTitle } from '../../components/usePageTitle';
 import { ProblemAlert } from '../../components/ProblemAlert';
 import { NewOrganisationForm } from './NewOrganisationForm';
 import { AddUnitForm, NameForm } from './OrganisationForms';

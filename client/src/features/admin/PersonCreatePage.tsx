@@ -2,7 +2,7 @@ import { useTranslation } from 'react-i18next';
 import { Link, useNavigate } from 'react-router';
 import { MIN_PASSWORD_LENGTH, createPersonSchema } from '@sip/shared';
 import { useCreatePerson } from '../../api/admin';
-import { usePageTitle } from '../../app/usePageTitle';
+import { usePageTitle } from '../../components/usePageTitle';
 import { Field, FormProblem, text, textOrNull, useSchemaForm } from '../../components/form';
 import { ContactFields, SexField } from './PersonFields';
 

@@ -4,9 +4,9 @@ import { Link, useNavigate, useSearchParams } from 'react-router';
 import { personLookupSchema } from '@sip/shared';
 import { ApiError } from '../../api/client';
 import { PERSON_PAGE_SIZE, lookupPersonByNumber, usePersonSearch } from '../../api/admin';
-import { usePageTitle } from '../../app/usePageTitle';
+import { usePageTitle } from '../../components/usePageTitle';
 import { ProblemAlert } from '../../components/ProblemAlert';
-import { formatDate } from '../plans/format';
+import { formatDate } from '../../components/format';
 import { Field, FormProblem, text, useSchemaForm } from '../../components/form';
 
 /** Persons by name (paged), or one by personnummer (sent in a POST body, never in the address). */

@@ -2,7 +2,7 @@ import { useTranslation } from 'react-i18next';
 import { Link, useNavigate } from 'react-router';
 import { MIN_PASSWORD_LENGTH, createStaffSchema } from '@sip/shared';
 import { useCreateStaff } from '../../api/admin';
-import { usePageTitle } from '../../app/usePageTitle';
+import { usePageTitle } from '../../components/usePageTitle';
 import { Field, FormProblem, text, useSchemaForm } from '../../components/form';
 import { StaffFields, readStaffFields } from './StaffFields';
 

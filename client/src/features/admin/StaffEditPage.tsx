@@ -3,7 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { Link, useLocation, useParams } from 'react-router';
 import { MIN_PASSWORD_LENGTH, type Staff, updateStaffSchema } from '@sip/shared';
 import { useStaffMember, useUpdateStaff } from '../../api/admin';
-import { usePageTitle } from '../../app/usePageTitle';
+import { usePageTitle } from '../../components/usePageTitle';
 import { ProblemAlert } from '../../components/ProblemAlert';
 import { Field, FormProblem, text, useSchemaForm } from '../../components/form';
 import { ConfirmButton, SavedStatus } from './parts';

@@ -4,7 +4,7 @@ import { ACTION_STATUSES, type ActionStatus, type FollowUpReview as Review, REVI
 import { ApiError } from '../../api/client';
 import { useReviewItems } from '../../api/follow-up';
 import { ProblemAlert } from '../../components/ProblemAlert';
-import { formatDate } from '../plans/format';
+import { formatDate } from '../../components/format';
 
 export interface ReviewHandle {
   /** The review from the meeting form's fields, or null (and what is missing shown) when it is not complete. */

@@ -1,7 +1,7 @@
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import type { PlanDetail } from '@sip/shared';
-import { formatDate, formatDateTime, todayIsoDate } from '../plans/format';
+import { formatDate, formatDateTime, todayIsoDate } from '../../components/format';
 
 const FOLLOWED_UP = ['mote_hallet', 'faststalld', 'uppfoljning', 'kallad'];
 

@@ -3,7 +3,7 @@ import { useTranslation } from 'react-i18next';
 import type { ActionStatus, HappeningNow as HappeningNowData, PlanDetail } from '@sip/shared';
 import { useHappeningNow, useMarkDone } from '../../api/follow-up';
 import { ProblemAlert } from '../../components/ProblemAlert';
-import { formatDate, formatDateTime, todayIsoDate } from '../plans/format';
+import { formatDate, formatDateTime, todayIsoDate } from '../../components/format';
 
 type Action = HappeningNowData['actions'][number];
 const keyOf = (a: Pick<Action, 'organisationId' | 'actionId'>) => `${a.organisationId}:${a.actionId}`;

@@ -3,7 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { GUARD_MESSAGES, type Language, PLAN_DELIVERIES, type PlanDelivery } from '@sip/shared';
 import { useMeetingCommand } from '../../api/meetings';
 import { ProblemAlert } from '../../components/ProblemAlert';
-import { formatDate } from '../plans/format';
+import { formatDate } from '../../components/format';
 import type { LiveContext } from './live-context';
 import { SharedAnswers } from './SharedAnswers';
 

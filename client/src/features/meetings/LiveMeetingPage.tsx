@@ -6,7 +6,7 @@ import { CIRCLES, type Language, MEETING_PARTS, type MeetingPart, PART_INFO } fr
 import { useAgenda, useLiveView, useMeetingCommand, useMeetingSocket, useMyPreparation } from '../../api/meetings';
 import { usePlan } from '../../api/plans';
 import { sessionKey } from '../../api/session';
-import { usePageTitle } from '../../app/usePageTitle';
+import { usePageTitle } from '../../components/usePageTitle';
 import { ProblemAlert } from '../../components/ProblemAlert';
 import { AttendancePanel } from './AttendancePanel';
 import { EvaluationForm } from './EvaluationForm';

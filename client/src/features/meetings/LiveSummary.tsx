@@ -4,7 +4,7 @@ import { type MeetingDecisions, actionsOrganisationId } from '@sip/shared';
 import { useMeetingCommand } from '../../api/meetings';
 import { LimitedField } from '../../collab/LimitedField';
 import { ProblemAlert } from '../../components/ProblemAlert';
-import { formatDate } from '../plans/format';
+import { formatDate } from '../../components/format';
 import type { LiveContext } from './live-context';
 import { LazyMeetingWorkspace } from './LazyMeetingWorkspace';
 import { SharedAnswers } from './SharedAnswers';

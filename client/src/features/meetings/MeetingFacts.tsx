@@ -1,6 +1,6 @@
 import { useTranslation } from 'react-i18next';
 import type { MyPreparation } from '@sip/shared';
-import { formatDateTime } from '../plans/format';
+import { formatDateTime } from '../../components/format';
 
 /** When, where and why: the meeting as the call described it. */
 export function MeetingFacts({ meeting }: { meeting: MyPreparation['meeting'] }) {

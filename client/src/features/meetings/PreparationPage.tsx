@@ -3,7 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
 import { CIRCLES, CIRCLE_VERSIONS, type CircleVersion, type Language, MEETING_PARTS } from '@sip/shared';
 import { useAgenda, useMeetingCommand, useMyPreparation, useSaveAnswer } from '../../api/meetings';
-import { usePageTitle } from '../../app/usePageTitle';
+import { usePageTitle } from '../../components/usePageTitle';
 import { ProblemAlert } from '../../components/ProblemAlert';
 import { CirclePartSection } from './CirclePartSection';
 import { MeetingCircle } from './MeetingCircle';

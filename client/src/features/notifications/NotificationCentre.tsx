@@ -4,7 +4,7 @@ import { Link } from 'react-router';
 import type { Notification } from '@sip/shared';
 import { useMarkRead, useNotifications } from '../../api/follow-up';
 import { ProblemAlert } from '../../components/ProblemAlert';
-import { formatDateTime } from '../plans/format';
+import { formatDateTime } from '../../components/format';
 import { useUnreadCount } from './use-unread-count';
 
 /** The notification centre with its live count: one per tab, in the signed-in layout. */

@@ -2,7 +2,7 @@ import { type FormEvent, useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { EMAIL_MODES, type NotificationPreference, notificationPreferenceSchema } from '@sip/shared';
 import { useNotificationPreference, useSaveNotificationPreference } from '../../api/follow-up';
-import { usePageTitle } from '../../app/usePageTitle';
+import { usePageTitle } from '../../components/usePageTitle';
 import { ProblemAlert } from '../../components/ProblemAlert';
 
 type Mode = NotificationPreference['emailMode'];

@@ -5,12 +5,9 @@ import { ACTION_PERFORMERS, ACTION_STATUSES, ITEM_TEXT_LIMITS } from '@sip/share
 import { LimitedField } from '../../collab/LimitedField';
 import { itemTextLimit } from '../../collab/limits';
 import { AddButton } from './ListEditor';
-import { ActionsView } from './ReadOnlyLists';
+import { ActionsView, type Option } from './ReadOnlyLists';
 
-export interface Option {
-  id: string;
-  label: string;
-}
+export type { Option };
 
 type Action = Y.Map<unknown>;
 type Column = 'what' | 'needId' | 'goalId' | 'performer' | 'performingUnitId' | 'responsiblePerson' | 'when' | 'frequency' | 'startDate' | 'dueDate' | 'status' | 'followUpNotes';

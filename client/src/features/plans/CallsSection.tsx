@@ -5,7 +5,7 @@ import { useAcknowledgeCall } from '../../api/plan-commands';
 import { useSession } from '../../api/session';
 import { ProblemAlert } from '../../components/ProblemAlert';
 import { SendCallForm } from './SendCallForm';
-import { formatDateTime } from './format';
+import { formatDateTime } from '../../components/format';
 
 /**
  * Calls sent (kallelse to a unit, inbjudan to a participant) and their confirmations. Only

@@ -7,10 +7,10 @@ import { useAllowRelative, useRemoveRelative, useWithdrawConsent } from '../../a
 import { useAccessLog } from '../../api/plans';
 import { ProblemAlert } from '../../components/ProblemAlert';
 import { HappeningNow } from '../follow-up/HappeningNow';
-import { formatDateTime, formatDay, stockholmDate } from './format';
+import { formatDateTime, formatDay, stockholmDate } from '../../components/format';
 import { LazyPlanWorkspace, loadPlanWorkspace } from './LazyPlanWorkspace';
 import { PlanVersions } from './PlanVersions';
-import { MeetingLinks } from '../meetings/MeetingLinks';
+import { MeetingLinks } from './MeetingLinks';
 
 /**
  * The plan as the person, a guardian or an allowed relative sees it: plain language, one

@@ -4,7 +4,7 @@ import { COMMENT_MAX_LENGTH, type PlanComment } from '@sip/shared';
 import { useAddComment, useRemoveComment } from '../../api/comments';
 import { LimitedField } from '../../collab/LimitedField';
 import { ProblemAlert } from '../../components/ProblemAlert';
-import { formatDateTime } from './format';
+import { formatDateTime } from '../../components/format';
 
 /**
  * A section's comment thread. Everyone who reads the section may comment until the plan

@@ -6,7 +6,7 @@ import { useRecordConsent, useWithdrawConsent } from '../../api/plan-commands';
 import { useOrganisations } from '../../api/plans';
 import { CheckboxGroup, Field, formProps, text, useSchemaForm } from '../../components/form';
 import { ProblemAlert } from '../../components/ProblemAlert';
-import { formatDate, todayIsoDate } from './format';
+import { formatDate, todayIsoDate } from '../../components/format';
 
 /** The consents recorded (samtycke), withdrawing one, and recording a new one. */
 export function ConsentSection({ plan }: { plan: PlanDetail }) {

@@ -1,10 +1,10 @@
 import { useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { PlanDetail } from '@sip/shared';
-import { FormoteForm } from '../meetings/FormoteForm';
-import { MeetingLinks } from '../meetings/MeetingLinks';
+import { FormoteForm } from './FormoteForm';
+import { MeetingLinks } from './MeetingLinks';
 import { MeetingHeldForm } from './MeetingHeldForm';
-import { formatDateTime } from './format';
+import { formatDateTime } from '../../components/format';
 
 /** The plan's meetings; a planned one can be recorded as held, and a förmöte booked. */
 export function MeetingsSection({ plan }: { plan: PlanDetail }) {

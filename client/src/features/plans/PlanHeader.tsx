@@ -1,7 +1,7 @@
 import { useTranslation } from 'react-i18next';
 import type { PlanDetail } from '@sip/shared';
 import { StateStepper } from './StateStepper';
-import { formatDateTime } from './format';
+import { formatDateTime } from '../../components/format';
 
 /** Whose plan, its state and next step, the discharge deadline, who started it and why. */
 export function PlanHeader({ plan }: { plan: PlanDetail }) {

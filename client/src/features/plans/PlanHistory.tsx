@@ -1,6 +1,6 @@
 import { useTranslation } from 'react-i18next';
 import type { PlanDetail } from '@sip/shared';
-import { formatDateTime } from './format';
+import { formatDateTime } from '../../components/format';
 
 /** The plan's transitions, oldest first, with who made them. */
 export function PlanHistory({ history }: { history: NonNullable<PlanDetail['history']> }) {

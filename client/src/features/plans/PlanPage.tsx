@@ -1,7 +1,7 @@
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
 import { usePlan } from '../../api/plans';
-import { usePageTitle } from '../../app/usePageTitle';
+import { usePageTitle } from '../../components/usePageTitle';
 import { ProblemAlert } from '../../components/ProblemAlert';
 import { CitizenPlanView } from './CitizenPlanView';
 import { StaffPlanView } from './StaffPlanView';

@@ -3,7 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { type PlanDetail, type SectionName, type VersionChange, sectionFields } from '@sip/shared';
 import { usePlanVersion, usePlanVersions, useVersionComparison } from '../../api/versions';
 import { ProblemAlert } from '../../components/ProblemAlert';
-import { formatDate, formatDateTime } from './format';
+import { formatDate, formatDateTime } from '../../components/format';
 import { planSections, principalUnits } from './plan-sections';
 
 type Item = Record<string, unknown>;

@@ -1,8 +1,13 @@
 import { useId } from 'react';
 import { useTranslation } from 'react-i18next';
 import type * as Y from 'yjs';
-import type { Option } from './ActionsTable';
-import { formatDate } from './format';
+import { formatDate } from '../../components/format';
+
+/** A choice in a list (a need, a goal, a unit): its id and what it is called. */
+export interface Option {
+  id: string;
+  label: string;
+}
 
 type Item = Y.Map<unknown>;
 

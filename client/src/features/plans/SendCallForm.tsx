@@ -5,7 +5,7 @@ import { type SendCallBody, useSendCall } from '../../api/plan-commands';
 import { useOrganisations } from '../../api/plans';
 import { CheckboxGroup, Field, formProps, numberOrUndefined, text, useSchemaForm } from '../../components/form';
 import { ProblemAlert } from '../../components/ProblemAlert';
-import { localInputToIso } from './format';
+import { localInputToIso } from '../../components/format';
 
 type Recipient = SendCallBody['recipients'][number];
 

@@ -5,10 +5,10 @@ import { type InitiatePlan, PLAN_TRIGGERS, REQUESTERS, type PlanTrigger, initiat
 import { ApiError } from '../../api/client';
 import { useInitiatePlan, usePersonLookup } from '../../api/plans';
 import { useSession } from '../../api/session';
-import { usePageTitle } from '../../app/usePageTitle';
+import { usePageTitle } from '../../components/usePageTitle';
 import { Field, formProps, text, useSchemaForm } from '../../components/form';
 import { ProblemAlert } from '../../components/ProblemAlert';
-import { localInputToIso } from './format';
+import { localInputToIso } from '../../components/format';
 
 export function StartPlanPage() {
   const { t } = useTranslation();

@@ -4,7 +4,7 @@ import { Navigate, useLocation } from 'react-router';
 import { useSession, useSignIn } from '../../api/session';
 import { LanguageSwitcher } from '../../components/LanguageSwitcher';
 import { ProblemAlert } from '../../components/ProblemAlert';
-import { usePageTitle } from '../../app/usePageTitle';
+import { usePageTitle } from '../../components/usePageTitle';
 
 export function SignInPage() {
   const { t } = useTranslation();

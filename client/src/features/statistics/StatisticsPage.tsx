@@ -2,7 +2,7 @@ import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useSearchParams } from 'react-router';
 import { BREAKDOWN_NAMES, type Breakdown, INDICATORS, SUPPRESSION_MARKS, type StatisticsViews, smallMark } from '@sip/shared';
-import { usePageTitle } from '../../app/usePageTitle';
+import { usePageTitle } from '../../components/usePageTitle';
 import { ProblemAlert } from '../../components/ProblemAlert';
 import { type StatisticsFilter, filterQuery, useStatistics, useStatisticsViews } from './api';
 import { IndicatorFigure } from './IndicatorFigure';

@@ -4,9 +4,9 @@ import { Link } from 'react-router';
 import { TODO_KINDS, type TodoItem, type TodoKind } from '@sip/shared';
 import { TODO_PAGE, type TodoFilter, useTodo } from '../../api/follow-up';
 import { useSession } from '../../api/session';
-import { usePageTitle } from '../../app/usePageTitle';
+import { usePageTitle } from '../../components/usePageTitle';
 import { ProblemAlert } from '../../components/ProblemAlert';
-import { formatDate, formatDateTime } from '../plans/format';
+import { formatDate, formatDateTime } from '../../components/format';
 
 /**
  * "Att göra": what needs the practitioner across every plan they reach, nearest date first

@@ -4,9 +4,9 @@ import { Link, useLocation } from 'react-router';
 import type { PlanAccessChangeReason } from '@sip/shared';
 import { useWorklist } from '../../api/plans';
 import { useSession } from '../../api/session';
-import { usePageTitle } from '../../app/usePageTitle';
+import { usePageTitle } from '../../components/usePageTitle';
 import { ProblemAlert } from '../../components/ProblemAlert';
-import { formatDate, formatDateTime } from '../plans/format';
+import { formatDate, formatDateTime } from '../../components/format';
 
 export function WorklistPage() {
   const { t, i18n } = useTranslation();

@@ -4,7 +4,7 @@ import { type PlanDetail, createMeetingSchema } from '@sip/shared';
 import { type CreateMeetingBody, useCreateMeeting } from '../../api/plan-commands';
 import { Field, formProps, numberOrUndefined, text, useSchemaForm } from '../../components/form';
 import { ProblemAlert } from '../../components/ProblemAlert';
-import { localInputToIso } from '../plans/format';
+import { localInputToIso } from '../../components/format';
 
 /** The förmöte: a meeting without calls that prepares the SIP meeting (POST …/meetings, which the API had). */
 export function FormoteForm({ plan }: { plan: PlanDetail }) {

@@ -1,7 +1,7 @@
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import type { Meeting } from '@sip/shared';
-import './meetings.css';
+import '../meetings/meetings.css';
 
 /** From a plan's meeting to its preparation and its meeting mode (followed live, or its evaluation after). */
 export function MeetingLinks({ planId, meeting, large = false }: { planId: string; meeting: Pick<Meeting, 'id' | 'status'>; large?: boolean }) {
