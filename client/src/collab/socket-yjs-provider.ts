@@ -1,3 +1,5 @@
+// Over 350 lines on purpose: one sync protocol state machine (join, step 1/2, acknowledgements,
+// refusals and resets, offline); split, its states would be read across files.
 import * as decoding from 'lib0/decoding';
 import * as encoding from 'lib0/encoding';
 import * as awarenessProtocol from 'y-protocols/awareness';

@@ -1,3 +1,4 @@
+// Over 350 lines on purpose: seventeen indicator records in two languages, read as one list.
 /**
  * The indicators, as data: what each one counts, in words a manager reads beside the figure
  * (Swedish and English), how it is measured and what it waits for. The server computes them

@@ -3,7 +3,7 @@ import { CIRCLE_RELATIONS } from '../motescirkeln/circle-for';
 import { ANSWER_MAX_LENGTH, circleQuestion } from '../motescirkeln/circles';
 import { MEETING_PARTS, type MeetingPart, isMeetingPart } from '../motescirkeln/parts';
 import { CIRCLE_VERSIONS, type CircleVersion, isCircleVersion } from '../motescirkeln/versions';
-import { MEETING_KINDS } from '../plans/plan-vocabulary';
+import { meetingSchema } from './plans';
 
 /**
  * Preparation for a meeting with Mötescirkeln: each participant's private answers, the
@@ -102,20 +102,10 @@ export const preparedEntrySchema = z.object({
 
 /** The preparation page: the meeting, one's circle and one's own answers. */
 export const myPreparationSchema = z.object({
-  meeting: z.object({
-    id: z.uuid(),
-    kind: z.enum(MEETING_KINDS),
-    status: z.enum(['planned', 'held', 'cancelled']),
-    startsAt: z.string(),
-    durationMinutes: z.number().int(),
-    location: z.string().nullable(),
-    videoLink: z.string().nullable(),
-    purpose: z.string().nullable(),
-    chairParticipantId: z.uuid().nullable(),
-    noteTakerParticipantId: z.uuid().nullable(),
-    childPreparesWithGuardians: z.boolean(),
-    live: z.enum(LIVE_STATUSES),
-  }),
+  // The plan page's meeting, without what is recorded once it is held, and with how it prepares.
+  meeting: meetingSchema
+    .omit({ heldOn: true, personTookPart: true, relativesTookPart: true, attendance: true })
+    .extend({ childPreparesWithGuardians: z.boolean(), live: z.enum(LIVE_STATUSES) }),
   personName: z.string(),
   personIsChild: z.boolean(),
   relation: z.enum(CIRCLE_RELATIONS),

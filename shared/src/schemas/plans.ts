@@ -1,3 +1,4 @@
+// Over 350 lines on purpose: the plan API's contract, read as a whole by server and client.
 /**
  * The plan's request and response schemas (the API's contract for plans, consent, calls,
  * meetings, participants). One file a little over our usual length on purpose: the plan's
