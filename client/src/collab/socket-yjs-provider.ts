@@ -58,6 +58,8 @@ export class SocketYjsProvider {
   private destroyed = false;
   /** Joined on this connection: until then, edits wait in the document for step 2. */
   private joined = false;
+  /** A join is on its way: another (a reset, a `not_joined`) waits for its answer rather than spend the server's join allowance. */
+  private joining = false;
 
   constructor(
     private readonly socket: CollabSocketLike,
@@ -91,8 +93,9 @@ export class SocketYjsProvider {
     return () => this.resetListeners.delete(listener);
   }
 
+  /** Edits the server has not acknowledged: sent and waiting, or held until the section is joined. */
   get unsavedCount() {
-    return this.unsaved.size;
+    return this.unsaved.size + this.held.length;
   }
 
   /** The number given to the most recent message sent (matches `saved.ref`). */
@@ -154,12 +157,16 @@ export class SocketYjsProvider {
 
   private onConnect = () => {
     this.setStatus('connecting');
+    // One join at a time: its answer serves the current copy (a reset made meanwhile included).
+    if (this.joining) return;
+    this.joining = true;
     this.socket.emit('join', { doc: this.docName }, (reply: CollabJoined | ({ ok: false } & CollabError)) => {
+      this.joining = false;
       if (!reply.ok) {
         this.lastError = reply;
         this.setStatus('refused');
         // Too many sections opened at once: open this one again shortly.
-        if (reply.code === 'rate_limited') setTimeout(() => !this.destroyed && this.socket.connected && this.onConnect(), 2000);
+        if (reply.code === 'rate_limited') setTimeout(() => !this.destroyed && this.socket.connected && !this.joined && this.onConnect(), 2000);
         return;
       }
       this.access = { read: reply.read, write: reply.write };
@@ -178,6 +185,8 @@ export class SocketYjsProvider {
 
   private onDisconnect = () => {
     this.joined = false;
+    // A join's answer is lost with the connection: the next connect joins anew.
+    this.joining = false;
     // Refs are per connection; what was not saved is still in the document and syncs again.
     this.unsaved.clear();
     this.setStatus('offline');
