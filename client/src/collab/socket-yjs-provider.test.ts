@@ -106,6 +106,29 @@ describe('the save status says "saved" only when the server has stored every edi
     expect(contentToJSON(server.doc, 'shared').currentSituation).toBe('Skrivet offline');
   });
 
+  it('a burst of not_joined answers sends one join, and edits held until it is answered count as unsaved', () => {
+    const { server, provider } = connected();
+    const text = richTextField(provider.doc, 'currentSituation');
+    for (const word of ['ett', 'två', 'tre']) insertParagraphs(text, word);
+    const refs = server.inbox.filter((m) => m.event === 'sync').map((m) => m.args[0].ref as number);
+    expect(refs).toHaveLength(3);
+    // The server had dropped us from the room: every edit in flight is answered not_joined.
+    for (const ref of refs) server.fire('error', { code: 'not_joined', doc: DOC, ref, reason: 'Join the section first' });
+    // One join on its way, not one per answer (each spends the connection's join allowance).
+    expect(server.inbox.filter((m) => m.event === 'join')).toHaveLength(1);
+    insertParagraphs(text, 'fyra');
+    // Held until the join is answered: not saved, and counted as such.
+    expect(provider.unsavedCount).toBeGreaterThan(0);
+    expect(provider.status).not.toBe('saved');
+    server.inbox.splice(0, server.inbox.length, ...server.inbox.filter((m) => m.event === 'join'));
+    server.acceptJoin();
+    server.answerStep1();
+    server.receive('saved'); // step 2: every edit the server lacks, the held one included
+    expect(provider.unsavedCount).toBe(0);
+    expect(provider.status).toBe('saved');
+    expect(contentToJSON(server.doc, 'shared').currentSituation).toContain('fyra');
+  });
+
   it('an edit made after the step 2 went out and before the join was answered is sent then, and only its acknowledgement says saved', () => {
     const server = new FakeServer();
     const provider = new SocketYjsProvider(server, DOC);
