@@ -14,6 +14,7 @@ export * from './plans/call-addressee';
 export * from './policy/plan-policy';
 export * from './policy/plan-access-changes';
 export * from './schemas/plans';
+export * from './schemas/plan-responses';
 export * from './i18n/plan-messages';
 export * from './document/index';
 export * from './schemas/collab';

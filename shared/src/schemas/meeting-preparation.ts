@@ -3,7 +3,7 @@ import { CIRCLE_RELATIONS } from '../motescirkeln/circle-for';
 import { ANSWER_MAX_LENGTH, circleQuestion } from '../motescirkeln/circles';
 import { MEETING_PARTS, type MeetingPart, isMeetingPart } from '../motescirkeln/parts';
 import { CIRCLE_VERSIONS, type CircleVersion, isCircleVersion } from '../motescirkeln/versions';
-import { meetingSchema } from './plans';
+import { meetingSchema } from './plan-responses';
 
 /**
  * Preparation for a meeting with Mötescirkeln: each participant's private answers, the
