@@ -219,6 +219,40 @@ describe('reminders', () => {
     expect(await reminders(planId, 'consent_ending')).toEqual(['anders.nilsson', 'eva.lind']);
   });
 
+  it('an initiator who has left the plan is reminded no more; its samordningsansvarig is, so the deadline still reaches someone', async () => {
+    const jonas = s['jonas.ek']!;
+    const discharge: string = ok(await jonas.post('/api/plans', { personId: await personId(jonas, PNR.gunnel), trigger: 'discharge', reason: 'Utskrivningsklar', initiatingUnitId: ids.vuxenpsykiatri, dischargeReadyAt: new Date().toISOString() })).planId;
+    ok(await jonas.post(`/api/plans/${discharge}/participants`, { role: 'samordningsansvarig', accountId: await staffId(jonas, 'Lars Holm') }));
+    const jonasId = ok(await jonas.get(`/api/plans/${discharge}`)).participants!.find((p: { name: string; role: string }) => p.name === 'Jonas Ek' && p.role === 'initiativtagare')!.id;
+    ok(await jonas.delete(`/api/plans/${discharge}/participants/${jonasId}`));
+    clock().travel(new Date(Date.now() + 2.2 * DAY));
+    await scan();
+    expect(await reminders(discharge, 'discharge_call_due')).toEqual(['lars.holm']);
+    // An account no longer in use is told nothing either.
+    const admin = await signedIn(app.t.baseUrl, 'admin');
+    const larsId = await accountId('lars.holm');
+    ok(await admin.patch(`/api/staff/${larsId}`, { disabled: true }));
+    try {
+      clock().travel(new Date(Date.now() + 3.2 * DAY));
+      await scan();
+      expect(await reminders(discharge, 'discharge_call_missed')).toEqual([]);
+    } finally {
+      ok(await admin.patch(`/api/staff/${larsId}`, { disabled: false }));
+      s['lars.holm'] = await signedIn(app.t.baseUrl, 'lars.holm');
+    }
+
+    clock().travel(new Date());
+    const planId = await plan();
+    const eva = s['eva.lind']!;
+    ok(await eva.post(`/api/plans/${planId}/consents`, { givenBy: 'person', form: 'written', scopeOrganisationIds: [ids.kommun, ids.region], informationKinds: ['psychiatry'], validFrom: today(), validTo: stockholmDate(Date.now() + 20 * DAY) }));
+    const evaId = ok(await eva.get(`/api/plans/${planId}`)).participants!.find((p: { name: string; role: string }) => p.name === 'Eva Lind' && p.role === 'initiativtagare')!.id;
+    ok(await eva.delete(`/api/plans/${planId}/participants/${evaId}`));
+    clock().travel(new Date(Date.now() + 10 * DAY));
+    await scan();
+    // No one chairs or coordinates this plan yet: only the person hears of their consent ending.
+    expect(await reminders(planId, 'consent_ending')).toEqual(['anders.nilsson']);
+  });
+
   it('nothing is reminded about a closed plan or after consent is withdrawn', async () => {
     const closed = await plan();
     const withdrawn = await plan(PNR.sofia);

@@ -22,6 +22,20 @@ const notYet = (rule: ReminderRule, key: string, account: string) =>
  * The largest offset any county sets for the rule (or the default): an index-usable bound, so
  * that only occurrences that can be due are read, before each county's own offset is applied.
  */
+/**
+ * "The initiator", as a recipient: the initiativtagare while they still take part in the
+ * plan and their account is in use. Someone removed from the plan, or who left the
+ * organisation, is told nothing more about it; a plan whose initiator has gone reminds its
+ * samordningsansvarig and chair instead, so that a legal deadline still reaches someone.
+ */
+const initiatorsOf = (plan: string) => `
+  SELECT pp.account_id FROM plan_participant pp JOIN account ac ON ac.id = pp.account_id AND NOT ac.disabled
+   WHERE pp.plan_id = ${plan}.id AND pp.removed_at IS NULL
+     AND (pp.role = 'initiativtagare'
+          OR (pp.role IN ('samordningsansvarig', 'ordforande')
+              AND NOT EXISTS (SELECT 1 FROM plan_participant ip JOIN account ia ON ia.id = ip.account_id AND NOT ia.disabled
+                               WHERE ip.plan_id = ${plan}.id AND ip.removed_at IS NULL AND ip.role = 'initiativtagare')))`;
+
 const maxOffset = (rule: ReminderRule) =>
   `(SELECT greatest($3, coalesce(max((reminder_days->>'${rule}')::int), 0)) FROM county_setting)`;
 
@@ -91,10 +105,10 @@ function dischargeRule(rule: 'discharge_call_due' | 'discharge_call_missed') {
       : `p.discharge_call_due_at <= $1 - make_interval(hours => ${offset(rule)}) AND p.discharge_call_due_at >= $1 - interval '${WINDOW} days'`;
   // Before consent the plan is the initiator's alone; the deadline runs all the same.
   return `
-    SELECT ${key} AS subject_key, p.id AS plan_id, p.initiated_by AS account_id, p.discharge_call_due_at AS due_at, NULL AS detail
-      FROM plan p ${county} JOIN account ac ON ac.id = p.initiated_by AND NOT ac.disabled
+    SELECT DISTINCT ${key} AS subject_key, p.id AS plan_id, r.account_id, p.discharge_call_due_at AS due_at, NULL AS detail
+      FROM plan p ${county} CROSS JOIN LATERAL (${initiatorsOf('p')}) r
      WHERE p.discharge_call_due_at IS NOT NULL AND p.first_call_at IS NULL AND p.state <> 'avslutad' AND ${when}
-       AND ${notYet(rule, key, 'p.initiated_by')}`;
+       AND ${notYet(rule, key, 'r.account_id')}`;
 }
 
 export const REMINDER_SQL: Record<ReminderRule, string> = {
@@ -117,7 +131,7 @@ export const REMINDER_SQL: Record<ReminderRule, string> = {
     SELECT concat_ws(':', c.id, c.valid_to) AS subject_key, p.id AS plan_id, r.account_id, c.valid_to::timestamptz AS due_at, NULL AS detail
       FROM consent c JOIN plan p ON p.id = c.plan_id ${county}
       CROSS JOIN LATERAL (
-        SELECT p.initiated_by AS account_id
+        ${initiatorsOf('p')}
         UNION SELECT pe.account_id FROM person pe WHERE pe.id = p.person_id AND pe.account_id IS NOT NULL) r
      WHERE ${consentInForceSql('c', '$2::date')} AND c.valid_to IS NOT NULL
        AND c.valid_to <= $2::date + 90 AND c.valid_to - ${offset('consent_ending')} <= $2::date
