@@ -1,11 +1,11 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { agendaKey } from '@sip/shared';
+import { addStockholmDays, agendaKey, stockholmDate, stockholmDateTime } from '@sip/shared';
 import { Clock } from '../../server/src/jobs/clock';
 import { type ApiSession, signedIn } from '../support/api-session';
 import { waitFor } from '../support/collab-client';
 import { sqlClient } from '../support/database';
 import { MeetingClient, QUESTIONS, calledPlan } from '../support/meeting-fixtures';
-import { ok } from '../support/plan-fixtures';
+import { ok, planWithMeetingHeld } from '../support/plan-fixtures';
 import { useTestApp } from '../support/use-test-app';
 
 const app = useTestApp();
@@ -236,5 +236,32 @@ describe('following a meeting', () => {
     ok(await session.post('/api/auth/sign-out'));
     await waitFor(() => !jonas.socket.connected, 'closed after sign-out', 1000);
     expect(jonas.errors.map((e) => e.code)).toContain('session_expired');
+  });
+});
+
+describe('the evaluation counts', () => {
+  it('count only answers given in whole past months: a fresh answer is in no figure until its month is over', async () => {
+    const clock = app.t.app.get(Clock);
+    clock.travel(new Date());
+    const eva = s['eva.lind']!;
+    const before = ok(await eva.get('/api/meeting-evaluations/summary'));
+    const body = { satisfied: 'no', understood: 'yes', knows_contact: 'partly' } as const;
+    for (let i = 0; i < 3; i++) {
+      const { planId } = await planWithMeetingHeld(eva, clock);
+      const meetingId = ok(await eva.get(`/api/plans/${planId}`)).meetings[0].id;
+      for (const u of ['eva.lind', 'jonas.ek']) ok(await s[u]!.post(`/api/plans/${planId}/meetings/${meetingId}/evaluation`, body));
+    }
+    // Six staff answers today, and not one figure moved: no one can read an answer off a difference.
+    expect(ok(await eva.get('/api/meeting-evaluations/summary'))).toEqual(before);
+
+    const [year, month] = clock.today().split('-').map(Number) as [number, number];
+    const nextMonth = month === 12 ? `${year + 1}-01-01` : `${year}-${String(month + 1).padStart(2, '0')}-01`;
+    clock.travel(stockholmDateTime(nextMonth, '08:00'));
+    const after = ok(await eva.get('/api/meeting-evaluations/summary'));
+    expect(after.through).toBe(stockholmDate(addStockholmDays(stockholmDateTime(nextMonth, '00:00'), -1)));
+    const staff = after.groups.find((g: { group: string }) => g.group === 'staff');
+    expect(staff.suppressed).toBe(false);
+    expect(staff.counts.satisfied.no).toBeGreaterThanOrEqual(6);
+    clock.travel(new Date());
   });
 });

@@ -8,6 +8,9 @@ import {
   EVALUATION_SCALE,
   type EvaluationSummary,
   type MeetingEvaluation,
+  addStockholmDays,
+  stockholmDate,
+  stockholmDateTime,
 } from '@sip/shared';
 import { PlanAccessService } from '../access/plan-access.service';
 import { PlanCommands } from '../access/plan-commands';
@@ -48,9 +51,9 @@ export class EvaluationsService {
       if (!place.rights.evaluate) throw meetingRefused('evaluate', ['not_a_meeting_participant'], 403);
       if (place.meeting.status !== 'held') throw meetingRefused('evaluate', ['meeting_not_held']);
       const rows: unknown[] = await m.query(
-        `INSERT INTO meeting_evaluation (meeting_id, account_id, plan_id, respondent, satisfied, understood, knows_contact, comment)
-         VALUES ($1, $2, $3, $4, $5, $6, $7, $8) ON CONFLICT (meeting_id, account_id) DO NOTHING RETURNING 1`,
-        [meetingId, actor.accountId, planId, actor.kind === 'staff' ? 'staff' : 'person_side', input.satisfied, input.understood, input.knows_contact, input.comment?.trim() || null],
+        `INSERT INTO meeting_evaluation (meeting_id, account_id, plan_id, respondent, satisfied, understood, knows_contact, comment, created_at)
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9) ON CONFLICT (meeting_id, account_id) DO NOTHING RETURNING 1`,
+        [meetingId, actor.accountId, planId, actor.kind === 'staff' ? 'staff' : 'person_side', input.satisfied, input.understood, input.knows_contact, input.comment?.trim() || null, this.clock.now()],
       );
       if (!rows.length) throw meetingRefused('evaluate', ['already_evaluated']);
       // Neither the answers nor the comment: only that it was given.
@@ -61,25 +64,26 @@ export class EvaluationsService {
 
   /**
    * Counts over the meetings of the plans the actor's organisations take part in (all, for
-   * the admin), by who answered — the person's side first, then staff.
+   * the admin), by who answered — the person's side first, then staff. Only answers given in
+   * whole past months (Stockholm) count: a live count would let someone who sat in a meeting
+   * read the person's answer off the difference before and after it was given.
    */
   async summary(actor: Actor): Promise<EvaluationSummary> {
     const all = actor.systemRoles.includes('admin');
+    const monthStart = stockholmDateTime(`${this.clock.today().slice(0, 7)}-01`, '00:00');
+    const through = stockholmDate(addStockholmDays(monthStart, -1));
+    const inScope = `(e.created_at < $3) AND ($1 OR p.initiating_organisation_id = ANY($2::uuid[])
+         OR EXISTS (SELECT 1 FROM plan_participant pp WHERE pp.plan_id = p.id AND pp.organisation_id = ANY($2::uuid[])))`;
     const rows: { respondent: string; question: string; answer: string; n: number }[] = await this.dataSource.query(
-      `WITH scope AS (
-         SELECT e.* FROM meeting_evaluation e JOIN plan p ON p.id = e.plan_id
-          WHERE $1 OR p.initiating_organisation_id = ANY($2::uuid[])
-             OR EXISTS (SELECT 1 FROM plan_participant pp WHERE pp.plan_id = p.id AND pp.organisation_id = ANY($2::uuid[])))
+      `WITH scope AS (SELECT e.* FROM meeting_evaluation e JOIN plan p ON p.id = e.plan_id WHERE ${inScope})
        SELECT respondent, q.question, q.answer, count(*)::int AS n
          FROM scope CROSS JOIN LATERAL (VALUES ('satisfied', satisfied), ('understood', understood), ('knows_contact', knows_contact)) q(question, answer)
         GROUP BY respondent, q.question, q.answer`,
-      [all, actor.organisationIds],
+      [all, actor.organisationIds, monthStart],
     );
     const [{ meetings, answers }]: { meetings: number; answers: number }[] = await this.dataSource.query(
-      `SELECT count(DISTINCT e.meeting_id)::int AS meetings, count(*)::int AS answers FROM meeting_evaluation e JOIN plan p ON p.id = e.plan_id
-        WHERE $1 OR p.initiating_organisation_id = ANY($2::uuid[])
-           OR EXISTS (SELECT 1 FROM plan_participant pp WHERE pp.plan_id = p.id AND pp.organisation_id = ANY($2::uuid[]))`,
-      [all, actor.organisationIds],
+      `SELECT count(DISTINCT e.meeting_id)::int AS meetings, count(*)::int AS answers FROM meeting_evaluation e JOIN plan p ON p.id = e.plan_id WHERE ${inScope}`,
+      [all, actor.organisationIds, monthStart],
     );
     await this.audit.append({ actorId: actor.accountId, actorRole: auditRole(actor), action: 'meeting.evaluation.summary' });
     const groups = EVALUATION_GROUPS.map((group) => {
@@ -96,6 +100,6 @@ export class EvaluationsService {
     });
     // The totals only when no group is hidden: else total minus the groups shown is the hidden one.
     const shown = answers >= EVALUATION_MIN_ANSWERS && groups.every((g) => !g.suppressed || !rows.some((r) => r.respondent === g.group));
-    return { meetings: shown ? meetings : 0, answers: shown ? answers : 0, groups };
+    return { through, meetings: shown ? meetings : 0, answers: shown ? answers : 0, groups };
   }
 }

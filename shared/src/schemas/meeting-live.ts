@@ -141,8 +141,12 @@ export const myEvaluationSchema = z.object({ answered: z.boolean(), may: z.boole
 export const EVALUATION_GROUPS = ['person_side', 'staff'] as const;
 const counts = z.record(z.enum(EVALUATION_QUESTIONS), z.record(scale, z.number().int()));
 
-/** Counts over many meetings; a group with fewer than EVALUATION_MIN_ANSWERS answers shows none. */
+/**
+ * Counts over many meetings, of answers given up to and including `through` (the last day of
+ * the last whole month); a group with fewer than EVALUATION_MIN_ANSWERS answers shows none.
+ */
 export const evaluationSummarySchema = z.object({
+  through: z.iso.date(),
   meetings: z.number().int(),
   answers: z.number().int(),
   groups: z.array(z.object({ group: z.enum(EVALUATION_GROUPS), answers: z.number().int(), suppressed: z.boolean(), counts: counts.nullable() })),
