@@ -111,6 +111,11 @@ describe('staff plan forms', { timeout: E2E_TEST_TIMEOUT_MS }, () => {
       const notice = page.locator('.saved-notice[role="status"]').first();
       await notice.getByText('Sparat').waitFor();
       await planWorkspaceLoaded(page);
+      // Written once, shown where the plan is read: the shared part lists them from here.
+      await page.locator('[data-section="shared"]').getByRole('list', { name: 'Frågeställningar' }).getByText('Behandling').waitFor();
+      // The long-term goal is the person's, written in their part: here it is text, not a field.
+      expect(await page.getByRole('textbox', { name: 'Personens långsiktiga mål' }).count()).toBe(0);
+      await page.getByTestId('long-term-goal').getByText('Inget långsiktigt mål skrivet ännu.').waitFor();
       await expectNoAxeViolations(page);
     });
 
@@ -184,7 +189,9 @@ describe('staff plan forms', { timeout: E2E_TEST_TIMEOUT_MS }, () => {
     const section = page.getByRole('region', { name: 'Barnets egen röst' });
 
     await step('kept from the guardians without a reason: the reason field says so', async ({ poll }) => {
-      await section.getByLabel('Barnets egen syn').fill('Jag vill bo kvar hos pappa.');
+      // The view itself is written once, in the child's part of the plan; this card says where.
+      await section.getByText('Barnets egen syn skrivs i planens del ”Barnets egen del”', { exact: false }).waitFor();
+      expect(await section.getByRole('textbox', { name: 'Barnets egen syn' }).count()).toBe(0);
       await section.getByLabel('Hemligt för vårdnadshavarna (barnet bedöms moget)').check();
       await section.getByRole('button', { name: 'Spara' }).click();
       await poll(() => description(section.getByLabel('Skäl för bedömningen'))).toBe('Fyll i.');
@@ -199,7 +206,7 @@ describe('staff plan forms', { timeout: E2E_TEST_TIMEOUT_MS }, () => {
       await section.getByRole('button', { name: 'Spara' }).click();
       await section.locator('.saved-notice').getByText('Sparat').waitFor();
       await expectNoAxeViolations(page);
-      await section.getByLabel('Barnets egen syn').fill('Jag vill bo kvar hos pappa och gå i samma skola.');
+      await section.getByLabel('Skäl för bedömningen').fill('Elin är 15 och har sagt det tydligt, två gånger.');
       await poll(() => section.locator('.saved-notice').textContent()).toBe('');
     });
     expect(errors).toEqual([]);

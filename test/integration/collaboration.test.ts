@@ -317,10 +317,11 @@ describe('reconnecting and presence', () => {
     const eva = await (await client('eva.lind')).open(planId, 'shared');
     const birgittaClient = await client('birgitta.nilsson');
     const birgitta = await birgittaClient.open(planId, 'shared');
-    arrayField(eva.doc, 'questions').push([yMapFrom({ id: 'q-temp', text: 'Tillfällig fråga' })]);
+    const needsBefore = arrayField(eva.doc, 'needs').length;
+    arrayField(eva.doc, 'needs').push([yMapFrom({ id: 'n-temp', text: 'Tillfälligt behov' })]);
     await waitFor(() => eva.status === 'saved', 'added');
-    arrayField(eva.doc, 'questions').delete(0, arrayField(eva.doc, 'questions').length);
-    await waitFor(() => eva.status === 'saved' && arrayField(birgitta.doc, 'questions').length === 0, 'deleted, and seen by the relative');
+    arrayField(eva.doc, 'needs').delete(needsBefore, 1);
+    await waitFor(() => eva.status === 'saved' && arrayField(birgitta.doc, 'needs').length === needsBefore, 'deleted, and seen by the relative');
     // Her copy now has a delete set; the sync step 2 after reconnecting carries it.
     birgittaClient.socket.disconnect();
     birgittaClient.socket.connect();

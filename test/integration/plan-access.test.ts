@@ -1,7 +1,8 @@
-import { beforeAll, describe, expect, it, onTestFinished } from 'vitest';
+import { beforeAll, describe, expect, it, onTestFinished, vi } from 'vitest';
 import { DEMO_PERSONS, DEMO_STAFF } from '../../server/src/seed/demo-data';
 import type { RecordConsentInput } from '../support/api-routes';
 import { type ApiSession, ok, problem } from '../support/api-session';
+import { writeRichText } from '../support/collab-client';
 import { sqlClient } from '../support/database';
 import { plan } from '../support/plan-builder';
 import { PNR, changed, directoryIds, inDays, personId, staffId, today } from '../support/plan-fixtures';
@@ -146,10 +147,14 @@ describe('guardians and a mature child', () => {
     ok(await omar.post(`/api/plans/${sip.id}/consents`, { ...consent, guardianAccountIds: guardians }));
     ok(await omar.post(`/api/plans/${sip.id}/participants`, { role: 'kallad_personal', accountId: await staffId(omar, 'Sara Nord') }));
 
-    ok(await omar.put(`/api/plans/${sip.id}/child-view`, { childSecrecy: false, childView: 'Jag vill gå kvar i min klass.' }));
-    expect(ok(await s['maria.johansson']!.get(`/api/plans/${sip.id}`)).childView).toBe('Jag vill gå kvar i min klass.');
+    // The child's view is written in one place, the child's part of the plan.
+    await writeRichText(app.t.baseUrl, omar, sip.id, 'child', 'childView', 'Jag vill gå kvar i min klass.');
+    ok(await omar.put(`/api/plans/${sip.id}/child-view`, { childSecrecy: false }));
+    await vi.waitFor(async () => expect(ok(await s['maria.johansson']!.get(`/api/plans/${sip.id}`)).childView).toBe('Jag vill gå kvar i min klass.'), { timeout: 5000, interval: 25 });
 
-    ok(await omar.put(`/api/plans/${sip.id}/child-view`, { childSecrecy: true, reason: 'Elin är mogen nog; uppgifterna rör hennes relation till föräldrarna', childView: 'Jag vill prata med kuratorn utan mamma och pappa.' }));
+    ok(await omar.put(`/api/plans/${sip.id}/child-view`, { childSecrecy: true, reason: 'Elin är mogen nog; uppgifterna rör hennes relation till föräldrarna' }));
+    await writeRichText(app.t.baseUrl, s['elin.johansson']!, sip.id, 'child', 'childView', 'Jag vill prata med kuratorn utan mamma och pappa.');
+    await vi.waitFor(async () => expect(ok(await s['sara.nord']!.get(`/api/plans/${sip.id}`)).childView).toContain('kuratorn'), { timeout: 5000, interval: 25 });
     for (const guardian of ['maria.johansson', 'peter.johansson']) {
       const view = ok(await s[guardian]!.get(`/api/plans/${sip.id}`));
       expect(view.permissions.as).toBe('guardian');

@@ -1,7 +1,7 @@
-import { afterAll, beforeAll, expect, it } from 'vitest';
+import { afterAll, beforeAll, expect, it, vi } from 'vitest';
 import { arrayField, yMapFrom } from '@sip/shared/yjs';
 import { type ApiSession, ok, problem } from '../support/api-session';
-import { CollabClient, waitFor } from '../support/collab-client';
+import { CollabClient, waitFor, writeRichText } from '../support/collab-client';
 import { sqlClient } from '../support/database';
 import { plan } from '../support/plan-builder';
 import { type DirectoryIds, changed, completePreparation } from '../support/plan-fixtures';
@@ -113,3 +113,35 @@ it('the person sees in their access log who read a version of their plan', async
   const log = ok(await anders.get(`/api/plans/${planId}/access-log`)) as { who: string; what: string }[];
   expect(log.filter((e) => e.what === 'plan.version.read').map((e) => e.who)).toContain('Eva Lind');
 });
+
+it('the long-term goal, the frågeställningar and the child’s view are each written in one place and shown from there', async () => {
+  const built = await plan(app).for('anders').by('eva.lind').withConsent(['kommun', 'region']).withParticipant('Jonas Ek').preparing().build();
+  const planId = built.id;
+  // Förberedelse takes the frågeställningar; the long-term goal is the person's own, in their part.
+  const refused = await eva.request('PATCH', `/api/plans/${planId}/preparation`, { questions: ['Vem gör vad?'], longTermGoal: 'Ett mål till' });
+  expect(refused.status).toBe(400);
+  ok(await eva.patch(`/api/plans/${planId}/preparation`, { questions: ['Vem gör vad?'] }));
+  await writeRichText(app.t.baseUrl, await app.as('anders.nilsson'), planId, 'person', 'longTermGoal', 'Jag vill bo kvar i min lägenhet.');
+  await vi.waitFor(async () => expect((await detailFor(planId)).longTermGoal).toBe('Jag vill bo kvar i min lägenhet.'), { timeout: 5000, interval: 25 });
+
+  // The kallelse carries both, from their one place.
+  const called = await changed(eva, eva.post(`/api/plans/${planId}/calls`, { meeting: { startsAt: new Date(Date.now() + 7 * 86_400_000).toISOString(), location: 'Rum 1' }, purpose: 'SIP', recipients: [{ kind: 'kallelse', organisationId: built.ids.region, unitId: built.ids.vuxenpsykiatri }] }));
+  expect(called.calls![0]).toMatchObject({ questions: ['Vem gör vad?'], longTermGoal: 'Jag vill bo kvar i min lägenhet.' });
+
+  // The shared part shows the frågeställningar from the preparation and holds no list of its own.
+  const shared = await open(planId, eva, 'shared');
+  arrayField(shared.doc, 'questions').push([yMapFrom({ id: 'q1', text: 'En frågeställning till' })]);
+  await waitFor(() => shared.lastError !== null, 'refusal');
+  expect(shared.lastError?.code).toBe('schema_violation');
+  expect((await detailFor(planId)).questions).toEqual(['Vem gör vad?']);
+
+  // The child's view: only in the child's part; the form decides only about secrecy.
+  const elin = await plan(app).for('elin').by('omar.haddad').build();
+  const omar = await app.as('omar.haddad');
+  const withText = await omar.request('PUT', `/api/plans/${elin.id}/child-view`, { childSecrecy: false, childView: 'Jag vill gå kvar i min klass.' });
+  expect(withText.status).toBe(400);
+});
+
+async function detailFor(planId: string) {
+  return ok(await eva.get(`/api/plans/${planId}`));
+}

@@ -51,7 +51,6 @@ describe('the lifecycle through the API', () => {
     expect(p.state).toBe('forberedelse');
     p = await changed(eva, eva.patch(`/api/plans/${sip.id}/preparation`, {
       questions: ['Hur kan boendet ordnas?', 'Vem ansvarar för medicineringen?'],
-      longTermGoal: 'Att bo i egen lägenhet och ha en meningsfull vardag',
       leadOrganisationId: ids.kommun,
     }));
     expect(p.leadOrganisation?.name).toBe('Uppsala kommun');
@@ -171,7 +170,8 @@ describe('the lifecycle through the API', () => {
       .for('anders')
       .withConsent(['kommun', 'region'], consentBody())
       .preparing()
-      .withPreparation({ questions: ['Vem gör vad?'], longTermGoal: 'Egen bostad' })
+      .withPreparation({ questions: ['Vem gör vad?'] })
+      .withLongTermGoal('Egen bostad')
       .called({
         unit: 'vuxenpsykiatri',
         meeting: { startsAt, durationMinutes: 60, location: 'Vuxenenheten, Kungsgatan 1', videoLink: 'https://video.example.se/sip-123' },

@@ -2,6 +2,7 @@ import { io, type Socket } from 'socket.io-client';
 import * as Y from 'yjs';
 import { type CollabError, documentName, type SectionName } from '@sip/shared';
 import { SocketYjsProvider } from '../../client/src/collab/socket-yjs-provider';
+import { insertParagraphs, richTextField } from '@sip/shared/yjs';
 import type { ApiSession } from './api-session';
 
 /** A real co-editing client: socket.io-client + Yjs, signed in with a session's cookie. */
@@ -59,5 +60,17 @@ export async function waitFor(condition: () => boolean, what: string | (() => st
   while (!condition()) {
     if (Date.now() - started > timeoutMs) throw new Error(`Timed out waiting for ${typeof what === 'function' ? what() : what}`);
     await new Promise((r) => setTimeout(r, 10));
+  }
+}
+
+/** Writes paragraphs into a rich-text field of a section as a co-editing client does, and waits until it is stored. */
+export async function writeRichText(baseUrl: string, session: ApiSession, planId: string, section: SectionName, field: string, text: string): Promise<void> {
+  const client = await CollabClient.connect(baseUrl, session);
+  try {
+    const provider = await client.open(planId, section);
+    insertParagraphs(richTextField(provider.doc, field), text);
+    await waitFor(() => provider.status === 'saved', () => `${field} in ${section} stored (status ${provider.status})`);
+  } finally {
+    client.close();
   }
 }

@@ -4,7 +4,7 @@ import { Clock } from '../../server/src/jobs/clock';
 import { DEMO_PERSONS, DEMO_STAFF } from '../../server/src/seed/demo-data';
 import type { RecordConsentInput, SendCallInput } from './api-routes';
 import { type ApiSession, type SessionSource, ok, sessionCache } from './api-session';
-import { CollabClient, waitFor } from './collab-client';
+import { CollabClient, waitFor, writeRichText } from './collab-client';
 import { writeStatutoryContent } from './plan-content';
 import { type DirectoryIds, PNR, at, directoryIds, inDays, personId, staffId, today } from './plan-fixtures';
 import type { TestAppContext } from './use-test-app';
@@ -177,7 +177,25 @@ export class PlanBuilder {
     return this.transition({ action: 'start_preparation' });
   }
 
-  /** The preparation form: questions, long-term goal, lead principal, follow-up date. */
+  /**
+   * The person's long-term goal, written by the person in their own part of the plan (its one
+   * place), and waited for until the plan shows it.
+   */
+  withLongTermGoal(goal: string): PlanBuilder {
+    return this.then(async (p) => {
+      const username = DEMO_PERSONS.find((d) => d.personnummer === PNR[p.person])?.username;
+      if (!username) throw new Error(`${p.person} has no account to write their part with`);
+      await writeRichText(p.source.baseUrl, await p.source.as(username), p.planId, 'person', 'longTermGoal', goal);
+      const starter = await p.source.as(p.starter);
+      // The projection writes it shortly after the edit is stored.
+      for (let i = 0; (await detailOf(starter, p.planId)).longTermGoal !== goal; i++) {
+        if (i === 200) throw new Error('The long-term goal never reached the plan');
+        await new Promise((r) => setTimeout(r, 25));
+      }
+    });
+  }
+
+  /** The preparation form: questions, lead principal, follow-up date. */
   withPreparation(preparation: Omit<Preparation, 'leadOrganisationId'> & { lead?: OrganisationKey }): PlanBuilder {
     const { lead, ...rest } = preparation;
     return this.then(async (p) => {

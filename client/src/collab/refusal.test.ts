@@ -31,8 +31,8 @@ describe('what a refusal would lose', () => {
   it('says which limit was broken', () => {
     expect(explainRefusal('shared', { needs: [{ id: 'a', text: 'x'.repeat(2001) }] }, 'schema_violation')).toEqual({ kind: 'tooLong', max: TEXT_LIMITS.item });
     expect(explainRefusal('shared', { currentSituation: 'x'.repeat(20_001) }, 'schema_violation')).toEqual({ kind: 'tooLong', max: TEXT_LIMITS.richText });
-    const many = Array.from({ length: LIST_LIMITS.questions + 1 }, (_, i) => ({ id: `q${i}`, text: 'q' }));
-    expect(explainRefusal('shared', { questions: many }, 'schema_violation')).toEqual({ kind: 'tooMany', max: LIST_LIMITS.questions });
+    const many = Array.from({ length: LIST_LIMITS.needs + 1 }, (_, i) => ({ id: `n${i}`, text: 'n' }));
+    expect(explainRefusal('shared', { needs: many }, 'schema_violation')).toEqual({ kind: 'tooMany', max: LIST_LIMITS.needs });
     expect(explainRefusal('shared', { needs: [{ id: 'a', text: 'ok', extra: 1 }] }, 'schema_violation')).toEqual({ kind: 'code', code: 'schema_violation' });
     expect(explainRefusal('shared', {}, 'too_large')).toEqual({ kind: 'code', code: 'too_large' });
   });

@@ -129,6 +129,8 @@ export const en: Messages = {
       title: 'Preparation',
       questions: 'Questions for the meeting (one per line)',
       longTermGoal: 'The person’s long-term goal',
+      longTermGoalWhere: 'Written in the plan’s part “My part”, by the person or by the chair or coordinator with the person.',
+      noLongTermGoal: 'No long-term goal written yet.',
       lead: 'Principal with overall responsibility',
       followUpDate: 'Follow-up date',
       save: 'Save preparation',
@@ -169,7 +171,7 @@ export const en: Messages = {
     },
     childView: {
       title: 'The child’s own voice',
-      text: 'The child’s own view',
+      where: 'The child’s own view is written in the plan’s part “The child’s own part”, by the child or by staff together with the child.',
       secrecy: 'Secret from the guardians (the child is judged mature)',
       reason: 'Grounds for the judgement',
       save: 'Save',
@@ -213,7 +215,7 @@ export const en: Messages = {
     fields: {
       importantToMe: 'What is important to me', worksWell: 'What works well', worksBadly: 'What does not work so well',
       longTermGoal: 'My long-term goal', shortTermGoals: 'My short-term goals', canDoMyself: 'What I can do myself',
-      childView: 'The child’s own view', currentSituation: 'Current situation', needs: 'Needs', goals: 'Goals', questions: 'Questions',
+      childView: 'The child’s own view', currentSituation: 'Current situation', needs: 'Needs', goals: 'Goals',
       disagreements: 'What we disagree on', actions: 'Efforts', measures: 'Measures by others',
       needId: 'Need', goalId: 'Goal', performingUnitId: 'Performed by', startDate: 'Start', followUpNotes: 'Follow-up', 
       text: 'Text', term: 'Term', long: 'Long term', short: 'Short term', what: 'What is done', responsiblePerson: 'Responsible',
@@ -230,6 +232,8 @@ export const en: Messages = {
       other: 'You can no longer change this, only read it.',
     },
     sectionRevoked: 'You no longer have access to this part of the plan.',
+    preparedQuestions: 'Questions for the meeting',
+    preparedQuestionsWhere: 'Written in the preparation; they go with the call.',
     refusal: {
       tooLong: 'The text is too long: at most {{max}} characters. What you wrote was not saved – here it is, so that you can copy it.',
       tooMany: 'The list is too long: at most {{max}}. What you wrote was not saved – here it is, so that you can copy it.',

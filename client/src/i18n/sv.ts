@@ -128,6 +128,8 @@ export const sv = {
       title: 'Förberedelse',
       questions: 'Frågeställningar (en per rad)',
       longTermGoal: 'Personens långsiktiga mål',
+      longTermGoalWhere: 'Skrivs i planens del ”Min del”, av personen eller av ordföranden eller samordningsansvarig med personen.',
+      noLongTermGoal: 'Inget långsiktigt mål skrivet ännu.',
       lead: 'Huvudansvarig huvudman',
       followUpDate: 'Datum för uppföljning',
       save: 'Spara förberedelse',
@@ -168,7 +170,7 @@ export const sv = {
     },
     childView: {
       title: 'Barnets egen röst',
-      text: 'Barnets egen syn',
+      where: 'Barnets egen syn skrivs i planens del ”Barnets egen del”, av barnet eller av personal tillsammans med barnet.',
       secrecy: 'Hemligt för vårdnadshavarna (barnet bedöms moget)',
       reason: 'Skäl för bedömningen',
       save: 'Spara',
@@ -212,7 +214,7 @@ export const sv = {
     fields: {
       importantToMe: 'Det här är viktigt för mig', worksWell: 'Det här fungerar bra', worksBadly: 'Det här fungerar inte så bra',
       longTermGoal: 'Mitt mål på lång sikt', shortTermGoals: 'Mina mål på kort sikt', canDoMyself: 'Det här kan jag göra själv',
-      childView: 'Barnets egen syn', currentSituation: 'Nuläge', needs: 'Behov', goals: 'Mål', questions: 'Frågeställningar',
+      childView: 'Barnets egen syn', currentSituation: 'Nuläge', needs: 'Behov', goals: 'Mål',
       disagreements: 'Det vi inte är överens om', actions: 'Insatser', measures: 'Insatser av andra',
       needId: 'Behov', goalId: 'Mål', performingUnitId: 'Utförare', startDate: 'Start', followUpNotes: 'Uppföljning', 
       text: 'Text', term: 'Sikt', long: 'Lång sikt', short: 'Kort sikt', what: 'Vad görs', responsiblePerson: 'Ansvarig',
@@ -229,6 +231,8 @@ export const sv = {
       other: 'Du kan inte längre ändra här, bara läsa.',
     },
     sectionRevoked: 'Du har inte längre tillgång till den här delen av planen.',
+    preparedQuestions: 'Frågeställningar',
+    preparedQuestionsWhere: 'Skrivs i förberedelsen och följer med kallelsen.',
     refusal: {
       tooLong: 'Texten är för lång: högst {{max}} tecken. Det du skrev sparades inte – här är det så att du kan kopiera det.',
       tooMany: 'Listan är för lång: högst {{max}}. Det du skrev sparades inte – här är det så att du kan kopiera det.',

@@ -60,8 +60,18 @@ export class ProjectionService implements OnModuleDestroy {
     actions: (m, planId, section, content, history) => this.projectActions(m, planId, actionsOrganisationId(section)!, content, history),
     // Statistics need to know that the person's own goals and the child's view were recorded,
     // and since when (the last stored edit: the seed writes its edits at their own times).
-    person_goals: (m, planId, section, content) => recordedFact(m, planId, section, 'person_goals', hasText(content.longTermGoal) || hasText(content.shortTermGoals)),
-    child_view: (m, planId, section, content) => recordedFact(m, planId, section, 'child_view', hasText(content.childView)),
+    // The long-term goal and the child's view are written here only; their text is kept on the
+    // plan for the preparation, the kallelse and the plan page.
+    person_goals: async (m, planId, section, content) => {
+      await m.query('UPDATE plan SET long_term_goal = $2 WHERE id = $1', [planId, plainOrNull(content.longTermGoal)]);
+      await recordedFact(m, planId, section, 'person_goals', hasText(content.longTermGoal) || hasText(content.shortTermGoals));
+    },
+    child_view: async (m, planId, section, content) => {
+      // The fact first: plan's own trigger on child_view (from when it was a form field) would
+      // otherwise stamp it with the plan's last update instead of the edit's time.
+      await recordedFact(m, planId, section, 'child_view', hasText(content.childView));
+      await m.query('UPDATE plan SET child_view = $2 WHERE id = $1', [planId, plainOrNull(content.childView)]);
+    },
   };
 
   constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
@@ -166,6 +176,7 @@ export class ProjectionService implements OnModuleDestroy {
 }
 
 const hasText = (v: unknown) => typeof v === 'string' && v.trim() !== '';
+const plainOrNull = (v: unknown) => (hasText(v) ? (v as string).trim() : null);
 
 /** The first time the fact held is kept; emptying the field later does not undo that it was recorded. */
 async function recordedFact(m: EntityManager, planId: string, section: SectionName, fact: 'person_goals' | 'child_view', holds: boolean) {

@@ -5,7 +5,11 @@ import type { Actor } from '../auth/actor';
 import { ProblemException, validationFailed } from '../common/problem.exception';
 import { Clock } from '../jobs/clock';
 
-/** Preparing the meeting (frågeställningar, goal, huvudansvarig, follow-up date) and the child's own view. */
+/**
+ * Preparing the meeting (frågeställningar, huvudansvarig, follow-up date) and whether the
+ * child's own view is kept from the guardians. The long-term goal and the child's view are
+ * written in their sections of the plan, once; the projection keeps their text on the plan.
+ */
 @Injectable()
 export class PreparationService {
   constructor(
@@ -23,16 +27,13 @@ export class PreparationService {
       }
       await m.query(
         `UPDATE plan SET questions = coalesce($2::jsonb, questions),
-                long_term_goal = CASE WHEN $3 THEN $4 ELSE long_term_goal END,
-                lead_organisation_id = CASE WHEN $5 THEN $6::uuid ELSE lead_organisation_id END,
-                follow_up_date = CASE WHEN $7 THEN $8::date ELSE follow_up_date END,
+                lead_organisation_id = CASE WHEN $3 THEN $4::uuid ELSE lead_organisation_id END,
+                follow_up_date = CASE WHEN $5 THEN $6::date ELSE follow_up_date END,
                 updated_at = now()
           WHERE id = $1`,
         [
           planId,
           input.questions ? JSON.stringify(input.questions) : null,
-          input.longTermGoal !== undefined,
-          input.longTermGoal ?? null,
           input.leadOrganisationId !== undefined,
           input.leadOrganisationId ?? null,
           input.followUpDate !== undefined,
@@ -54,9 +55,8 @@ export class PreparationService {
         throw new ProblemException(400, 'validation_failed', { errors: [{ path: 'body', code: 'not_a_child', message: 'Only a child’s plan has a child’s own view' }] });
       }
       await m.query(
-        `UPDATE plan SET child_secrecy = $2, child_secrecy_reason = $3,
-                child_view = CASE WHEN $4 THEN $5 ELSE child_view END, updated_at = now() WHERE id = $1`,
-        [planId, input.childSecrecy, input.reason ?? null, input.childView !== undefined, input.childView ?? null],
+        `UPDATE plan SET child_secrecy = $2, child_secrecy_reason = $3, updated_at = now() WHERE id = $1`,
+        [planId, input.childSecrecy, input.reason ?? null],
       );
       if (p!.child_secrecy !== input.childSecrecy) accessChanged('child_secrecy_changed');
       await audit('plan.child_view.update', { type: 'plan', id: planId }, { childSecrecy: input.childSecrecy });

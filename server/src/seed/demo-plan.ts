@@ -177,23 +177,23 @@ export class DemoPlan {
   }
 
   /** PreparationService.updatePreparation. */
-  async prepare(at: Date, username: string, input: { questions?: string[]; longTermGoal?: string; lead?: string; followUpDate?: string }): Promise<void> {
+  async prepare(at: Date, username: string, input: { questions?: string[]; lead?: string; followUpDate?: string }): Promise<void> {
     const { actor } = await this.world.event(at, username, this.id, 'prepare', { capability: 'prepare' });
     const lead = input.lead === undefined ? undefined : this.world.directory.organisation(input.lead);
     await this.world.m.query(
-      `UPDATE plan SET questions = coalesce($2::jsonb, questions), long_term_goal = coalesce($3, long_term_goal),
-              lead_organisation_id = coalesce($4::uuid, lead_organisation_id), follow_up_date = coalesce($5::date, follow_up_date), updated_at = $6
+      `UPDATE plan SET questions = coalesce($2::jsonb, questions),
+              lead_organisation_id = coalesce($3::uuid, lead_organisation_id), follow_up_date = coalesce($4::date, follow_up_date), updated_at = $5
         WHERE id = $1`,
-      [this.id, input.questions ? JSON.stringify(input.questions) : null, input.longTermGoal ?? null, lead ?? null, input.followUpDate ?? null, at],
+      [this.id, input.questions ? JSON.stringify(input.questions) : null, lead ?? null, input.followUpDate ?? null, at],
     );
     const changed = Object.keys(input).map((k) => (k === 'lead' ? 'leadOrganisationId' : k));
     await this.world.audit(at, actor, this.id, 'plan.preparation.update', { type: 'plan', id: this.id }, { changed });
   }
 
-  /** PreparationService.updateChildView: what staff recorded of the child's own view. */
-  async recordChildView(at: Date, username: string, childView: string): Promise<void> {
+  /** PreparationService.updateChildView: staff decide that the child's view is not kept from the guardians. */
+  async recordChildOpenness(at: Date, username: string): Promise<void> {
     const { actor } = await this.world.event(at, username, this.id, 'record the child’s view', { capability: 'record_child_view' });
-    await this.world.m.query(`UPDATE plan SET child_secrecy = false, child_view = $2, updated_at = $3 WHERE id = $1`, [this.id, childView, at]);
+    await this.world.m.query(`UPDATE plan SET child_secrecy = false, updated_at = $2 WHERE id = $1`, [this.id, at]);
     await this.world.audit(at, actor, this.id, 'plan.child_view.update', { type: 'plan', id: this.id }, { childSecrecy: false });
   }
 

@@ -37,7 +37,6 @@ export async function andersStory(world: DemoWorld): Promise<void> {
       'Hur kan Anders komma igång med en sysselsättning?',
       'Hur samordnar vi läkemedelsbehandlingen med stödet i hemmet?',
     ],
-    longTermGoal: 'Anders bor kvar i sin lägenhet och har en meningsfull sysselsättning.',
     lead: 'uppsala-kommun',
   });
   await plan.allowRelative(c.at(w(1), '19:20'), 'anders.nilsson', 'birgitta.nilsson');

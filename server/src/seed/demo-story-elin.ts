@@ -32,10 +32,9 @@ export async function elinStory(world: DemoWorld): Promise<void> {
   await plan.transition(c.at(w(1), '16:45'), 'omar.haddad', 'start_preparation');
   await plan.prepare(c.at(w(1), '16:50'), 'omar.haddad', {
     questions: ['Hur kan Elin komma tillbaka till skolan i en takt hon klarar?', 'Hur fördelar vi stödet mellan BUP, socialtjänsten och skolan?'],
-    longTermGoal: 'Elin går i skolan och mår bättre.',
     lead: 'uppsala-kommun',
   });
-  await plan.recordChildView(c.at(w(2), '15:00'), 'omar.haddad', 'Elin berättade vid hembesöket att hon vill tillbaka till skolan, helst i en mindre grupp i början. Hon vill själv vara med en stund på mötet och säga vad hon tycker.');
+  await plan.recordChildOpenness(c.at(w(2), '15:00'), 'omar.haddad');
 
   const meeting = c.workdays(3)(0);
   const call = await plan.sendCall(c.at(w(3), '09:00'), 'omar.haddad', {
@@ -64,6 +63,7 @@ export async function elinStory(world: DemoWorld): Promise<void> {
     paragraphs(d, 'importantToMe', 'Att Elin får komma tillbaka till skolan i sin egen takt, och att vi föräldrar vet vem vi ska ringa.');
     paragraphs(d, 'worksWell', 'Elin har en nära kompis och rider varje lördag.');
     paragraphs(d, 'worksBadly', 'Morgnarna. Elin har ont i magen och kommer inte iväg.');
+    paragraphs(d, 'longTermGoal', 'Att Elin går i skolan och mår bättre.');
   });
   await plan.write(c.at(w(9), '10:00'), 'sara.nord', `actions:${region}`, (d) =>
     push(d, 'actions', { id: newId(), what: 'Samtalskontakt med kurator (KBT-inriktad) för ångest', needId: needs.anxiety, performingUnitId: bup, responsiblePerson: 'Sara Nord', when: 'Torsdagar efter skolan', frequency: 'Varje vecka', startDate: c.date(w(0) - 60), dueDate: c.date(60), status: 'ongoing' }));

@@ -41,7 +41,6 @@ export async function gunnelStory(world: DemoWorld): Promise<void> {
   await plan.transition(later(10), 'jonas.ek', 'start_preparation');
   await plan.prepare(later(20), 'jonas.ek', {
     questions: ['Vilket stöd behöver Gunnel i hemmet från första dagen?', 'Hur följer vi upp läkemedelsbehandlingen efter utskrivningen?'],
-    longTermGoal: 'Gunnel bor tryggt hemma med det stöd hon behöver.',
     lead: 'region-uppsala',
   });
   const needs = { home: newId(), care: newId(), company: newId() };

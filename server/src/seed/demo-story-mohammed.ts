@@ -28,7 +28,6 @@ export async function mohammedStory(world: DemoWorld): Promise<void> {
   await plan.transition(c.at(w(0), '13:10'), 'lars.holm', 'start_preparation');
   await plan.prepare(c.at(w(0), '13:20'), 'lars.holm', {
     questions: ['Behöver Mohammed stöd från socialtjänsten efter utskrivningen?'],
-    longTermGoal: 'Mohammed har ett eget boende och ett arbete.',
     lead: 'region-uppsala',
   });
   // Sent on the third working day after starting: after the three-day deadline.

@@ -33,7 +33,6 @@ export async function sofiaStory(world: DemoWorld): Promise<void> {
   await plan.transition(c.at(w(1), '11:10'), 'eva.lind', 'start_preparation');
   await plan.prepare(c.at(w(1), '11:20'), 'eva.lind', {
     questions: ['Hur får Sofia överblick över ekonomin och skulderna?', 'Vad behöver Sofia för att må stabilt och komma tillbaka till arbete?'],
-    longTermGoal: 'Sofia har ett arbete och en stabil ekonomi.',
     lead: 'region-uppsala',
   });
 
@@ -64,6 +63,7 @@ export async function sofiaStory(world: DemoWorld): Promise<void> {
     paragraphs(d, 'worksWell', 'Jag har bra kontakt med min syster och tränar tre gånger i veckan.');
     paragraphs(d, 'worksBadly', 'Breven från Kronofogden. Jag öppnar dem inte.');
     paragraphs(d, 'canDoMyself', 'Jag kan föra en dagbok över sömn och humör och ta med den till läkaren.');
+    paragraphs(d, 'longTermGoal', 'Jag vill ha ett arbete och en ekonomi som håller.');
   });
 
   const actions = { debt: newId(), support: newId(), lithium: newId(), group: newId() };

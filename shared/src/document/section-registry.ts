@@ -11,8 +11,9 @@ import { type SectionKindId, type SectionName, actionsOrganisationId, sectionKin
 export type FieldKind = 'rich' | 'list';
 /**
  * Which rows the projection writes from a section (server/src/collaboration/projection).
- * `person_goals` and `child_view` write only that something was recorded, and when
- * (plan_content_fact, read by statistics) — never the words.
+ * `person_goals` and `child_view` record that something was written, and when
+ * (plan_content_fact, read by statistics), and keep the long-term goal's and the child's
+ * view's plain text on the plan, where the preparation, the kallelse and the plan page show it.
  */
 export type ProjectionKind = 'needs_and_goals' | 'actions' | 'other_measures' | 'person_goals' | 'child_view';
 
@@ -30,6 +31,11 @@ export interface SectionKind {
   id: SectionKindId;
   /** Each field is a named root type of the document; anything else is refused. */
   fields: Record<string, FieldKind>;
+  /**
+   * Fields this kind once had and no longer writes: kept in stored documents, left out of
+   * the content read from them (versions, projection), and refused when an update touches them.
+   */
+  retired?: readonly string[];
   /** Whether this section exists for the plan. */
   existsFor(section: SectionName, plan: SectionPlanFacts): boolean;
   /** Read and write audience, for an actor who reaches the plan. */
@@ -67,7 +73,10 @@ export const SECTION_KINDS: Record<SectionKindId, SectionKind> = {
   },
   shared: {
     id: 'shared',
-    fields: { currentSituation: 'rich', needs: 'list', goals: 'list', questions: 'list', disagreements: 'rich' },
+    fields: { currentSituation: 'rich', needs: 'list', goals: 'list', disagreements: 'rich' },
+    // Frågeställningar are written once, in the preparation (they go into the kallelse and the
+    // meeting's agenda), and shown here from there.
+    retired: ['questions'],
     existsFor: () => true,
     // Staff write the shared text; the person's words reach it through the meeting and
     // their own part.

@@ -9,7 +9,7 @@ import { type SectionKindId, type SectionName, sectionKindOf } from './section-n
 export const TEXT_LIMITS = {
   /** A rich-text field (plain text length, one line per paragraph). */
   richText: 20_000,
-  /** A need, goal, question or action's "what". */
+  /** A need, goal or action's "what". */
   item: 2000,
   /** Short fields: when, how often, responsible person, actor. */
   short: 200,
@@ -19,7 +19,7 @@ export const TEXT_LIMITS = {
   reason: 2000,
 } as const;
 
-export const LIST_LIMITS = { needs: 200, goals: 200, questions: 100, actions: 300, measures: 200 } as const;
+export const LIST_LIMITS = { needs: 200, goals: 200, actions: 300, measures: 200 } as const;
 
 /**
  * The text limit of each text property of a list item, by its name — what the schemas below
@@ -70,7 +70,6 @@ export const sharedSectionSchema = z
     currentSituation: text(TEXT_LIMITS.richText),
     needs: z.array(listItem).max(LIST_LIMITS.needs),
     goals: z.array(listItem.extend({ term: z.enum(['long', 'short']) }).strict()).max(LIST_LIMITS.goals),
-    questions: z.array(listItem).max(LIST_LIMITS.questions),
     disagreements: text(TEXT_LIMITS.richText),
   })
   .partial()

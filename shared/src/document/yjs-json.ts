@@ -1,7 +1,7 @@
 import * as Y from 'yjs';
 import { richTextToPlain } from './rich-text';
 import type { SectionName } from './section-names';
-import { sectionFields } from './section-registry';
+import { sectionFields, sectionKind } from './section-registry';
 
 /** Marks content that is not of the field's kind, so the section's schema refuses it. */
 const INVALID = { invalid: 'content of the wrong kind' };
@@ -14,11 +14,13 @@ const INVALID = { invalid: 'content of the wrong kind' };
  */
 export function contentToJSON(doc: Y.Doc, section: SectionName, only?: ReadonlySet<string>): Record<string, unknown> {
   const fields = sectionFields(section);
+  const retired = new Set(sectionKind(section).retired ?? []);
   const out: Record<string, unknown> = {};
   // A stable order (the section's fields, then anything else sorted), whatever order this
   // copy of the document happened to learn its roots in. `only` limits it to some roots
   // (those an update touched).
-  const present = new Set([...doc.share.keys()].filter((name) => !only || only.has(name)));
+  // A retired root is left out of the whole content, and refused when an update touches it.
+  const present = new Set([...doc.share.keys()].filter((name) => (only ? only.has(name) : !retired.has(name))));
   const names = [...Object.keys(fields).filter((f) => present.has(f)), ...[...present].filter((n) => !fields[n]).sort()];
   for (const name of names) {
     const kind = fields[name];

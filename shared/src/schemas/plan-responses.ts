@@ -140,10 +140,12 @@ export const planDetailSchema = z.object({
   }),
   initiatingUnit: z.object({ id: z.uuid(), name: z.string(), organisationId: z.uuid(), organisationName: z.string() }),
   leadOrganisation: z.object({ id: z.uuid(), name: z.string() }).nullable(),
+  /** The long-term goal as the person's part holds it (plain text), written there only. */
   longTermGoal: z.string().nullable(),
   followUpDate: z.string().nullable(),
   questions: z.array(z.string()),
   childSecrecy: z.boolean(),
+  /** The child's own view as the child's part holds it (plain text), for those who may read it. */
   childView: z.string().nullable().optional(),
   discharge: z.object({ readyAt: z.string(), dueAt: z.string(), status: z.enum(DEADLINE_STATUSES) }).nullable(),
   closing: z.object({ reason: z.enum(CLOSING_REASONS), note: z.string().nullable(), at: z.string() }).nullable(),

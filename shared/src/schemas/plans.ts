@@ -80,8 +80,8 @@ export const allowRelativeSchema = z.object({ accountId: z.uuid() }).strict();
 
 export const preparationSchema = z
   .object({
+    /** Frågeställningar: written here only; the kallelse, the agenda and the shared part show them. */
     questions: z.array(text(500)).max(20),
-    longTermGoal: z.string().trim().max(2000).nullable(),
     leadOrganisationId: z.uuid().nullable(),
     /** When the plan is followed up (set at the meeting). */
     followUpDate: isoDateSchema.nullable(),
@@ -151,7 +151,6 @@ export const childViewSchema = z
   .object({
     childSecrecy: z.boolean(),
     reason: z.string().trim().max(2000).optional(),
-    childView: z.string().trim().max(10000).nullable().optional(),
   })
   .strict()
   .refine((c) => !c.childSecrecy || c.reason, { path: ['reason'], message: 'Record why the child’s view is kept from the guardians', params: { reason: 'required' } });

@@ -6,14 +6,18 @@ import { Field, formProps, text, useSchemaForm } from '../../components/form';
 import { ProblemAlert } from '../../components/ProblemAlert';
 import { SavedNotice } from '../../components/SavedNotice';
 
-/** The child's own view, and whether it is kept from the guardians (with the reason). */
+/**
+ * Whether the child's own view is kept from the guardians (with the reason). The view itself
+ * is written in one place, the child's part of the plan, and read there.
+ */
 export function ChildViewSection({ plan }: { plan: PlanDetail }) {
   const { t } = useTranslation();
   const id = useId();
   return (
     <section aria-labelledby={`${id}-h`} className="card">
       <h2 id={`${id}-h`}>{t('plan.childView.title')}</h2>
-      {plan.permissions.can.record_child_view ? <ChildViewForm plan={plan} /> : <p>{plan.childView}</p>}
+      <p className="hint">{t('plan.childView.where')}</p>
+      {plan.permissions.can.record_child_view ? <ChildViewForm plan={plan} /> : plan.childSecrecy && <p>{t('plan.childView.hidden')}</p>}
     </section>
   );
 }
@@ -27,7 +31,6 @@ function ChildViewForm({ plan }: { plan: PlanDetail }) {
     childViewSchema,
     (f): ChildViewBody => ({
       childSecrecy: secret,
-      childView: text(f, 'childView').trim() || null,
       ...(secret ? { reason: text(f, 'reason').trim() || undefined } : {}),
     }),
     (body) => save.mutate(body, { onSuccess: () => setSaved(true) }),
@@ -36,9 +39,6 @@ function ChildViewForm({ plan }: { plan: PlanDetail }) {
   );
   return (
     <form {...formProps(form)} onChange={(e) => (setSaved(false), form.onChange(e))}>
-      <Field label={t('plan.childView.text')} name="childView" errors={form.errors}>
-        {(props) => <textarea {...props} rows={3} defaultValue={plan.childView ?? ''} />}
-      </Field>
       <label className="checkbox">
         <input type="checkbox" checked={secret} onChange={(e) => setSecret(e.target.checked)} /> {t('plan.childView.secrecy')}
       </label>

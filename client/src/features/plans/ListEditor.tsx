@@ -9,7 +9,6 @@ import { ListView } from './ReadOnlyLists';
 type Item = Y.Map<unknown>;
 const LIST_COLUMNS: Record<string, string[]> = {
   needs: ['text'],
-  questions: ['text'],
   goals: ['text', 'term'],
   measures: ['actor', 'what', 'when', 'responsible'],
 };

@@ -7,24 +7,33 @@ import { Field, formProps, text, useSchemaForm } from '../../components/form';
 import { ProblemAlert } from '../../components/ProblemAlert';
 import { SavedNotice } from '../../components/SavedNotice';
 
-/** Frågeställningar, the long-term goal, the lead principal and the follow-up date. */
+/**
+ * Frågeställningar, the lead principal and the follow-up date; the person's long-term goal
+ * shown as their part of the plan holds it (it is written there, once).
+ */
 export function PreparationSection({ plan }: { plan: PlanDetail }) {
   const { t } = useTranslation();
   const id = useId();
-  if (!plan.permissions.can.prepare) {
-    return (
-      <section aria-labelledby={`${id}-h`} className="card">
-        <h2 id={`${id}-h`}>{t('plan.preparation.title')}</h2>
-        <ul>{plan.questions.map((q) => <li key={q}>{q}</li>)}</ul>
-        {plan.longTermGoal && <p>{plan.longTermGoal}</p>}
-      </section>
-    );
-  }
   return (
-    <section aria-labelledby={`${id}-h`} className="card">
+    <section aria-labelledby={`${id}-h`} className="card" id="preparation">
       <h2 id={`${id}-h`}>{t('plan.preparation.title')}</h2>
-      <PreparationForm plan={plan} />
+      {plan.permissions.can.prepare ? <PreparationForm plan={plan} /> : <ul>{plan.questions.map((q) => <li key={q}>{q}</li>)}</ul>}
+      <LongTermGoal plan={plan} />
     </section>
+  );
+}
+
+function LongTermGoal({ plan }: { plan: PlanDetail }) {
+  const { t } = useTranslation();
+  const id = useId();
+  return (
+    <div className="field" data-testid="long-term-goal">
+      <span className="field-label" id={id}>
+        {t('plan.preparation.longTermGoal')}
+      </span>
+      <p aria-labelledby={id}>{plan.longTermGoal ?? t('plan.preparation.noLongTermGoal')}</p>
+      <p className="hint">{t('plan.preparation.longTermGoalWhere')}</p>
+    </div>
   );
 }
 
@@ -37,7 +46,6 @@ function PreparationForm({ plan }: { plan: PlanDetail }) {
     preparationSchema,
     (f): PreparationBody => ({
       questions: text(f, 'questions').split('\n').map((q) => q.trim()).filter(Boolean),
-      longTermGoal: text(f, 'longTermGoal').trim() || null,
       leadOrganisationId: text(f, 'leadOrganisationId') || null,
       followUpDate: text(f, 'followUpDate') || null,
     }),
@@ -49,9 +57,6 @@ function PreparationForm({ plan }: { plan: PlanDetail }) {
     <form {...formProps(form)} onChange={(e) => (setSaved(false), form.onChange(e))}>
       <Field label={t('plan.preparation.questions')} name="questions" errors={form.errors}>
         {(props) => <textarea {...props} rows={4} defaultValue={plan.questions.join('\n')} />}
-      </Field>
-      <Field label={t('plan.preparation.longTermGoal')} name="longTermGoal" errors={form.errors}>
-        {(props) => <textarea {...props} rows={2} defaultValue={plan.longTermGoal ?? ''} />}
       </Field>
       <Field label={t('plan.preparation.lead')} name="leadOrganisationId" errors={form.errors}>
         {(props) => (

@@ -157,6 +157,7 @@ function SectionEditorView({
               <ListEditor key={field} list={provider.doc.getArray<Item>(field)} field={field} readOnly={readOnly} idPrefix={`${id}-${field}`} onRemove={remove(field)} />
             ),
           )}
+          {section === 'shared' && <PreparedQuestions questions={plan.questions} canPrepare={plan.permissions.can.prepare} />}
           {removal.notice}
           {provider.access && (
             <CommentThread planId={plan.id} section={section} comments={comments} canComment={mayComment({ exists: true, ...provider.access }, plan.state)} myId={me.id} />
@@ -164,6 +165,26 @@ function SectionEditorView({
         </>
       )}
     </section>
+  );
+}
+
+/** The frågeställningar, written once in the preparation, shown where the plan is read. */
+function PreparedQuestions({ questions, canPrepare }: { questions: string[]; canPrepare: boolean }) {
+  const { t } = useTranslation();
+  const id = useId();
+  if (!questions.length) return null;
+  return (
+    <div className="field">
+      <span className="field-label" id={id}>
+        {t('collab.preparedQuestions')}
+      </span>
+      <ul aria-labelledby={id}>{questions.map((q) => <li key={q}>{q}</li>)}</ul>
+      {canPrepare && (
+        <p className="hint">
+          <a href="#preparation">{t('collab.preparedQuestionsWhere')}</a>
+        </p>
+      )}
+    </div>
   );
 }
 
