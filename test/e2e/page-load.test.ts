@@ -23,25 +23,27 @@ afterAll(() => clients.forEach((c) => c.close()));
 /** ProseMirror names itself in its code (class names, error messages); nothing else of ours does. */
 const EDITOR_CODE = /prosemirror/i;
 
-/** Every script the page fetched, and which of them hold the editor. */
+/** Every script the page fetched, and which of them hold the editor (or other code named by a pattern). */
 function recordScripts(page: Page) {
-  const scripts = new Map<string, Promise<boolean>>();
+  const scripts = new Map<string, Promise<string>>();
   page.on('response', (response) => {
     if (response.request().resourceType() !== 'script') return;
-    scripts.set(
-      new URL(response.url()).pathname,
-      response.text().then((code) => EDITOR_CODE.test(code), () => false),
-    );
+    scripts.set(new URL(response.url()).pathname, response.text().catch(() => ''));
   });
-  return {
-    all: () => [...scripts.keys()],
-    async editorChunks() {
-      const found: string[] = [];
-      for (const [path, isEditor] of scripts) if (await isEditor) found.push(path);
-      return found;
-    },
+  const holding = async (pattern: RegExp) => {
+    const found: string[] = [];
+    for (const [path, code] of scripts) if (pattern.test(await code)) found.push(path);
+    return found;
   };
+  return { all: () => [...scripts.keys()], editorChunks: () => holding(EDITOR_CODE), holding };
 }
+
+/**
+ * What the first load has no use for: the schema library (zod names its classes `$Zod…`),
+ * loaded with the pages that have forms, and Mötescirkeln's texts, with the meeting pages.
+ */
+const SCHEMA_LIBRARY = /\$ZodType/;
+const CIRCLE_TEXTS = /vilka frågeställningar ska besvaras/;
 
 /** Layout shifts as the browser reports them, summed over the whole visit (stricter than CLS's worst window). */
 async function recordLayoutShifts(context: BrowserContext) {
@@ -101,6 +103,9 @@ describe('page loads', { timeout: E2E_TEST_TIMEOUT_MS }, () => {
       await page.waitForLoadState('networkidle');
       expect(scripts.all().length).toBeGreaterThan(0);
       expect(await scripts.editorChunks()).toEqual([]);
+      // The first load, which every page waits for before it paints, carries only what it shows.
+      expect(await scripts.holding(SCHEMA_LIBRARY)).toEqual([]);
+      expect(await scripts.holding(CIRCLE_TEXTS)).toEqual([]);
     });
 
     await step('Eva signs in; the worklist loads without the editor', async () => {

@@ -1,4 +1,4 @@
-import { CSRF_HEADER, type Problem, problemSchema } from '@sip/shared';
+import { CSRF_HEADER, type Problem } from '@sip/shared';
 import i18n from '../i18n';
 
 /** An API error carrying the server's problem document. */
@@ -46,12 +46,9 @@ export async function api<T>(path: string, init: { method?: string; body?: unkno
   const text = await response.text();
   const data = text ? JSON.parse(text) : undefined;
   if (!response.ok) {
-    const parsed = problemSchema.safeParse(data);
-    throw new ApiError(
-      parsed.success
-        ? parsed.data
-        : { type: 'about:blank', title: 'Error', status: response.status, code: 'internal_error', detail: response.statusText },
-    );
+    const fallback: Problem = { type: 'about:blank', title: 'Error', status: response.status, code: 'internal_error', detail: response.statusText };
+    const problem = await import('./problem-parse').then(({ parseProblem }) => parseProblem(data, response.status, response.statusText)).catch(() => fallback);
+    throw new ApiError(problem);
   }
   return data as T;
 }

@@ -1,10 +1,8 @@
 import i18n from 'i18next';
 import { initReactI18next } from 'react-i18next';
 import { DEFAULT_LANGUAGE, LANGUAGES, type Language } from '@sip/shared';
-import * as admin from './admin';
 import { en } from './en';
 import { followUpMessages } from './follow-up';
-import { meetings } from './meetings';
 import { person } from './person';
 import { staffPlan } from './staff-plan';
 import { statistics } from './statistics';
@@ -21,16 +19,23 @@ void i18n.use(initReactI18next).init({
   // Feature files add top-level keys of their own beside the main files, or bring their words
   // under their own key.
   resources: {
-    sv: { translation: { ...sv, ...followUpMessages.sv, meetings: meetings.sv, statistics: statistics.sv, person: person.sv } },
-    en: { translation: { ...en, ...followUpMessages.en, meetings: meetings.en, statistics: statistics.en, person: person.en } },
+    sv: { translation: { ...sv, ...followUpMessages.sv, statistics: statistics.sv, person: person.sv } },
+    en: { translation: { ...en, ...followUpMessages.en, statistics: statistics.en, person: person.en } },
   },
   lng: initialLanguage(),
   fallbackLng: DEFAULT_LANGUAGE,
   interpolation: { escapeValue: false },
 });
 
-// Feature translations live in files of their own, each under its own key.
-for (const lng of LANGUAGES) i18n.addResourceBundle(lng, 'translation', { admin: admin[lng], staffPlan: staffPlan[lng] }, true, false);
+// Feature translations live in files of their own, each under its own key. The admin area's
+// and the meeting pages' words come with those pages' code (addWords), not in the first load
+// every page waits for; the menu's word for the admin area is here.
+for (const lng of LANGUAGES) i18n.addResourceBundle(lng, 'translation', { admin: { nav: { label: 'Administration' } }, staffPlan: staffPlan[lng] }, true, false);
+
+/** Adds a feature's words, for every language, when its code loads. */
+export function addWords(words: Record<Language, object>): void {
+  for (const lng of LANGUAGES) i18n.addResourceBundle(lng, 'translation', words[lng], true, true);
+}
 
 // Keep <html lang> true to the language on screen, for screen readers and hyphenation.
 const applyLang = (lng: string) => document.documentElement.setAttribute('lang', lng);

@@ -1,5 +1,4 @@
-import { ANSWER_MAX_LENGTH } from '../motescirkeln/circles';
-import { EVALUATION_COMMENT_MAX_LENGTH, MEETING_NOTES_MAX_LENGTH } from '../motescirkeln/meeting-mode';
+import { ANSWER_MAX_LENGTH, EVALUATION_COMMENT_MAX_LENGTH, MEETING_NOTES_MAX_LENGTH } from '../motescirkeln/meeting-mode';
 import type { Language } from './problem-messages';
 
 /**

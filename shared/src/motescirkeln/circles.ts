@@ -20,6 +20,3 @@ export const CIRCLES: Record<CircleVersion, Circle> = {
 export function circleQuestion(version: CircleVersion, part: MeetingPart, key: string): CircleQuestion | undefined {
   return CIRCLES[version].parts[part].questions.find((question) => question.key === key);
 }
-
-/** The longest a preparation answer may be, in characters (a page of text). */
-export const ANSWER_MAX_LENGTH = 2000;

@@ -55,4 +55,10 @@ export type EvaluationAnswer = (typeof EVALUATION_SCALE)[number];
 /** Evaluations are shown only as counts over at least this many answers. */
 export const EVALUATION_MIN_ANSWERS = 5;
 export const EVALUATION_COMMENT_MAX_LENGTH = 1000;
+/**
+ * The longest a preparation answer may be, in characters (a page of text). Here, beside the
+ * other limits, and not with the circles: the field messages every page loads read it, and
+ * importing it from the circles' module brought all eight circles' texts into the first load.
+ */
+export const ANSWER_MAX_LENGTH = 2000;
 export const MEETING_NOTES_MAX_LENGTH = 20000;

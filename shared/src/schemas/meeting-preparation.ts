@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { CIRCLE_RELATIONS } from '../motescirkeln/circle-for';
-import { ANSWER_MAX_LENGTH, circleQuestion } from '../motescirkeln/circles';
+import { circleQuestion } from '../motescirkeln/circles';
+import { ANSWER_MAX_LENGTH } from '../motescirkeln/meeting-mode';
 import { MEETING_PARTS, type MeetingPart, isMeetingPart } from '../motescirkeln/parts';
 import { CIRCLE_VERSIONS, type CircleVersion, isCircleVersion } from '../motescirkeln/versions';
 import { meetingSchema } from './plan-responses';

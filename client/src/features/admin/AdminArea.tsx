@@ -1,3 +1,4 @@
+import '../../i18n/admin-words';
 import { useTranslation } from 'react-i18next';
 import { NavLink, Route, Routes } from 'react-router';
 import { useSession } from '../../api/session';

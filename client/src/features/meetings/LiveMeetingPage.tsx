@@ -1,3 +1,4 @@
+import '../../i18n/meetings-words';
 import { useQueryClient } from '@tanstack/react-query';
 import { useEffect, useId, useRef } from 'react';
 import { useTranslation } from 'react-i18next';

@@ -1,3 +1,4 @@
+import '../../i18n/meetings-words';
 import { useId } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';

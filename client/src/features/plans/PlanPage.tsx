@@ -1,3 +1,4 @@
+import '../../i18n/meetings-words';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
 import { usePlan } from '../../api/plans';
