@@ -130,6 +130,13 @@ function printDetails(url: string, lhr: { audits: Record<string, { details?: unk
   for (const i of items('mainthread-work-breakdown')) process.stdout.write(`    work ${String(i.groupLabel)}: ${round(i.duration)} ms\n`);
   for (const i of items('bootup-time')) process.stdout.write(`    script ${String(i.url).replace(/^https?:\/\/[^/]+/, '')}: total ${round(i.total)} ms, evaluation ${round(i.scripting)} ms, parse ${round(i.scriptParseCompile)} ms\n`);
   for (const i of items('long-tasks')) process.stdout.write(`    long task ${String(i.url).replace(/^https?:\/\/[^/]+/, '')} at ${round(i.startTime)} ms: ${round(i.duration)} ms\n`);
+  // The largest contentful paint's element, and the requests in the order they ran (the waterfall it waited on).
+  const lcpAudit = Object.keys(lhr.audits).find((k) => /largest-contentful-paint-element|lcp-breakdown/.test(k) && lhr.audits[k]!.details);
+  const lcp = lcpAudit ? JSON.stringify(lhr.audits[lcpAudit]!.details) : `none of ${Object.keys(lhr.audits).filter((k) => /lcp|largest/.test(k)).join(', ')}`;
+  process.stdout.write(`    LCP element and phases: ${lcp.slice(0, 900)}\n`);
+  for (const i of items('network-requests')) {
+    process.stdout.write(`    request ${String(i.url).replace(/^https?:\/\/[^/]+/, '')}: ${round(i.networkRequestTime)}–${round(i.networkEndTime)} ms, ${round(i.transferSize)} B\n`);
+  }
 }
 
 const ms = (v: number) => `${(v / 1000).toFixed(2)} s`;

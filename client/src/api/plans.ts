@@ -12,8 +12,17 @@ export function useWorklist(includeClosed = false) {
   });
 }
 
+/** The plan page's query: also fetched ahead, alongside the page's code, when a plan is opened by its address (App). */
+export const planQuery = (id: string) => ({
+  queryKey: planKey(id),
+  queryFn: () => api<PlanDetail>(`/plans/${id}`),
+  // Fetched ahead, it is not fetched again the moment the page mounts; every change the
+  // page makes or hears of invalidates it at once.
+  staleTime: 5_000,
+});
+
 export function usePlan(id: string) {
-  return useQuery({ queryKey: planKey(id), queryFn: () => api<PlanDetail>(`/plans/${id}`) });
+  return useQuery(planQuery(id));
 }
 
 export function useAccessLog(id: string, enabled: boolean) {
