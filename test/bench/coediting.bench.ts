@@ -21,10 +21,14 @@ import { killHard, spawnServer, waitUntilServing } from '../support/server-proce
 import { startTestApp } from '../support/test-app';
 import { machineLine, median, percentile, writeBenchmarkSection } from './bench-report';
 import { freePort } from '../support/free-port';
+import { cpuSecondsOf, databaseCpuSeconds } from './process-cpu';
+
+const cpuSecondsOfSelf = () => { const u = process.cpuUsage(); return (u.user + u.system) / 1e6; };
 
 const DOCS = Number(process.env.BENCH_DOCS ?? 50);
 const CLIENTS = Number(process.env.BENCH_CLIENTS ?? 200);
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 15);
+const WARMUP_SECONDS = Number(process.env.BENCH_WARMUP_SECONDS ?? 3);
 const EDITS_PER_SECOND = 2;
 
 
@@ -56,9 +60,13 @@ interface Editor {
  * Every client types a token into its document's text twice a second; every other client
  * of that document records when the token arrives. Same load for each system.
  */
-async function typeAndMeasure(editors: Editor[]) {
+async function typeAndMeasure(editors: Editor[], serverPid: number | undefined, withDatabase = false) {
+  // What an earlier system left behind is collected before this one starts.
+  (globalThis as { gc?: () => void }).gc?.();
   const sentAt = new Map<string, number>();
   const latencies: number[] = [];
+  /** Each latency's edit number within its client (0 = that client's first edit). */
+  const order: number[] = [];
   let arrivals = 0;
   editors.forEach((e) => {
     richTextField(e.doc(), 'currentSituation').observeDeep((events, tr) => {
@@ -72,6 +80,7 @@ async function typeAndMeasure(editors: Editor[]) {
             const t = sentAt.get(m[0]);
             if (t !== undefined) {
               latencies.push(now - t);
+              order.push(Number(m[0].slice(m[0].indexOf('e') + 1)));
               arrivals++;
             }
           }
@@ -81,14 +90,23 @@ async function typeAndMeasure(editors: Editor[]) {
   });
   // The benchmark process runs every client: its own stalls show in every system's figures.
   const clientLoop = monitorEventLoopDelay({ resolution: 1 });
-  clientLoop.enable();
-  const started = performance.now();
+  // Every system first types for WARMUP_SECONDS unmeasured (tokens w…, which the observer
+  // skips): connections, caches and JIT settle alike for all three before measuring.
+  const measureFrom = performance.now() + WARMUP_SECONDS * 1000;
+  let cpuAtStart = { clients: 0, server: 0, db: 0 };
+  const cpuNow = () => ({ clients: cpuSecondsOfSelf(), server: serverPid ? cpuSecondsOf(serverPid) : 0, db: withDatabase ? databaseCpuSeconds() : 0 });
+  const measuring = setTimeout(() => {
+    clientLoop.enable();
+    cpuAtStart = cpuNow();
+  }, WARMUP_SECONDS * 1000);
   const timers = editors.map((e, i) => {
     let n = 0;
+    let w = 0;
     const tick = () => {
-      const token = `c${i}e${n++} `;
+      const measured = performance.now() >= measureFrom;
+      const token = measured ? `c${i}e${n++} ` : `w${i}e${w++} `;
       const text = paragraphText(e.doc());
-      sentAt.set(token.trim(), performance.now());
+      if (measured) sentAt.set(token.trim(), performance.now());
       text.insert(text.length, token);
     };
     // Spread the clients over the interval.
@@ -97,20 +115,36 @@ async function typeAndMeasure(editors: Editor[]) {
       timers[i] = setTimeout(loop, 1000 / EDITS_PER_SECOND);
     }, (i * 1000) / EDITS_PER_SECOND / editors.length);
   });
-  await new Promise((r) => setTimeout(r, SECONDS * 1000));
+  await new Promise((r) => setTimeout(r, (WARMUP_SECONDS + SECONDS) * 1000));
   timers.forEach((t) => clearTimeout(t));
+  clearTimeout(measuring);
   await new Promise((r) => setTimeout(r, 2000));
-  const elapsed = (performance.now() - started) / 1000;
+  const elapsed = (performance.now() - measureFrom) / 1000;
   clientLoop.disable();
+  const cpuAtEnd = cpuNow();
+  const cpu = { clients: cpuAtEnd.clients - cpuAtStart.clients, server: cpuAtEnd.server - cpuAtStart.server, db: cpuAtEnd.db - cpuAtStart.db };
   const clientLoopMs = { p99: clientLoop.percentile(99) / 1e6, max: clientLoop.max / 1e6 };
-  return { latencies, edits: sentAt.size, arrivalsPerSecond: arrivals / elapsed, clientLoopMs };
+  return { latencies, order, edits: sentAt.size, arrivalsPerSecond: arrivals / elapsed, clientLoopMs, cpu };
+}
+
+/** The tail by edit order: each second of typing (two edits per client) apart. */
+function byOrder(r: { latencies: number[]; order: number[] }): string {
+  const seconds = new Map<number, number[]>();
+  r.latencies.forEach((l, i) => {
+    const s = Math.floor(r.order[i]! / EDITS_PER_SECOND);
+    if (!seconds.has(s)) seconds.set(s, []);
+    seconds.get(s)!.push(l);
+  });
+  const steady = r.latencies.filter((_, i) => r.order[i]! >= EDITS_PER_SECOND);
+  const perSecond = [...seconds].sort((a, b) => a[0] - b[0]).map(([s, l]) => `${s}:${percentile(l, 99).toFixed(1)}`).join(' ');
+  return `p99 from the 2nd second ${percentile(steady, 99).toFixed(1)} ms; p99 per second of typing ${perSecond}`;
 }
 
 it(`co-editing: ${CLIENTS} clients over ${DOCS} documents, ${EDITS_PER_SECOND} edits/s each — SIP server vs Hocuspocus vs a bare socket.io relay`, async () => {
   const rows: string[] = [];
   const results: Record<string, { median: number; p99: number; perSecond: number; edits: number; rss?: number; clientLoopMs: { p99: number; max: number }; serverLoop?: string }> = {};
 
-  const step = (m: string) => process.stderr.write(`[bench] ${m}\n`);
+  const step = (m: string) => process.stderr.write(`[bench] ${(performance.now() / 1000).toFixed(1)} s: ${m}\n`);
   // --- SIP server (its own process, as in production) --------------------------------
   {
     step('SIP server');
@@ -118,7 +152,9 @@ it(`co-editing: ${CLIENTS} clients over ${DOCS} documents, ${EDITS_PER_SECOND} e
     const port = await freePort();
     const baseUrl = `http://127.0.0.1:${port}`;
     // The server reports its own event-loop delay each second (SIP_EVENT_LOOP_REPORT_MS).
-    const spawned = spawnServer({ DATABASE_URL: databaseUrl, PORT: String(port), SIP_EVENT_LOOP_REPORT_MS: '1000' });
+    // BENCH_SERVER_PROFILE=<dir>: a CPU profile of the server (written when it stops).
+    const profile = process.env.BENCH_SERVER_PROFILE;
+    const spawned = spawnServer({ DATABASE_URL: databaseUrl, PORT: String(port), SIP_EVENT_LOOP_REPORT_MS: '1000' }, profile ? ['--cpu-prof', `--cpu-prof-dir=${profile}`] : []);
     await waitUntilServing(spawned, port);
     const server = spawned.child;
     const eva = await signedIn(baseUrl, 'eva.lind');
@@ -142,14 +178,20 @@ it(`co-editing: ${CLIENTS} clients over ${DOCS} documents, ${EDITS_PER_SECOND} e
     }
     step('clients connected');
     const rssLoaded = rssKb(server.pid!);
-    const r = await typeAndMeasure(editors);
+    const r = await typeAndMeasure(editors, server.pid, true);
     // The server's own loop delay over the typing, second by second (p99 and max of each).
     const loopLines = spawned.output().split('\n').filter((l) => l.startsWith('[event-loop]'));
     const serverLoop = loopLines.slice(-(SECONDS + 2)).map((l) => l.replace(/^\[event-loop\] /, '')).join(' | ');
     step(`SIP server event loop during typing: ${serverLoop}`);
+    const stageLines = spawned.output().split('\n').filter((l) => l.startsWith('[stage]'));
+    step(`SIP server stages (from handling an update's message), per second:\n${stageLines.join('\n')}`);
+    step(`sip by edit order: ${byOrder(r)}; CPU s while measured: clients ${r.cpu.clients.toFixed(1)}, server ${r.cpu.server.toFixed(1)}, database ${r.cpu.db.toFixed(1)}`);
     results.sip = { median: median(r.latencies), p99: percentile(r.latencies, 99), perSecond: r.arrivalsPerSecond, edits: r.edits, rss: rssLoaded - rssBefore, clientLoopMs: r.clientLoopMs, serverLoop };
     editors.forEach((e) => e.close());
-    await killHard(server);
+    if (profile) {
+      server.kill('SIGTERM');
+      await new Promise((r) => server.once('exit', r));
+    } else await killHard(server);
   }
 
   // --- Hocuspocus (same load, its own provider) ---------------------------------------
@@ -166,7 +208,8 @@ it(`co-editing: ${CLIENTS} clients over ${DOCS} documents, ${EDITS_PER_SECOND} e
       await synced;
       editors.push({ doc: () => provider.document, close: () => { provider.destroy(); websocketProvider.destroy(); } });
     }
-    const r = await typeAndMeasure(editors);
+    const r = await typeAndMeasure(editors, peer.pid);
+    step(`hocuspocus by edit order: ${byOrder(r)}; CPU s while measured: clients ${r.cpu.clients.toFixed(1)}, server ${r.cpu.server.toFixed(1)}, database ${r.cpu.db.toFixed(1)}`);
     results.hocuspocus = { median: median(r.latencies), p99: percentile(r.latencies, 99), perSecond: r.arrivalsPerSecond, edits: r.edits, clientLoopMs: r.clientLoopMs };
     editors.forEach((e) => e.close());
     peer.kill();
@@ -188,7 +231,8 @@ it(`co-editing: ${CLIENTS} clients over ${DOCS} documents, ${EDITS_PER_SECOND} e
       socket.on('u', (_room: string, data: ArrayBuffer) => Y.applyUpdate(doc, new Uint8Array(data), 'remote'));
       editors.push({ doc: () => doc, close: () => socket.disconnect() });
     }
-    const r = await typeAndMeasure(editors);
+    const r = await typeAndMeasure(editors, peer.pid);
+    step(`relay by edit order: ${byOrder(r)}; CPU s while measured: clients ${r.cpu.clients.toFixed(1)}, server ${r.cpu.server.toFixed(1)}, database ${r.cpu.db.toFixed(1)}`);
     results.relay = { median: median(r.latencies), p99: percentile(r.latencies, 99), perSecond: r.arrivalsPerSecond, edits: r.edits, clientLoopMs: r.clientLoopMs };
     editors.forEach((e) => e.close());
     peer.kill();

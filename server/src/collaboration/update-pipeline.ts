@@ -16,6 +16,7 @@ import { type ActionHistoryEntry, ProjectionService } from './projection.service
 import { Revocation } from './revocation';
 import { SectionAccessCache } from './section-access-cache';
 import { SessionFollower } from './session-follower';
+import { stageReached } from '../event-loop-report';
 
 const COMPACT_EVERY = 500;
 /**
@@ -79,10 +80,14 @@ export class UpdatePipeline {
 
     // The queue covers validation and applying; the commit is awaited outside it, so that
     // the next update can be validated and join the same group commit.
+    stageReached(socket.id, 'before-queue');
     const { pending } = await loaded.run(async (): Promise<{ pending: Promise<number> | null }> => {
+      stageReached(socket.id, 'queue-entered');
       // Rights can change mid-session: the policy's current answer for this socket. Inside
       // the queue, so one client's updates are checked and applied in the order they came.
+      const missed = !this.cache.current(socket.id, loaded.name);
       const access = await this.cache.get(socket, loaded);
+      if (missed) stageReached(socket.id, 'policy-miss');
       if (!access.read) {
         this.revocation.revoke(socket, loaded.name, this.revocation.recentCause(loaded.name));
         throw new CollabRefusal('access_revoked', 'You no longer have access to this section');
@@ -207,6 +212,7 @@ export class UpdatePipeline {
     loaded.lastActive = Date.now();
     const seq = this.store.append(loaded.name, update, actorId).finally(() => loaded.inflight.delete(update));
     this.fanOut.deliverLocal(loaded.name, 'sync', { doc: loaded.name, data: updateMessage(update) }, socket?.id);
+    if (socket) stageReached(socket.id, 'broadcast');
     this.fanOut.toOtherInstances('doc-update', { doc: loaded.name, data: Buffer.from(update) });
     return seq.then(
       async (s) => {
