@@ -96,20 +96,21 @@ export class SectionAccessCache {
     for (const key of this.places.keys()) if (key.startsWith(`${accountId}|`)) this.places.delete(key);
   }
 
-  private placeOf(actor: Actor, planId: string, generation: number): Promise<PlaceInPlan | null> {
+  /** The shared answer and when its queries started (what its age is counted from). */
+  private placeOf(actor: Actor, planId: string, generation: number): { at: number; place: Promise<PlaceInPlan | null> } {
     // The account's units and roles are part of the key: a socket with a refreshed view of the
     // account never reuses an answer computed from the old one.
     const key = `${actor.accountId}|${planId}|${actor.systemRoles.join(',')}|${actor.unitIds.join(',')}`;
     const now = Date.now();
     const hit = this.places.get(key);
-    if (hit && hit.generation === generation && now - hit.at < PLACE_TTL_MS) return hit.place;
+    if (hit && hit.generation === generation && now - hit.at < PLACE_TTL_MS) return hit;
     const place = this.sections.placeInPlan(actor, planId);
     this.places.set(key, { at: now, generation, place });
     place.catch(() => this.places.delete(key));
     if (this.places.size > 5000) {
       for (const [k, v] of this.places) if (now - v.at >= PLACE_TTL_MS) this.places.delete(k);
     }
-    return place;
+    return { at: now, place };
   }
 
   generationOf(planId: string): number {
@@ -120,8 +121,10 @@ export class SectionAccessCache {
     // A change of rights while the queries run makes their answer stale: it is then used
     // for this one decision at most, never cached.
     const generation = this.generationOf(section.planId);
-    const at = Date.now();
-    const place = await this.placeOf(actor, section.planId, generation);
+    // An answer shared with another socket counts its age from when its queries started.
+    const shared = this.placeOf(actor, section.planId, generation);
+    const at = shared.at;
+    const place = await shared.place;
     const access = place ? { ...sectionAccess(place.sectionActor, section.section), reach: true } : { ...NO_ACCESS, reach: false };
     const entry: AccessEntry = { at, planId: section.planId, ...access };
     if (this.generationOf(section.planId) === generation) bySocket.set(section.name, entry);
