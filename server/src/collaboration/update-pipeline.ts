@@ -265,7 +265,7 @@ export class UpdatePipeline {
     if (last !== undefined && Date.now() - last < WRITE_AUDIT_INTERVAL_MS) return;
     bySocket.set(loaded.name, Date.now());
     const { actor } = socket.data;
-    await this.audit.append({
+    await this.audit.appendGrouped({
       actorId: actor.accountId,
       actorRole: auditRole(actor),
       action: 'plan.content.write',
