@@ -33,7 +33,7 @@ export interface Measured {
   edits: number;
   arrivalsPerSecond: number;
   clientLoopMs: { p99: number; max: number };
-  /** CPU seconds used during the system's own rounds. */
+  /** CPU seconds: the clients' during the system's own rounds; its server's (and database's) while measuring. */
   cpu: { clients: number; server: number; db: number };
 }
 
@@ -77,18 +77,19 @@ export async function typeInTurns(systems: System[], opts: { cycles: number; war
     });
     const counters = system.editors.map(() => ({ n: 0, w: 0 }));
     // The benchmark process runs every client: its own stalls show in every system's figures.
-    const clientLoop = monitorEventLoopDelay({ resolution: 1 });
+    // One monitor per round (a monitor disabled and enabled again would count the other
+    // systems' rounds in between as one long delay): each round's p99 and max.
+    const clientLoop = { p99: [] as number[], max: 0 };
     const cpu = { clients: 0, server: 0, db: 0 };
-    const cpuNow = () => ({
-      clients: cpuSecondsOfSelf(),
-      server: system.serverPid ? cpuSecondsOf(system.serverPid) : 0,
-      db: system.withDatabase ? databaseCpuSeconds() : 0,
-    });
-    return { system, sentAt, latencies, order, counters, clientLoop, cpu, cpuNow };
+    // A server (and the database) idles in the others' rounds: read once before and once
+    // after, not at each round's edge, where the /proc scan would delay the last arrivals.
+    const processCpu = () => ({ server: system.serverPid ? cpuSecondsOf(system.serverPid) : 0, db: system.withDatabase ? databaseCpuSeconds() : 0 });
+    return { system, sentAt, latencies, order, counters, clientLoop, cpu, processCpu, processCpuAtStart: { server: 0, db: 0 } };
   });
 
   for (let cycle = 0; cycle < opts.warmupCycles + opts.cycles; cycle++) {
     const measured = cycle >= opts.warmupCycles;
+    if (cycle === opts.warmupCycles) for (const s of state) s.processCpuAtStart = s.processCpu();
     for (const s of state) {
       const { editors } = s.system;
       const type = (i: number) => {
@@ -98,8 +99,9 @@ export async function typeInTurns(systems: System[], opts: { cycles: number; war
         if (measured) s.sentAt.set(token.trim(), performance.now());
         text.insert(text.length, token);
       };
-      const before = s.cpuNow();
-      if (measured) s.clientLoop.enable();
+      const before = cpuSecondsOfSelf();
+      const roundLoop = monitorEventLoopDelay({ resolution: 1 });
+      if (measured) roundLoop.enable();
       const spacing = opts.roundMs / opts.editsPerRound;
       const timers: NodeJS.Timeout[] = [];
       for (let k = 0; k < opts.editsPerRound; k++) {
@@ -108,22 +110,27 @@ export async function typeInTurns(systems: System[], opts: { cycles: number; war
       }
       await new Promise((r) => setTimeout(r, opts.roundMs));
       if (measured) {
-        s.clientLoop.disable();
-        const after = s.cpuNow();
-        s.cpu.clients += after.clients - before.clients;
-        s.cpu.server += after.server - before.server;
-        s.cpu.db += after.db - before.db;
+        roundLoop.disable();
+        s.clientLoop.p99.push(roundLoop.percentile(99) / 1e6);
+        s.clientLoop.max = Math.max(s.clientLoop.max, roundLoop.max / 1e6);
+        s.cpu.clients += cpuSecondsOfSelf() - before;
       }
     }
   }
   // The last edits' arrivals.
   await new Promise((r) => setTimeout(r, 2000));
+  for (const s of state) {
+    const end = s.processCpu();
+    s.cpu.server = end.server - s.processCpuAtStart.server;
+    s.cpu.db = end.db - s.processCpuAtStart.db;
+  }
   return state.map((s) => ({
     latencies: s.latencies,
     order: s.order,
     edits: s.sentAt.size,
     arrivalsPerSecond: s.latencies.length / ((opts.cycles * opts.roundMs) / 1000),
-    clientLoopMs: { p99: s.clientLoop.percentile(99) / 1e6, max: s.clientLoop.max / 1e6 },
+    // p99: the median of the rounds' p99s.
+    clientLoopMs: { p99: s.clientLoop.p99.length ? percentile(s.clientLoop.p99, 50) : 0, max: s.clientLoop.max },
     cpu: s.cpu,
   }));
 }
