@@ -1,7 +1,6 @@
 import { type ChildProcess, spawn } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { monitorEventLoopDelay } from 'node:perf_hooks';
 import { HocuspocusProvider, HocuspocusProviderWebsocket } from '@hocuspocus/provider';
 import { io } from 'socket.io-client';
 import WebSocket from 'ws';
@@ -17,14 +16,16 @@ import { ok, signedIn } from '../support/api-session';
 import { CollabClient } from '../support/collab-client';
 import { createTestDatabase, sqlClient } from '../support/database';
 import { PNR, directoryIds, personId, today } from '../support/plan-fixtures';
-import { killHard, spawnServer, waitUntilServing } from '../support/server-process';
+import { type ServerProcess, killHard, spawnServer, waitUntilServing } from '../support/server-process';
 import { startTestApp } from '../support/test-app';
 import { machineLine, median, percentile, writeBenchmarkSection } from './bench-report';
 import { freePort } from '../support/free-port';
+import { type Editor, byOrder, paragraphText, typeInTurns } from './coediting-typing';
 
 const DOCS = Number(process.env.BENCH_DOCS ?? 50);
 const CLIENTS = Number(process.env.BENCH_CLIENTS ?? 200);
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 15);
+const WARMUP_SECONDS = Number(process.env.BENCH_WARMUP_SECONDS ?? 3);
 const EDITS_PER_SECOND = 2;
 
 
@@ -38,79 +39,13 @@ function spawnPeer(script: string, port: number): Promise<ChildProcess> {
 
 const rssKb = (pid: number) => Number(/VmRSS:\s+(\d+)/.exec(readFileSync(`/proc/${pid}/status`, 'utf8'))![1]);
 
-/** The text of the situation's first paragraph, where every client types (made if missing). */
-function paragraphText(doc: Y.Doc): Y.XmlText {
-  const fragment = richTextField(doc, 'currentSituation');
-  if (fragment.length === 0) insertParagraphs(fragment, '');
-  const paragraph = fragment.get(0) as Y.XmlElement;
-  if (paragraph.length === 0) paragraph.insert(0, [new Y.XmlText()]);
-  return paragraph.get(0) as Y.XmlText;
-}
-
-interface Editor {
-  doc: () => Y.Doc;
-  close: () => void;
-}
-
-/**
- * Every client types a token into its document's text twice a second; every other client
- * of that document records when the token arrives. Same load for each system.
- */
-async function typeAndMeasure(editors: Editor[]) {
-  const sentAt = new Map<string, number>();
-  const latencies: number[] = [];
-  let arrivals = 0;
-  editors.forEach((e) => {
-    richTextField(e.doc(), 'currentSituation').observeDeep((events, tr) => {
-      if (tr.local) return;
-      const now = performance.now();
-      for (const event of events) {
-        for (const op of event.delta) {
-          // Typed characters, or (rarely) a whole paragraph another client created first.
-          const inserted = typeof op.insert === 'string' ? op.insert : Array.isArray(op.insert) ? op.insert.map(String).join(' ') : '';
-          for (const m of inserted.matchAll(/c\d+e\d+/g)) {
-            const t = sentAt.get(m[0]);
-            if (t !== undefined) {
-              latencies.push(now - t);
-              arrivals++;
-            }
-          }
-        }
-      }
-    });
-  });
-  // The benchmark process runs every client: its own stalls show in every system's figures.
-  const clientLoop = monitorEventLoopDelay({ resolution: 1 });
-  clientLoop.enable();
-  const started = performance.now();
-  const timers = editors.map((e, i) => {
-    let n = 0;
-    const tick = () => {
-      const token = `c${i}e${n++} `;
-      const text = paragraphText(e.doc());
-      sentAt.set(token.trim(), performance.now());
-      text.insert(text.length, token);
-    };
-    // Spread the clients over the interval.
-    return setTimeout(function loop() {
-      tick();
-      timers[i] = setTimeout(loop, 1000 / EDITS_PER_SECOND);
-    }, (i * 1000) / EDITS_PER_SECOND / editors.length);
-  });
-  await new Promise((r) => setTimeout(r, SECONDS * 1000));
-  timers.forEach((t) => clearTimeout(t));
-  await new Promise((r) => setTimeout(r, 2000));
-  const elapsed = (performance.now() - started) / 1000;
-  clientLoop.disable();
-  const clientLoopMs = { p99: clientLoop.percentile(99) / 1e6, max: clientLoop.max / 1e6 };
-  return { latencies, edits: sentAt.size, arrivalsPerSecond: arrivals / elapsed, clientLoopMs };
-}
-
 it(`co-editing: ${CLIENTS} clients over ${DOCS} documents, ${EDITS_PER_SECOND} edits/s each — SIP server vs Hocuspocus vs a bare socket.io relay`, async () => {
   const rows: string[] = [];
   const results: Record<string, { median: number; p99: number; perSecond: number; edits: number; rss?: number; clientLoopMs: { p99: number; max: number }; serverLoop?: string }> = {};
 
-  const step = (m: string) => process.stderr.write(`[bench] ${m}\n`);
+  const step = (m: string) => process.stderr.write(`[bench] ${(performance.now() / 1000).toFixed(1)} s: ${m}\n`);
+  let sip: { editors: Editor[]; serverPid: number; spawned: ServerProcess; rss: number; profile: string | undefined };
+  let hocuspocusPort = 0;
   // --- SIP server (its own process, as in production) --------------------------------
   {
     step('SIP server');
@@ -118,7 +53,9 @@ it(`co-editing: ${CLIENTS} clients over ${DOCS} documents, ${EDITS_PER_SECOND} e
     const port = await freePort();
     const baseUrl = `http://127.0.0.1:${port}`;
     // The server reports its own event-loop delay each second (SIP_EVENT_LOOP_REPORT_MS).
-    const spawned = spawnServer({ DATABASE_URL: databaseUrl, PORT: String(port), SIP_EVENT_LOOP_REPORT_MS: '1000' });
+    // BENCH_SERVER_PROFILE=<dir>: a CPU profile of the server (written when it stops).
+    const profile = process.env.BENCH_SERVER_PROFILE;
+    const spawned = spawnServer({ DATABASE_URL: databaseUrl, PORT: String(port), SIP_EVENT_LOOP_REPORT_MS: '1000' }, profile ? ['--cpu-prof', `--cpu-prof-dir=${profile}`] : []);
     await waitUntilServing(spawned, port);
     const server = spawned.child;
     const eva = await signedIn(baseUrl, 'eva.lind');
@@ -141,58 +78,68 @@ it(`co-editing: ${CLIENTS} clients over ${DOCS} documents, ${EDITS_PER_SECOND} e
       editors.push({ doc: () => p.doc, close: () => c.close() });
     }
     step('clients connected');
-    const rssLoaded = rssKb(server.pid!);
-    const r = await typeAndMeasure(editors);
-    // The server's own loop delay over the typing, second by second (p99 and max of each).
-    const loopLines = spawned.output().split('\n').filter((l) => l.startsWith('[event-loop]'));
-    const serverLoop = loopLines.slice(-(SECONDS + 2)).map((l) => l.replace(/^\[event-loop\] /, '')).join(' | ');
-    step(`SIP server event loop during typing: ${serverLoop}`);
-    results.sip = { median: median(r.latencies), p99: percentile(r.latencies, 99), perSecond: r.arrivalsPerSecond, edits: r.edits, rss: rssLoaded - rssBefore, clientLoopMs: r.clientLoopMs, serverLoop };
-    editors.forEach((e) => e.close());
-    await killHard(server);
+    sip = { editors, serverPid: server.pid!, spawned, rss: rssKb(server.pid!) - rssBefore, profile };
   }
 
   // --- Hocuspocus (same load, its own provider) ---------------------------------------
-  {
-    step('Hocuspocus');
-    const port = await freePort();
-    const peer = await spawnPeer('hocuspocus-server.mjs', port);
-    const editors: Editor[] = [];
-    for (let i = 0; i < CLIENTS; i++) {
-      const websocketProvider = new HocuspocusProviderWebsocket({ url: `ws://127.0.0.1:${port}`, WebSocketPolyfill: WebSocket });
-      const provider = new HocuspocusProvider({ websocketProvider, name: `doc-${i % DOCS}`, document: new Y.Doc() });
-      const synced = new Promise<void>((resolve) => provider.on('synced', () => resolve()));
-      provider.attach(); // a provider given its own websocket provider attaches explicitly
-      await synced;
-      editors.push({ doc: () => provider.document, close: () => { provider.destroy(); websocketProvider.destroy(); } });
-    }
-    const r = await typeAndMeasure(editors);
-    results.hocuspocus = { median: median(r.latencies), p99: percentile(r.latencies, 99), perSecond: r.arrivalsPerSecond, edits: r.edits, clientLoopMs: r.clientLoopMs };
-    editors.forEach((e) => e.close());
-    peer.kill();
+  step('Hocuspocus');
+  const hocuspocusPeer = await spawnPeer('hocuspocus-server.mjs', await freePort().then((p) => (hocuspocusPort = p)));
+  const hocuspocusEditors: Editor[] = [];
+  for (let i = 0; i < CLIENTS; i++) {
+    const websocketProvider = new HocuspocusProviderWebsocket({ url: `ws://127.0.0.1:${hocuspocusPort}`, WebSocketPolyfill: WebSocket });
+    const provider = new HocuspocusProvider({ websocketProvider, name: `doc-${i % DOCS}`, document: new Y.Doc() });
+    const synced = new Promise<void>((resolve) => provider.on('synced', () => resolve()));
+    provider.attach(); // a provider given its own websocket provider attaches explicitly
+    await synced;
+    hocuspocusEditors.push({ doc: () => provider.document, close: () => { provider.destroy(); websocketProvider.destroy(); } });
   }
 
   // --- Bare socket.io relay: the floor ------------------------------------------------
-  {
-    step('relay');
-    const port = await freePort();
-    const peer = await spawnPeer('socketio-relay.mjs', port);
-    const editors: Editor[] = [];
-    for (let i = 0; i < CLIENTS; i++) {
-      const socket = io(`http://127.0.0.1:${port}`, { transports: ['websocket'], forceNew: true });
-      await new Promise<void>((resolve) => socket.once('connect', () => resolve()));
-      const room = `doc-${i % DOCS}`;
-      socket.emit('join', room);
-      const doc = new Y.Doc();
-      doc.on('update', (u: Uint8Array, origin: unknown) => origin !== 'remote' && socket.emit('u', room, u));
-      socket.on('u', (_room: string, data: ArrayBuffer) => Y.applyUpdate(doc, new Uint8Array(data), 'remote'));
-      editors.push({ doc: () => doc, close: () => socket.disconnect() });
-    }
-    const r = await typeAndMeasure(editors);
-    results.relay = { median: median(r.latencies), p99: percentile(r.latencies, 99), perSecond: r.arrivalsPerSecond, edits: r.edits, clientLoopMs: r.clientLoopMs };
-    editors.forEach((e) => e.close());
-    peer.kill();
+  step('relay');
+  const relayPort = await freePort();
+  const relayPeer = await spawnPeer('socketio-relay.mjs', relayPort);
+  const relayEditors: Editor[] = [];
+  for (let i = 0; i < CLIENTS; i++) {
+    const socket = io(`http://127.0.0.1:${relayPort}`, { transports: ['websocket'], forceNew: true });
+    await new Promise<void>((resolve) => socket.once('connect', () => resolve()));
+    const room = `doc-${i % DOCS}`;
+    socket.emit('join', room);
+    const doc = new Y.Doc();
+    doc.on('update', (u: Uint8Array, origin: unknown) => origin !== 'remote' && socket.emit('u', room, u));
+    socket.on('u', (_room: string, data: ArrayBuffer) => Y.applyUpdate(doc, new Uint8Array(data), 'remote'));
+    relayEditors.push({ doc: () => doc, close: () => socket.disconnect() });
   }
+
+  // --- Typing, the systems taking turns -----------------------------------------------
+  step('typing');
+  const [rSip, rHocuspocus, rRelay] = await typeInTurns(
+    [
+      { name: 'sip', editors: sip.editors, serverPid: sip.serverPid, withDatabase: true },
+      { name: 'hocuspocus', editors: hocuspocusEditors, serverPid: hocuspocusPeer.pid },
+      { name: 'relay', editors: relayEditors, serverPid: relayPeer.pid },
+    ],
+    { cycles: SECONDS, warmupCycles: WARMUP_SECONDS, roundMs: 1000, editsPerRound: EDITS_PER_SECOND },
+  );
+  // The SIP server's own loop delay, second by second (p50, p99 and max of each): it types
+  // in every third second.
+  const output = sip.spawned.output();
+  const loopLines = output.split('\n').filter((l) => l.startsWith('[event-loop]'));
+  const serverLoop = loopLines.slice(-(3 * SECONDS + 2)).map((l) => l.replace(/^\[event-loop\] /, '')).join(' | ');
+  step(`SIP server event loop during typing: ${serverLoop}`);
+  step(`SIP server stages (from handling an update's message), per second:\n${output.split('\n').filter((l) => l.startsWith('[stage]')).join('\n')}`);
+  for (const [key, r] of [['sip', rSip!], ['hocuspocus', rHocuspocus!], ['relay', rRelay!]] as const) {
+    step(`${key}: ${byOrder(r, EDITS_PER_SECOND)}`);
+    results[key] = { median: median(r.latencies), p99: percentile(r.latencies, 99), perSecond: r.arrivalsPerSecond, edits: r.edits, clientLoopMs: r.clientLoopMs };
+  }
+  results.sip!.rss = sip.rss;
+  results.sip!.serverLoop = serverLoop;
+  [...sip.editors, ...hocuspocusEditors, ...relayEditors].forEach((e) => e.close());
+  hocuspocusPeer.kill();
+  relayPeer.kill();
+  if (sip.profile) {
+    sip.spawned.child.kill('SIGTERM');
+    await new Promise((r) => sip.spawned.child.once('exit', r));
+  } else await killHard(sip.spawned.child);
 
   // --- Cold load of a document with 10 000 stored updates; memory per loaded document ---
   step('cold load and memory');
@@ -325,7 +272,9 @@ Measured ${machineLine()}.
 ${CLIENTS} clients (yjs + each system's own client) over ${DOCS} documents, ${CLIENTS / DOCS} per document,
 each typing ${EDITS_PER_SECOND} edits/s for ${SECONDS} s. Latency is from the edit in one client to its arrival in
 each other client of the document. Every system runs as its own process; all clients share the
-benchmark process, on the same 2-core machine, so the figures include client-side load. The SIP
+benchmark process, on the same 2-core machine, so the figures include client-side load. The
+systems take turns, one second each (SIP, Hocuspocus, relay, SIP, …), so that whatever else the
+machine is doing falls on all three alike; the first ${WARMUP_SECONDS} turns of each are typed but not measured. The SIP
 server checks the session at connect, checks every update against the access policy's answer
 (at most 5 s old, renewed in the background), validates the section schema of what the update
 touched, broadcasts, and acknowledges the author only once the update is committed to

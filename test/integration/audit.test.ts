@@ -3,6 +3,7 @@ import type { AuditEvent } from '@sip/shared';
 import { ApiSession as Anonymous, ok, signedIn } from '../support/api-session';
 import { sqlClient } from '../support/database';
 import { useTestApp } from '../support/use-test-app';
+import { AuditService } from '../../server/src/audit/audit.service';
 
 const app = useTestApp({ admin: true });
 
@@ -25,6 +26,21 @@ describe('audit log', () => {
     const res = ok(await app.admin.get('/api/audit/verify'));
     expect(res.ok).toBe(true);
     expect(res.checked).toBeGreaterThan(20);
+  });
+
+  it('stores grouped appends made at once in order, each linked to its predecessor', async () => {
+    const audit = app.t.app.get(AuditService);
+    const targets = Array.from({ length: 30 }, (_, i) => `grouped-${i}`);
+    // Alongside a plain append, which takes the same lock.
+    await Promise.all([
+      ...targets.map((targetId) => audit.appendGrouped({ actorId: null, actorRole: null, action: 'plan.content.write', targetType: 'section', targetId })),
+      audit.append({ actorId: null, actorRole: null, action: 'plan.content.write', targetType: 'section', targetId: 'plain' }),
+    ]);
+    const db = await sqlClient(app.t.databaseUrl);
+    const { rows } = await db.query(`SELECT target_id FROM audit_event WHERE target_id LIKE 'grouped-%' ORDER BY seq`);
+    await db.end();
+    expect(rows.map((r: { target_id: string }) => r.target_id)).toEqual(targets);
+    expect(ok(await app.admin.get('/api/audit/verify')).ok).toBe(true);
   });
 
   it('is append-only in the database', async () => {

@@ -9,11 +9,11 @@ export interface ServerProcess {
 }
 
 /** Starts the compiled server with the test environment's keys plus `env`; does not wait. */
-export function spawnServer(env: NodeJS.ProcessEnv): ServerProcess {
+export function spawnServer(env: NodeJS.ProcessEnv, nodeArgs: string[] = []): ServerProcess {
   const root = join(__dirname, '../..');
   const fullEnv: NodeJS.ProcessEnv = { ...process.env, ...TEST_ENV, LOG_LEVEL: 'warn', ...env };
   for (const [key, value] of Object.entries(fullEnv)) if (value === undefined) delete fullEnv[key];
-  const child = spawn(process.execPath, [join(root, 'server/dist/server/src/main.js')], {
+  const child = spawn(process.execPath, [...nodeArgs, join(root, 'server/dist/server/src/main.js')], {
     cwd: root,
     env: fullEnv,
     stdio: ['ignore', 'pipe', 'pipe'],

@@ -16,6 +16,7 @@ import { SessionsService } from '../auth/sessions.service';
 import { socketAuthentication } from '../auth/socket-auth';
 import { CollabRefusal, type CollabSocket } from './collab-socket';
 import { CollaborationService } from './collaboration.service';
+import { stageReached, stageStart } from '../event-loop-report';
 
 /** Above this, engine.io drops the connection itself; below it, our own caps answer. */
 export const MAX_SOCKET_MESSAGE_BYTES = 1_000_000;
@@ -74,10 +75,12 @@ export class CollabGateway implements OnGatewayInit, OnGatewayConnection {
     on('leave', collabLeaveSchema, async ({ doc }) => this.collaboration.leave(socket, doc));
     on('awareness', collabAwarenessSchema, async ({ doc, data }) => this.collaboration.relayAwareness(socket, doc, data));
     on('sync', collabSyncSchema, async ({ doc, data, ref }) => {
+      stageStart(socket.id);
       const seq = await this.collaboration.receiveSync(socket, doc, new Uint8Array(data));
       // Every numbered message is answered, even one with nothing to store (seq null).
       const saved: CollabSaved = { doc, ref, seq };
       if (ref !== undefined) socket.emit('saved', saved);
+      if (seq !== null) stageReached(socket.id, 'saved');
       return saved;
     });
     socket.onAny((event: string) => {

@@ -59,7 +59,7 @@ export class CollaborationService {
     if (!access.exists) throw new CollabRefusal('unknown_document', 'This plan has no such section');
     if (!access.read) throw new CollabRefusal('forbidden', 'You cannot open this section');
     const loaded = await this.registry.document(docName);
-    await this.audit.append({
+    await this.audit.appendGrouped({
       actorId: socket.data.actor.accountId,
       actorRole: auditRole(socket.data.actor),
       action: 'plan.content.read',

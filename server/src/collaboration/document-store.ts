@@ -3,6 +3,16 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import * as Y from 'yjs';
 import { newSectionDoc } from '@sip/shared/yjs';
+import { stageRecord } from '../event-loop-report';
+
+/**
+ * Under load, commits start at most this often (100 a second), so that the updates of one
+ * interval share one INSERT and one fsync. Measured in the co-editing benchmark: with a
+ * commit started as soon as the previous one ended, 400 updates/s made ~1–2 updates per
+ * commit, and each commit's write to PostgreSQL woke its backend (a context switch on a
+ * 2-core machine) and cost a round of result parsing in the server.
+ */
+export const GROUP_COMMIT_INTERVAL_MS = 10;
 
 interface PendingWrite {
   docName: string;
@@ -24,6 +34,8 @@ export class DocumentStore implements OnModuleDestroy {
   private readonly logger = new Logger('DocumentStore');
   private queue: PendingWrite[] = [];
   private flushing: Promise<void> | null = null;
+  private timer: NodeJS.Timeout | null = null;
+  private lastCommitStart = -Infinity;
 
   constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
 
@@ -31,33 +43,51 @@ export class DocumentStore implements OnModuleDestroy {
   append(docName: string, data: Uint8Array, actorId: string): Promise<number> {
     return new Promise((resolve, reject) => {
       this.queue.push({ docName, data, actorId, resolve, reject });
-      if (!this.flushing) this.flushing = this.flush();
+      this.schedule();
     });
   }
 
+  /**
+   * One commit at a time, and commits start at most every GROUP_COMMIT_INTERVAL_MS: a lone
+   * update commits at once; under load the updates of one interval share one commit.
+   */
+  private schedule() {
+    if (this.flushing || this.timer || !this.queue.length) return;
+    const wait = this.lastCommitStart + GROUP_COMMIT_INTERVAL_MS - performance.now();
+    if (wait <= 0) {
+      this.flushing = this.flush();
+      return;
+    }
+    this.timer = setTimeout(() => {
+      this.timer = null;
+      this.schedule();
+    }, wait);
+  }
+
   private async flush(): Promise<void> {
-    while (this.queue.length) {
-      const batch = this.queue;
-      this.queue = [];
-      try {
-        const values: string[] = [];
-        const params: unknown[] = [];
-        for (const w of batch) {
-          values.push(`($${params.length + 1}, $${params.length + 2}, $${params.length + 3})`);
-          params.push(w.docName, Buffer.from(w.data), w.actorId);
-        }
-        const rows: { id: string }[] = await this.dataSource.query(
-          `INSERT INTO doc_update (doc_name, data, actor_id) VALUES ${values.join(',')} RETURNING id`,
-          params,
-        );
-        // RETURNING keeps VALUES order for a single multi-row INSERT.
-        batch.forEach((w, i) => w.resolve(Number(rows[i]!.id)));
-      } catch (error) {
-        this.logger.error({ err: { message: (error as Error).message } }, 'Storing document updates failed');
-        batch.forEach((w) => w.reject(error));
+    this.lastCommitStart = performance.now();
+    const batch = this.queue;
+    this.queue = [];
+    stageRecord('commit-batch-size', batch.length);
+    try {
+      const values: string[] = [];
+      const params: unknown[] = [];
+      for (const w of batch) {
+        values.push(`($${params.length + 1}, $${params.length + 2}, $${params.length + 3})`);
+        params.push(w.docName, Buffer.from(w.data), w.actorId);
       }
+      const rows: { id: string }[] = await this.dataSource.query(
+        `INSERT INTO doc_update (doc_name, data, actor_id) VALUES ${values.join(',')} RETURNING id`,
+        params,
+      );
+      // RETURNING keeps VALUES order for a single multi-row INSERT.
+      batch.forEach((w, i) => w.resolve(Number(rows[i]!.id)));
+    } catch (error) {
+      this.logger.error({ err: { message: (error as Error).message } }, 'Storing document updates failed');
+      batch.forEach((w) => w.reject(error));
     }
     this.flushing = null;
+    this.schedule();
   }
 
   /**
@@ -106,6 +136,13 @@ export class DocumentStore implements OnModuleDestroy {
   }
 
   async onModuleDestroy() {
-    await this.flushing;
+    // What is waiting for its interval commits now.
+    if (this.timer) clearTimeout(this.timer);
+    this.timer = null;
+    this.lastCommitStart = -Infinity;
+    while (this.flushing || this.queue.length) {
+      await this.flushing;
+      if (!this.flushing && this.queue.length) this.flushing = this.flush();
+    }
   }
 }

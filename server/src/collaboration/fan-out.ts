@@ -4,6 +4,7 @@ import { parseDocumentName } from '@sip/shared';
 import { APP_CONFIG, type AppConfig } from '../config/config';
 import { type CollabSocket, asBytes, roomOf } from './collab-socket';
 import { type AccessEntry, SectionAccessCache } from './section-access-cache';
+import { stageClock, stageRecord } from '../event-loop-report';
 
 type InstanceHandler = (message: any) => void;
 
@@ -56,20 +57,40 @@ export class FanOut {
     this.toOtherInstances('section-message', { doc: docName, event, payload: wire, except });
   }
 
-  /** Sends to the members of the section connected to this instance, but `except`. */
+  /**
+   * Sends to the members of the section connected to this instance, but `except`. Those
+   * with a current answer that reads the section get one packet, encoded once for all of
+   * them; the others go through `send`.
+   */
   deliverLocal(docName: string, event: string, payload: unknown, except?: string) {
     const room = this.namespace?.adapter.rooms.get(roomOf(docName));
     if (!room) return;
+    const section = parseDocumentName(docName);
+    if (!section) return;
+    const ref = { name: docName, ...section };
+    const ready: string[] = [];
     for (const id of room) {
       if (id === except) continue;
       const socket = this.namespace!.sockets.get(id) as CollabSocket | undefined;
-      if (socket) this.send(socket, docName, event, payload);
+      if (!socket) continue;
+      if (this.outboxes.size === 0 || !this.outboxes.has(outboxKey(id, docName))) {
+        const known = this.cache.current(id, docName);
+        if (known?.read) {
+          ready.push(id);
+          this.cache.renew(socket, ref);
+          continue;
+        }
+      }
+      this.send(socket, docName, event, payload);
     }
+    // Each socket is in a room of its own id; `local`: this instance's sockets only.
+    if (ready.length === 1) this.namespace!.sockets.get(ready[0]!)!.emit(event, payload);
+    else if (ready.length) this.namespace!.local.to(ready).emit(event, payload);
   }
 
   /** One message to one socket about one section, if it may still read the section. */
   send(socket: CollabSocket, docName: string, event: string, payload: unknown) {
-    const key = `${socket.id}\n${docName}`;
+    const key = outboxKey(socket.id, docName);
     const waiting = this.outboxes.get(key);
     if (waiting) {
       waiting.queue.push([event, payload]);
@@ -88,9 +109,11 @@ export class FanOut {
     // No current answer: this socket's messages for the section wait for the policy, in order.
     const box = { queue: [[event, payload]] as [string, unknown][] };
     this.outboxes.set(key, box);
+    const waited = stageClock();
     void this.cache
       .get(socket, ref)
       .then((entry) => {
+        stageRecord('recipient-policy-wait', stageClock() - waited);
         this.outboxes.delete(key);
         if (!entry.read) return this.onDenied(socket, docName, entry);
         for (const [e, p] of box.queue) socket.emit(e, p);
@@ -114,3 +137,5 @@ export class FanOut {
     return [...(this.namespace?.sockets.values() ?? [])] as CollabSocket[];
   }
 }
+
+const outboxKey = (socketId: string, docName: string) => `${socketId}\n${docName}`;

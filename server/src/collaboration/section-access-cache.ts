@@ -1,4 +1,4 @@
-import { Injectable } from '@nestjs/common';
+import { Injectable, type OnModuleDestroy } from '@nestjs/common';
 import { NO_ACCESS, type SectionAccess, sectionAccess } from '@sip/shared';
 import { type PlaceInPlan, SectionAccessService } from '../access/section-access.service';
 import type { Actor } from '../auth/actor';
@@ -19,7 +19,17 @@ export interface AccessEntry extends SectionAccess {
   /** The actor reaches the plan (false: the section is out of reach, or the plan is). */
   reach: boolean;
   renewing?: boolean;
+  /** Who last used the answer (an edit checked, a message sent, a join), and when. */
+  use?: { socket: CollabSocket; section: SectionRef; at: number };
 }
+
+/**
+ * An answer used within this long is also renewed between uses, in the background: someone
+ * who pauses for a few seconds and types again (or a reader between messages) finds a current
+ * answer rather than waiting for the policy's queries at their next keystroke.
+ */
+const KEEP_WARM_MS = 30_000;
+const KEEP_WARM_SWEEP_MS = 500;
 
 /**
  * The policy's answers per socket and section. Asked at `join`; reused for at most
@@ -28,7 +38,7 @@ export interface AccessEntry extends SectionAccess {
  * for before a change of rights from being cached after it.
  */
 @Injectable()
-export class SectionAccessCache {
+export class SectionAccessCache implements OnModuleDestroy {
   private readonly entries = new Map<string, Map<string, AccessEntry>>();
   private readonly generation = new Map<string, number>();
   /**
@@ -38,7 +48,16 @@ export class SectionAccessCache {
    */
   private readonly places = new Map<string, { at: number; generation: number; place: Promise<PlaceInPlan | null> }>();
 
-  constructor(private readonly sections: SectionAccessService) {}
+  private readonly keepWarm: NodeJS.Timeout;
+
+  constructor(private readonly sections: SectionAccessService) {
+    this.keepWarm = setInterval(() => this.renewRecentlyUsed(), KEEP_WARM_SWEEP_MS);
+    this.keepWarm.unref();
+  }
+
+  onModuleDestroy() {
+    clearInterval(this.keepWarm);
+  }
 
   /** The answer for this socket and section: cached, or asked for now (`fresh`: always asked). */
   async get(socket: CollabSocket, section: SectionRef, fresh = false): Promise<AccessEntry> {
@@ -46,10 +65,10 @@ export class SectionAccessCache {
     const hit = fresh ? undefined : bySocket.get(section.name);
     const age = hit ? Date.now() - hit.at : Infinity;
     if (hit && age < ACCESS_TTL_MS) {
-      if (age > ACCESS_TTL_MS / 2) this.renew(socket, section);
+      this.renew(socket, section);
       return hit;
     }
-    return this.ask(bySocket, socket.data.actor, section);
+    return this.ask(socket, section);
   }
 
   /** The cached answer if it is still current; undefined when it must be asked for. */
@@ -58,17 +77,38 @@ export class SectionAccessCache {
     return hit && Date.now() - hit.at < ACCESS_TTL_MS ? hit : undefined;
   }
 
-  /** Starts a background renewal (once at a time) if the answer is getting old. */
+  /** Notes a use of the answer; starts a background renewal (once at a time) if it is getting old. */
   renew(socket: CollabSocket, section: SectionRef) {
     const hit = this.entries.get(socket.id)?.get(section.name);
-    if (!hit || hit.renewing || Date.now() - hit.at < ACCESS_TTL_MS / 2) return;
+    if (!hit) return;
+    const now = Date.now();
+    if (hit.use) hit.use.at = now;
+    else hit.use = { socket, section, at: now };
+    if (hit.renewing || now - hit.at < ACCESS_TTL_MS / 2) return;
+    this.startRenewal(hit, socket, section);
+  }
+
+  private startRenewal(hit: AccessEntry, socket: CollabSocket, section: SectionRef) {
     hit.renewing = true;
-    void this.ask(perSocket(this.entries, socket), socket.data.actor, section).catch(() => (hit.renewing = false));
+    void this.ask(socket, section, false).catch(() => (hit.renewing = false));
+  }
+
+  /** Renews, between uses, the answers getting old that were used within KEEP_WARM_MS. */
+  private renewRecentlyUsed() {
+    const now = Date.now();
+    for (const bySocket of this.entries.values()) {
+      for (const hit of bySocket.values()) {
+        if (hit.use && !hit.renewing && now - hit.use.at < KEEP_WARM_MS && now - hit.at >= ACCESS_TTL_MS / 2) {
+          this.startRenewal(hit, hit.use.socket, hit.use.section);
+        }
+      }
+    }
   }
 
   /** Stores an answer obtained elsewhere (a re-check after a change of rights). */
   set(socket: CollabSocket, section: SectionRef, access: SectionAccess & { reach: boolean }) {
-    perSocket(this.entries, socket).set(section.name, { ...access, at: Date.now(), planId: section.planId });
+    const at = Date.now();
+    perSocket(this.entries, socket).set(section.name, { ...access, at, planId: section.planId, use: { socket, section, at } });
   }
 
   /** What the sockets of a plan were last told, then forgets every answer about the plan. */
@@ -96,34 +136,42 @@ export class SectionAccessCache {
     for (const key of this.places.keys()) if (key.startsWith(`${accountId}|`)) this.places.delete(key);
   }
 
-  private placeOf(actor: Actor, planId: string, generation: number): Promise<PlaceInPlan | null> {
+  /** The shared answer and when its queries started (what its age is counted from). */
+  private placeOf(actor: Actor, planId: string, generation: number): { at: number; place: Promise<PlaceInPlan | null> } {
     // The account's units and roles are part of the key: a socket with a refreshed view of the
     // account never reuses an answer computed from the old one.
     const key = `${actor.accountId}|${planId}|${actor.systemRoles.join(',')}|${actor.unitIds.join(',')}`;
     const now = Date.now();
     const hit = this.places.get(key);
-    if (hit && hit.generation === generation && now - hit.at < PLACE_TTL_MS) return hit.place;
+    if (hit && hit.generation === generation && now - hit.at < PLACE_TTL_MS) return hit;
     const place = this.sections.placeInPlan(actor, planId);
     this.places.set(key, { at: now, generation, place });
     place.catch(() => this.places.delete(key));
     if (this.places.size > 5000) {
       for (const [k, v] of this.places) if (now - v.at >= PLACE_TTL_MS) this.places.delete(k);
     }
-    return place;
+    return { at: now, place };
   }
 
   generationOf(planId: string): number {
     return this.generation.get(planId) ?? 0;
   }
 
-  private async ask(bySocket: Map<string, AccessEntry>, actor: Actor, section: SectionRef): Promise<AccessEntry> {
+  /** Asks the policy; `used`: for a use now (otherwise a renewal, which is no use). */
+  private async ask(socket: CollabSocket, section: SectionRef, used = true): Promise<AccessEntry> {
+    const bySocket = perSocket(this.entries, socket);
+    const actor = socket.data.actor;
     // A change of rights while the queries run makes their answer stale: it is then used
     // for this one decision at most, never cached.
     const generation = this.generationOf(section.planId);
-    const at = Date.now();
-    const place = await this.placeOf(actor, section.planId, generation);
+    // An answer shared with another socket counts its age from when its queries started.
+    const shared = this.placeOf(actor, section.planId, generation);
+    const at = shared.at;
+    const place = await shared.place;
     const access = place ? { ...sectionAccess(place.sectionActor, section.section), reach: true } : { ...NO_ACCESS, reach: false };
-    const entry: AccessEntry = { at, planId: section.planId, ...access };
+    // A renewal keeps the time of the last use: answers nobody uses stop being renewed.
+    const lastUse = used ? Date.now() : (bySocket.get(section.name)?.use?.at ?? 0);
+    const entry: AccessEntry = { at, planId: section.planId, ...access, use: { socket, section, at: lastUse } };
     if (this.generationOf(section.planId) === generation) bySocket.set(section.name, entry);
     return entry;
   }

@@ -16,6 +16,7 @@ import { type ActionHistoryEntry, ProjectionService } from './projection.service
 import { Revocation } from './revocation';
 import { SectionAccessCache } from './section-access-cache';
 import { SessionFollower } from './session-follower';
+import { stageReached } from '../event-loop-report';
 
 const COMPACT_EVERY = 500;
 /**
@@ -43,6 +44,8 @@ export class UpdatePipeline {
   private readonly logger = new Logger('UpdatePipeline');
   /** socket id → document → when its last write was audited. */
   private readonly writeAudited = new Map<string, Map<string, number>>();
+  /** Per socket and document: the last of its updates waiting for the policy's answer. */
+  private readonly awaitingPolicy = new Map<string, Promise<unknown>>();
 
   constructor(
     private readonly registry: DocumentRegistry,
@@ -77,12 +80,26 @@ export class UpdatePipeline {
     }
     if (decoded.structs.length === 0 && decoded.ds.clients.size === 0) return null;
 
+    // A socket whose answer from the policy is missing (expired, or dropped by a change of
+    // rights) waits for it here, outside the document's queue: the others' updates to the
+    // document go on meanwhile. Its own updates wait in arrival order behind it.
+    if (!this.cache.current(socket.id, loaded.name) || this.awaitingPolicy.has(policyKey(socket.id, loaded.name))) {
+      await this.policyInOrder(socket, loaded);
+      stageReached(socket.id, 'policy-miss');
+    }
+    stageReached(socket.id, 'before-queue');
     // The queue covers validation and applying; the commit is awaited outside it, so that
     // the next update can be validated and join the same group commit.
     const { pending } = await loaded.run(async (): Promise<{ pending: Promise<number> | null }> => {
-      // Rights can change mid-session: the policy's current answer for this socket. Inside
-      // the queue, so one client's updates are checked and applied in the order they came.
-      const access = await this.cache.get(socket, loaded);
+      stageReached(socket.id, 'queue-entered');
+      // Rights can change mid-session: the policy's current answer for this socket, read at
+      // the moment the update is applied (a change of rights since the wait above drops the
+      // answer, and it is asked for again here). Inside the queue, so one client's updates
+      // are checked and applied in the order they came.
+      const current = this.cache.current(socket.id, loaded.name);
+      // Past half its life the answer is renewed in the background.
+      if (current) this.cache.renew(socket, loaded);
+      const access = current ?? (await this.cache.get(socket, loaded));
       if (!access.read) {
         this.revocation.revoke(socket, loaded.name, this.revocation.recentCause(loaded.name));
         throw new CollabRefusal('access_revoked', 'You no longer have access to this section');
@@ -99,6 +116,18 @@ export class UpdatePipeline {
       return { pending: this.storeAndSend(loaded, update, socket.data.actor.accountId, history, socket, checked.touched) };
     });
     return pending;
+  }
+
+  /** Waits for the socket's answer for the document, after any of its earlier updates waiting for it. */
+  private policyInOrder(socket: CollabSocket, loaded: LoadedDocument): Promise<unknown> {
+    const key = policyKey(socket.id, loaded.name);
+    const before = this.awaitingPolicy.get(key) ?? Promise.resolve();
+    const mine = before.then(() => this.cache.get(socket, loaded)).catch(() => undefined);
+    this.awaitingPolicy.set(key, mine);
+    void mine.then(() => {
+      if (this.awaitingPolicy.get(key) === mine) this.awaitingPolicy.delete(key);
+    });
+    return mine;
   }
 
   /**
@@ -207,6 +236,7 @@ export class UpdatePipeline {
     loaded.lastActive = Date.now();
     const seq = this.store.append(loaded.name, update, actorId).finally(() => loaded.inflight.delete(update));
     this.fanOut.deliverLocal(loaded.name, 'sync', { doc: loaded.name, data: updateMessage(update) }, socket?.id);
+    if (socket) stageReached(socket.id, 'broadcast');
     this.fanOut.toOtherInstances('doc-update', { doc: loaded.name, data: Buffer.from(update) });
     return seq.then(
       async (s) => {
@@ -235,7 +265,7 @@ export class UpdatePipeline {
     if (last !== undefined && Date.now() - last < WRITE_AUDIT_INTERVAL_MS) return;
     bySocket.set(loaded.name, Date.now());
     const { actor } = socket.data;
-    await this.audit.append({
+    await this.audit.appendGrouped({
       actorId: actor.accountId,
       actorRole: auditRole(actor),
       action: 'plan.content.write',
@@ -252,6 +282,8 @@ interface Checked {
   /** The roots the update touched; null: possibly all. */
   touched: Set<string> | null;
 }
+
+const policyKey = (socketId: string, docName: string) => `${socketId}\n${docName}`;
 
 function equalBytes(a: Uint8Array, b: Uint8Array) {
   return a.byteLength === b.byteLength && a.every((v, i) => v === b[i]);
