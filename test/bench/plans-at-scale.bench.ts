@@ -13,6 +13,13 @@ import { machineLine, median, percentile, writeBenchmarkSection } from './bench-
 
 const PLANS = Number(process.env.BENCH_PLANS ?? 100_000);
 const SAMPLES = Number(process.env.BENCH_SAMPLES ?? 300);
+/**
+ * For development: a database already seeded at scale (e.g. by `npm run seed:large` with the
+ * test keys of test-env.ts), used as it is instead of seeding a fresh one — minutes saved per
+ * run. Its figures are for comparison only (printed, not written to docs/benchmarks.md): earlier
+ * runs' reminders and audit rows stay in it.
+ */
+const REUSE_DATABASE_URL = process.env.BENCH_DATABASE_URL;
 
 /** The server's own time for one request (X-Response-Time), and the time seen at the client. */
 async function sample(session: ApiSession, path: () => string, n: number) {
@@ -36,13 +43,13 @@ async function timedScan(scan: ReminderScan) {
 }
 
 it(`worklist, plan page, "Att göra" and the reminder scan over ${PLANS} plans`, async () => {
-  const t = await startTestApp({ LOG_LEVEL: 'silent' });
+  const t = await startTestApp({ LOG_LEVEL: 'silent' }, { databaseUrl: REUSE_DATABASE_URL });
   // The scan runs every minute on the job queue; here it runs only when measured, so that a
   // scheduled one never overlaps a measurement (nor scans half-seeded data).
   await (t.app.get(JobsService) as unknown as { boss: PgBoss }).boss.unschedule(REMINDER_SCAN_JOB);
   const dataSource = await new DataSource((await import('../../server/src/database/data-source')).dataSourceOptions(t.databaseUrl)).initialize();
   const seedStarted = Date.now();
-  await seedLargeData(dataSource, loadConfig(TEST_ENV), PLANS, (m) => process.stdout.write(`  seed: ${m}\n`));
+  if (!REUSE_DATABASE_URL) await seedLargeData(dataSource, loadConfig(TEST_ENV), PLANS, (m) => process.stdout.write(`  seed: ${m}\n`));
   const seedSeconds = (Date.now() - seedStarted) / 1000;
   const [{ plans, units, staff, actions }] = await dataSource.query(
     `SELECT (SELECT count(*)::int FROM plan) AS plans, (SELECT count(*)::int FROM unit) AS units,
@@ -105,7 +112,8 @@ it(`worklist, plan page, "Att göra" and the reminder scan over ${PLANS} plans`,
 
   const table = ['| request | server median (ms) | server p95 (ms) | client median (ms) | median vs floor |', '|---|---:|---:|---:|---:|', ...rows].join('\n');
   process.stdout.write(`\n${table}\nreminder scan: catch-up ${catchUp.ms.toFixed(0)} ms (${catchUp.reminders}), steady ${steady.map((m) => m.toFixed(0)).join('/')} ms, next day ${nextDay.ms.toFixed(0)} ms (${nextDay.reminders})\n`);
-  writeBenchmarkSection(
+  // A reused database's figures are printed, never written to docs/benchmarks.md.
+  if (!REUSE_DATABASE_URL) writeBenchmarkSection(
     'plans',
     `## Worklist, plan page and "Att göra" at scale
 

@@ -12,7 +12,7 @@ import {
 } from '@sip/shared';
 import type { Actor } from '../auth/actor';
 import { ProblemException, notFound } from '../common/problem.exception';
-import { citizenReachablePlanIdsSql, planAccessFactsSql, staffReachablePlanIdsSql } from './plan-access.sql';
+import { citizenReachablePlansSql, planAccessFactsSql, staffReachablePlansSql } from './plan-access.sql';
 
 export interface PlanAccess {
   planId: string;
@@ -74,10 +74,14 @@ export class PlanAccessService {
     return access;
   }
 
-  /** SQL selecting the ids of every plan the actor reaches, with its parameters. */
-  reachableSql(actor: Actor): { sql: string; params: unknown[] } {
-    if (actor.kind === 'citizen') return { sql: citizenReachablePlanIdsSql, params: [actor.accountId] };
-    if (!actor.systemRoles.includes('practitioner')) return { sql: 'SELECT NULL::uuid AS id WHERE false', params: [] };
-    return { sql: staffReachablePlanIdsSql, params: this.params(actor) };
+  /**
+   * SQL selecting every plan the actor reaches (`id`), with its parameters. `columns`
+   * (", p.state, …", plan aliased `p`) adds plan columns to each row, so that a list reads
+   * each plan once.
+   */
+  reachableSql(actor: Actor, columns = ''): { sql: string; params: unknown[] } {
+    if (actor.kind === 'citizen') return { sql: citizenReachablePlansSql(columns), params: [actor.accountId] };
+    if (!actor.systemRoles.includes('practitioner')) return { sql: `SELECT p.id${columns} FROM plan p WHERE false`, params: [] };
+    return { sql: staffReachablePlansSql(columns), params: this.params(actor) };
   }
 }

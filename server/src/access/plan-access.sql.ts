@@ -1,12 +1,13 @@
 /**
  * SQL that mirrors the plan policy in @sip/shared. `planAccessFactsSql` computes the
- * policy's inputs for one plan; `reachablePlansSql` selects, for a list, exactly the plans
- * the policy would let the actor reach — scoped in SQL, never filtered after loading.
+ * policy's inputs for one plan; `staffReachablePlansSql` and `citizenReachablePlansSql`
+ * select, for a list, exactly the plans the policy would let the actor reach — scoped in
+ * SQL, never filtered after loading.
  * test/integration/plan-access.test.ts checks that the two agree for every demo actor.
  *
  * Parameters: $1 actor account id, $2 actor unit ids (uuid[]), $3 actor organisation ids.
  */
-import { consentEndedSql, consentInForceSql, isChildSql, planConsentStateSql } from './domain.sql';
+import { consentInForceSql, isChildSql, planConsentCoversSql, planConsentEndedSql, planConsentInForceSql, planConsentStateSql } from './domain.sql';
 
 const CONSENT_ACTIVE = consentInForceSql('c');
 const CONSENT_STATE_SQL = planConsentStateSql('p');
@@ -44,10 +45,11 @@ export const planAccessFactsSql = `
 /**
  * The plans a practitioner reaches: candidates through the indexed relations (my
  * participation, my units' calls, my units' initiations), each relation looked up once,
- * then one aggregate over the plan's consents decides as the policy does.
+ * then the plan row — with its consent summary — decides as the policy does. `columns`
+ * (", p.state, …") adds plan columns to each row, so that a list need not read plan again.
  */
-export const staffReachablePlanIdsSql = `
-  SELECT cand.plan_id AS id
+export const staffReachablePlansSql = (columns = '') => `
+  SELECT cand.plan_id AS id${columns}
     FROM (SELECT x.plan_id, bool_or(x.src = 'participant') AS participant, bool_or(x.src = 'called') AS called
             FROM (SELECT pp.plan_id, 'participant' AS src FROM plan_participant pp
                    WHERE pp.account_id = $1 AND pp.removed_at IS NULL AND pp.role IN ${STAFF_ROLES}
@@ -60,31 +62,25 @@ export const staffReachablePlanIdsSql = `
                    WHERE pi.initiating_unit_id = ANY($2::uuid[]) AND pi.state IN ('initierad', 'avslutad')) x
            GROUP BY x.plan_id) cand
     JOIN plan p ON p.id = cand.plan_id
-    CROSS JOIN LATERAL (
-      SELECT coalesce(bool_or(${CONSENT_ACTIVE}), false) AS active,
-             coalesce(bool_or(${CONSENT_ACTIVE} AND c.scope_organisation_ids && $3::uuid[]), false) AS covers,
-             coalesce(bool_or(${consentEndedSql('c')}), false) AS ended
-        FROM consent c WHERE c.plan_id = p.id) cs
-   WHERE CASE WHEN cs.active THEN cs.covers AND (cand.participant OR cand.called)
+   WHERE CASE WHEN ${planConsentInForceSql('p')} THEN (cand.participant OR cand.called) AND ${planConsentCoversSql('p', '$3::uuid[]')}
               -- Withdrawn or ended: each principal's participants keep their own records.
-              WHEN cs.ended THEN cand.participant
+              WHEN ${planConsentEndedSql('p')} THEN cand.participant
               -- Before any consent: the initiating organisation's participants and unit.
               ELSE p.initiating_organisation_id = ANY($3::uuid[])
                    AND (cand.participant OR p.initiating_unit_id = ANY($2::uuid[])) END`;
 
 /** The plans a citizen reaches: their own, their child's, as representative, as allowed relative. */
-export const citizenReachablePlanIdsSql = `
-  SELECT p.id FROM plan p JOIN person pe ON pe.id = p.person_id
+export const citizenReachablePlansSql = (columns = '') => `
+  SELECT p.id${columns} FROM plan p JOIN person pe ON pe.id = p.person_id
    WHERE pe.account_id = $1
   UNION
-  SELECT p.id FROM plan p JOIN person pe ON pe.id = p.person_id
+  SELECT p.id${columns} FROM plan p JOIN person pe ON pe.id = p.person_id
     JOIN person_relation r ON r.person_id = pe.id AND r.account_id = $1
    WHERE (r.kind = 'guardian' AND r.has_custody AND ${isChildSql('pe.birth_date')})
       OR r.kind = 'representative'
   UNION
-  SELECT pp.plan_id FROM plan_participant pp JOIN plan p ON p.id = pp.plan_id
-   WHERE pp.account_id = $1 AND pp.removed_at IS NULL AND pp.role = 'narstaende'
-     AND EXISTS (SELECT 1 FROM consent c WHERE c.plan_id = p.id AND ${CONSENT_ACTIVE})`;
+  SELECT p.id${columns} FROM plan_participant pp JOIN plan p ON p.id = pp.plan_id
+   WHERE pp.account_id = $1 AND pp.removed_at IS NULL AND pp.role = 'narstaende' AND ${planConsentInForceSql('p')}`;
 
 /**
  * What the section registry needs about plan $1 (which sections it has) and the actor's

@@ -1,5 +1,5 @@
 import type { ReminderRule } from '@sip/shared';
-import { consentInForceSql } from '../access/domain.sql';
+import { consentInForceSql, planConsentInForceSql } from '../access/domain.sql';
 
 /**
  * One query per reminder rule (shared/src/follow-up/reminder-rules.ts). Each selects, for
@@ -15,7 +15,9 @@ const WINDOW = `30`;
 
 const offset = (rule: ReminderRule) => `coalesce((cs.reminder_days->>'${rule}')::int, $3)`;
 const county = `LEFT JOIN organisation io ON io.id = p.initiating_organisation_id LEFT JOIN county_setting cs ON cs.county_code = io.county_code`;
-const openWithConsent = `p.state <> 'avslutad' AND EXISTS (SELECT 1 FROM consent c WHERE c.plan_id = p.id AND ${consentInForceSql('c', '$2::date')})`;
+// Consent in force from the plan row's consent summary (migration ConsentSummary): the plan is
+// read anyway, and a semi-join with every consent row cost ~70 ms per rule at 100 000 plans.
+const openWithConsent = `p.state <> 'avslutad' AND ${planConsentInForceSql('p', '$2::date')}`;
 const notYet = (rule: ReminderRule, key: string, account: string) =>
   `NOT EXISTS (SELECT 1 FROM reminder rm WHERE rm.rule = '${rule}' AND rm.subject_key = ${key} AND rm.account_id = ${account})`;
 /**

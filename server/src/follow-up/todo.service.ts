@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import type { TodoItem, TodoKind, TodoList, TodoQuery } from '@sip/shared';
-import { consentInForceSql } from '../access/domain.sql';
+import { planConsentInForceSql } from '../access/domain.sql';
 import { STAFF_ROLES } from '../access/plan-access.sql';
 import { PlanAccessService } from '../access/plan-access.service';
 import { type Actor, auditRole } from '../auth/actor';
@@ -40,7 +40,11 @@ export class TodoService {
   ) {}
 
   async list(actor: Actor, query: TodoQuery): Promise<TodoList> {
-    const reachable = this.access.reachableSql(actor);
+    // The plan columns come with the reachable set, the consent summary among them: each plan is read once.
+    const reachable = this.access.reachableSql(
+      actor,
+      ', p.state, p.initiating_unit_id, p.discharge_call_due_at, p.first_call_at, p.follow_up_date, p.consent_periods, p.consent_terms',
+    );
     const n = reachable.params.length;
     const [today, units, orgs, kind, unit, limit, offset] = [n + 1, n + 2, n + 3, n + 4, n + 5, n + 6, n + 7].map((i) => `$${i}`);
     // Each branch runs only when its kinds are asked for (a constant condition: skipped whole).
@@ -49,13 +53,20 @@ export class TodoService {
       `WITH reachable AS (${reachable.sql}),
        -- The open plans among them, read once: every branch below starts from these rows
        -- (before, each branch probed plan again for every reachable id).
+       -- The open plans among them, read once: every branch below starts from these rows.
+       -- Whether I take part is asked once per plan, against my participations read as a set.
        open_plan AS MATERIALIZED (
-         SELECT p.id, p.state, p.initiating_unit_id, p.discharge_call_due_at, p.first_call_at, p.follow_up_date
-           FROM plan p WHERE p.id IN (SELECT id FROM reachable) AND p.state <> 'avslutad'),
+         SELECT p.*, p.id IN (SELECT pp.plan_id FROM plan_participant pp
+                               WHERE pp.account_id = $1 AND pp.removed_at IS NULL AND pp.role IN ${STAFF_ROLES}) AS i_take_part
+           FROM reachable p WHERE p.state <> 'avslutad'),
+       -- My units' unanswered calls, read as one set (an index range) and matched to the open
+       -- plans by hash, rather than probed once per open plan.
+       my_call AS MATERIALIZED (
+         SELECT pc.plan_id, pc.sent_at, pc.unit_id, pc.purpose FROM plan_call pc
+          WHERE ${wants('call_to_answer')} AND pc.kind = 'kallelse' AND pc.acknowledged_at IS NULL AND pc.unit_id = ANY(${units}::uuid[])),
        items AS (
          SELECT 'call_to_answer' AS kind, pc.plan_id, pc.sent_at AS due_at, pc.unit_id::text AS unit_id, pc.purpose AS label, '/plans/' || pc.plan_id || '#calls' AS link
-           FROM open_plan p JOIN plan_call pc ON pc.plan_id = p.id
-          WHERE ${wants('call_to_answer')} AND pc.kind = 'kallelse' AND pc.acknowledged_at IS NULL AND pc.unit_id = ANY(${units}::uuid[])
+           FROM my_call pc JOIN open_plan p ON p.id = pc.plan_id
          UNION ALL
          SELECT 'call_to_send', p.id, p.discharge_call_due_at, p.initiating_unit_id::text, NULL, '/plans/' || p.id || '#calls'
            FROM open_plan p
@@ -71,10 +82,7 @@ export class TodoService {
             -- An action's words are plan content: only for those who read its section — staff
             -- taking part (a called unit before it confirms reads none), and once consent has
             -- ended only their own principal's actions.
-            AND EXISTS (SELECT 1 FROM plan_participant pp
-                         WHERE pp.plan_id = p.id AND pp.account_id = $1 AND pp.removed_at IS NULL AND pp.role IN ${STAFF_ROLES})
-            AND (a.organisation_id = ANY(${orgs}::uuid[])
-                 OR EXISTS (SELECT 1 FROM consent c WHERE c.plan_id = p.id AND ${consentInForceSql('c', `${today}::date`)}))
+            AND p.i_take_part AND (a.organisation_id = ANY(${orgs}::uuid[]) OR ${planConsentInForceSql('p', `${today}::date`)})
          UNION ALL
          SELECT CASE WHEN p.follow_up_date < ${today}::date THEN 'follow_up_overdue' ELSE 'follow_up_due' END,
                 p.id, p.follow_up_date::timestamptz, p.initiating_unit_id::text, NULL, '/plans/' || p.id || '#follow-up'
@@ -87,9 +95,11 @@ export class TodoService {
            FROM open_plan p
           WHERE ${wants('follow_up_date_missing')} AND p.state = 'faststalld' AND p.follow_up_date IS NULL
          UNION ALL
-         SELECT 'consent_ending', c.plan_id, c.valid_to::timestamptz, p.initiating_unit_id::text, NULL, '/plans/' || c.plan_id || '#consent'
-           FROM open_plan p JOIN consent c ON c.plan_id = p.id
-          WHERE ${wants('consent_ending')} AND ${consentInForceSql('c', `${today}::date`)} AND c.valid_to <= ${today}::date + ${CONSENT_ENDING_DAYS}),
+         -- One term per consent not withdrawn (the plan's consent summary): in force today, and its
+         -- last day (the period's exclusive upper bound less one) within the next days.
+         SELECT 'consent_ending', p.id, (upper(t.valid) - 1)::timestamptz, p.initiating_unit_id::text, NULL, '/plans/' || p.id || '#consent'
+           FROM open_plan p CROSS JOIN unnest(p.consent_terms) t
+          WHERE ${wants('consent_ending')} AND t.valid @> ${today}::date AND upper(t.valid) - 1 <= ${today}::date + ${CONSENT_ENDING_DAYS}),
        page AS (
          SELECT i.*, count(*) OVER () AS total FROM items i
           WHERE (${kind}::text IS NULL OR i.kind = ${kind}) AND (${unit}::uuid IS NULL OR i.unit_id = ${unit}::text)

@@ -31,17 +31,16 @@ export class WorklistService {
   ) {}
 
   async worklist(actor: Actor, query: WorklistQuery): Promise<Worklist> {
-    const reachable = this.access.reachableSql(actor);
+    // The plan columns come with the reachable set: each plan is read once.
+    const reachable = this.access.reachableSql(actor, ', p.person_id, p.state, p.trigger, p.next_meeting_at, p.discharge_call_due_at, p.first_call_at, p.updated_at');
     const n = reachable.params.length;
     // Order and page over plan columns alone; the person's name is joined for the page only.
     const rows: WorklistRow[] = await this.dataSource.query(
       `WITH reachable AS (${reachable.sql}),
        page AS (
-         SELECT p.id, p.person_id, p.state, p.trigger, p.next_meeting_at, p.discharge_call_due_at,
-                p.first_call_at, p.updated_at, count(*) OVER () AS total
-           FROM plan p
-          WHERE p.id IN (SELECT id FROM reachable)
-            AND ($${n + 1}::boolean OR p.state <> 'avslutad')
+         SELECT p.*, count(*) OVER () AS total
+           FROM reachable p
+          WHERE ($${n + 1}::boolean OR p.state <> 'avslutad')
             AND ($${n + 2}::text IS NULL OR p.state = $${n + 2})
           ORDER BY (p.discharge_call_due_at IS NOT NULL AND p.first_call_at IS NULL) DESC,
                    p.next_meeting_at NULLS LAST, p.updated_at DESC, p.id
