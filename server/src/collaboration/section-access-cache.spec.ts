@@ -45,3 +45,41 @@ describe('section access cache', () => {
     expect(Date.now() - entry.at).toBeGreaterThanOrEqual(900);
   });
 });
+
+describe('section access cache, while an answer is on its way', () => {
+  let release: (place: null) => void;
+  let cache: SectionAccessCache;
+  beforeEach(() => {
+    const sections = { placeInPlan: () => new Promise((resolve) => (release = resolve)) } as unknown as SectionAccessService;
+    cache = new SectionAccessCache(sections);
+  });
+  afterEach(() => cache.onModuleDestroy());
+
+  it('keeps no answer asked with an account read again meanwhile (its units or roles changed)', async () => {
+    const mine = { ...socket, id: 's3', data: { actor: { accountId: 'a3', systemRoles: ['practitioner'], unitIds: ['u1'] } }, disconnected: false } as unknown as CollabSocket;
+    const asking = cache.get(mine, section, true);
+    mine.data.actor = { ...mine.data.actor, unitIds: [] };
+    release(null);
+    await asking;
+    expect(cache.current(mine.id, section.name)).toBeUndefined();
+  });
+
+  it('keeps nothing for a socket that disconnected while its answer was on its way', async () => {
+    const gone = { ...socket, id: 's4', disconnected: false } as unknown as CollabSocket & { disconnected: boolean };
+    const asking = cache.get(gone, section, true);
+    cache.forgetSocket(gone.id);
+    gone.disconnected = true;
+    release(null);
+    await asking;
+    expect(cache.current(gone.id, section.name)).toBeUndefined();
+  });
+
+  it('keeps only the section’s names, not the loaded document it was asked for', async () => {
+    const loaded = { ...section, doc: { big: 'a Y.Doc' } } as SectionRef;
+    const reader = { ...socket, id: 's5', disconnected: false } as unknown as CollabSocket;
+    const asking = cache.get(reader, loaded, true);
+    release(null);
+    await asking;
+    expect(cache.current(reader.id, section.name)?.use?.section).toEqual(section);
+  });
+});

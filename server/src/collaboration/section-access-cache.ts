@@ -61,7 +61,7 @@ export class SectionAccessCache implements OnModuleDestroy {
 
   /** The answer for this socket and section: cached, or asked for now (`fresh`: always asked). */
   async get(socket: CollabSocket, section: SectionRef, fresh = false): Promise<AccessEntry> {
-    const bySocket = perSocket(this.entries, socket);
+    const bySocket = this.answersOf(socket);
     const hit = fresh ? undefined : bySocket.get(section.name);
     const age = hit ? Date.now() - hit.at : Infinity;
     if (hit && age < ACCESS_TTL_MS) {
@@ -83,7 +83,7 @@ export class SectionAccessCache implements OnModuleDestroy {
     if (!hit) return;
     const now = Date.now();
     if (hit.use) hit.use.at = now;
-    else hit.use = { socket, section, at: now };
+    else hit.use = { socket, section: refOf(section), at: now };
     if (hit.renewing || now - hit.at < ACCESS_TTL_MS / 2) return;
     this.startRenewal(hit, socket, section);
   }
@@ -108,7 +108,7 @@ export class SectionAccessCache implements OnModuleDestroy {
   /** Stores an answer obtained elsewhere (a re-check after a change of rights). */
   set(socket: CollabSocket, section: SectionRef, access: SectionAccess & { reach: boolean }) {
     const at = Date.now();
-    perSocket(this.entries, socket).set(section.name, { ...access, at, planId: section.planId, use: { socket, section, at } });
+    this.answersOf(socket).set(section.name, { ...access, at, planId: section.planId, use: { socket, section: refOf(section), at } });
   }
 
   /** What the sockets of a plan were last told, then forgets every answer about the plan. */
@@ -159,7 +159,7 @@ export class SectionAccessCache implements OnModuleDestroy {
 
   /** Asks the policy; `used`: for a use now (otherwise a renewal, which is no use). */
   private async ask(socket: CollabSocket, section: SectionRef, used = true): Promise<AccessEntry> {
-    const bySocket = perSocket(this.entries, socket);
+    const bySocket = this.answersOf(socket);
     const actor = socket.data.actor;
     // A change of rights while the queries run makes their answer stale: it is then used
     // for this one decision at most, never cached.
@@ -171,8 +171,22 @@ export class SectionAccessCache implements OnModuleDestroy {
     const access = place ? { ...sectionAccess(place.sectionActor, section.section), reach: true } : { ...NO_ACCESS, reach: false };
     // A renewal keeps the time of the last use: answers nobody uses stop being renewed.
     const lastUse = used ? Date.now() : (bySocket.get(section.name)?.use?.at ?? 0);
-    const entry: AccessEntry = { at, planId: section.planId, ...access, use: { socket, section, at: lastUse } };
-    if (this.generationOf(section.planId) === generation) bySocket.set(section.name, entry);
+    const entry: AccessEntry = { at, planId: section.planId, ...access, use: { socket, section: refOf(section), at: lastUse } };
+    // Not cached when the account was read again meanwhile (its units or roles changed: this
+    // answer came from the old ones), the plan's rights changed, or the socket has gone.
+    if (this.generationOf(section.planId) === generation && socket.data.actor === actor && !socket.disconnected) bySocket.set(section.name, entry);
     return entry;
   }
+
+  /**
+   * The socket's answers. A socket already gone (an update of it still in the queue) gets a
+   * map of its own that is not kept: one kept would outlive the socket, whose disconnect —
+   * which removes its map — has already come.
+   */
+  private answersOf(socket: CollabSocket): Map<string, AccessEntry> {
+    return socket.disconnected ? (this.entries.get(socket.id) ?? new Map()) : perSocket(this.entries, socket);
+  }
 }
+
+/** The section's names only: an entry keeps no loaded document (and its Y.Doc) alive. */
+const refOf = (section: SectionRef): SectionRef => ({ name: section.name, planId: section.planId, section: section.section });
