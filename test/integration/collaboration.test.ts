@@ -436,3 +436,26 @@ describe('revocation', () => {
     expect(own.access).toEqual({ read: true, write: false });
   });
 });
+
+describe('the audit of content writes', () => {
+  it('a write whose audit row could not be stored is audited at the next write, not an interval later', async () => {
+    const planId = await andersPlan();
+    const db = await sqlClient(app.t.databaseUrl);
+    const audited = async () =>
+      (await db.query(`SELECT count(*)::int AS n FROM audit_event WHERE action = 'plan.content.write' AND target_id = $1`, [documentName(planId, 'shared')])).rows[0].n as number;
+    const eva = await (await client('eva.lind')).open(planId, 'shared');
+    // The audit log refuses these rows for a moment (a failing database, as the server sees it).
+    await db.query(`ALTER TABLE audit_event ADD CONSTRAINT refuse_content_writes CHECK (action <> 'plan.content.write') NOT VALID`);
+    try {
+      insertParagraphs(richTextField(eva.doc, 'currentSituation'), 'Skrivet medan loggen vägrade.');
+      await waitFor(() => eva.status === 'saved', 'the edit stored all the same');
+      expect(await audited()).toBe(0);
+    } finally {
+      await db.query('ALTER TABLE audit_event DROP CONSTRAINT refuse_content_writes');
+    }
+    insertParagraphs(richTextField(eva.doc, 'currentSituation'), 'Och sedan ett till.');
+    await waitFor(() => eva.status === 'saved', 'the next edit stored');
+    expect(await audited()).toBe(1);
+    await db.end();
+  });
+});

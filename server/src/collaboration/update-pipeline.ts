@@ -265,15 +265,22 @@ export class UpdatePipeline {
     if (last !== undefined && Date.now() - last < WRITE_AUDIT_INTERVAL_MS) return;
     bySocket.set(loaded.name, Date.now());
     const { actor } = socket.data;
-    await this.audit.appendGrouped({
-      actorId: actor.accountId,
-      actorRole: auditRole(actor),
-      action: 'plan.content.write',
-      targetType: 'section',
-      targetId: loaded.name,
-      planId: loaded.planId,
-      details: { section: loaded.section },
-    });
+    try {
+      await this.audit.appendGrouped({
+        actorId: actor.accountId,
+        actorRole: auditRole(actor),
+        action: 'plan.content.write',
+        targetType: 'section',
+        targetId: loaded.name,
+        planId: loaded.planId,
+        details: { section: loaded.section },
+      });
+    } catch (error) {
+      // Not written: the next write of this socket to the section tries again, rather than
+      // its writes going unaudited for the interval.
+      bySocket.delete(loaded.name);
+      throw error;
+    }
   }
 }
 
