@@ -41,20 +41,28 @@ export default async function setup(project: TestProject) {
     }
   }
   const adminUrl = pg.url('postgres');
-  await ensureDatabase(adminUrl, TEMPLATE_DATABASE);
-  const config = loadConfig({ ...TEST_ENV, SEED_DEMO_DATA: 'true' }, root);
-  await migrateDatabase(pg.url(TEMPLATE_DATABASE));
-  await seedIfEmpty(pg.url(TEMPLATE_DATABASE), config);
-
-  if (!buildClientIfStale(root)) throw new Error('The client build failed; browser tests cannot run.');
-  // Tests that run the server as its own process (durability) use the compiled server.
-  const tsc = spawnSync(join(root, 'node_modules/.bin/tsc'), ['-b', 'server/tsconfig.json'], { cwd: root, stdio: 'inherit' });
-  if (tsc.status !== 0) throw new Error('Compiling the server failed.');
-
-  project.provide('pgAdminUrl', adminUrl);
-  project.provide('pgTemplateDatabase', TEMPLATE_DATABASE);
-  return async () => {
+  const stop = async () => {
     await pg.stop();
     rmSync(dir, { recursive: true, force: true });
   };
+  try {
+    await ensureDatabase(adminUrl, TEMPLATE_DATABASE);
+    const config = loadConfig({ ...TEST_ENV, SEED_DEMO_DATA: 'true' }, root);
+    await migrateDatabase(pg.url(TEMPLATE_DATABASE));
+    await seedIfEmpty(pg.url(TEMPLATE_DATABASE), config);
+
+    if (!buildClientIfStale(root)) throw new Error('The client build failed; browser tests cannot run.');
+    // Tests that run the server as its own process (durability) use the compiled server.
+    const tsc = spawnSync(join(root, 'node_modules/.bin/tsc'), ['-b', 'server/tsconfig.json'], { cwd: root, stdio: 'inherit' });
+    if (tsc.status !== 0) throw new Error('Compiling the server failed.');
+  } catch (error) {
+    // Vitest runs no teardown for a setup that failed: without this, a failed compile or
+    // migration left this PostgreSQL running, and its data directory behind, after the run.
+    await stop().catch(() => undefined);
+    throw error;
+  }
+
+  project.provide('pgAdminUrl', adminUrl);
+  project.provide('pgTemplateDatabase', TEMPLATE_DATABASE);
+  return stop;
 }
