@@ -1,37 +1,16 @@
-// Over 350 lines on purpose: one sync protocol state machine (join, step 1/2, acknowledgements,
-// refusals and resets, offline); split, its states would be read across files.
 import * as decoding from 'lib0/decoding';
 import * as encoding from 'lib0/encoding';
 import * as awarenessProtocol from 'y-protocols/awareness';
 import * as syncProtocol from 'y-protocols/sync';
 import * as Y from 'yjs';
-import {
-  type CollabAccessUpdate,
-  type CollabError,
-  type CollabJoined,
-  type CollabSaved,
-  type PlanAccessChangeReason,
-  parseDocumentName,
-} from '@sip/shared';
+import { type CollabAccessUpdate, type CollabError, type CollabJoined, type CollabSaved, type PlanAccessChangeReason, parseDocumentName } from '@sip/shared';
 import { keepFormattingAsSent, newSectionDoc } from '@sip/shared/yjs';
+import { type CollabSocketLike, RESEND_ON, RESET_ON, type SaveStatus } from './provider-contract';
 import { type Refusal, RefusalKeeper } from './refusal-keeper';
 
 export type { Refusal } from './refusal-keeper';
 
-/** The parts of a socket.io client socket the provider uses (browser and Node alike). */
-export interface CollabSocketLike {
-  connected: boolean;
-  on(event: string, listener: (...args: any[]) => void): unknown;
-  off(event: string, listener: (...args: any[]) => void): unknown;
-  emit(event: string, ...args: any[]): unknown;
-}
-
-export type SaveStatus = 'connecting' | 'synced' | 'saving' | 'saved' | 'refused' | 'offline';
-
-/** Refusals after which the local copy no longer matches the server: start again from it. */
-const RESET_ON: CollabError['code'][] = ['read_only', 'forbidden', 'schema_violation', 'malformed_update', 'too_large', 'document_too_large', 'incomplete_update', 'access_revoked'];
-/** Refusals of an edit that the server did not keep but the local copy still holds: send it again. */
-const RESEND_ON: CollabError['code'][] = ['storage_failed', 'server_error'];
+export type { CollabSocketLike, SaveStatus } from './provider-contract';
 
 /**
  * Keeps one Yjs document in step with the server's copy over the /collab socket.
