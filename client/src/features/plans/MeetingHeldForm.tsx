@@ -1,4 +1,4 @@
-import { type FormEvent, useRef } from 'react';
+import { type ComponentProps, type FormEvent, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ATTENDANCE_MODES, type Meeting, type PlanDetail, recordMeetingHeldSchema, stockholmDate } from '@sip/shared';
 import { type RecordMeetingHeldBody, useRecordMeetingHeld } from '../../api/plan-commands';
@@ -46,27 +46,10 @@ export function MeetingHeldForm({ plan, meeting: m, onDone }: { plan: PlanDetail
         {(props) => <input {...props} type="date" defaultValue={stockholmDate(m.startsAt)} />}
       </Field>
       <Field label={t('plan.meetings.chair')} name="chairParticipantId" errors={form.errors}>
-        {(props) => (
-          <select {...props}>
-            {participants.map((p) => (
-              <option key={p.id} value={p.id}>
-                {p.name}
-              </option>
-            ))}
-          </select>
-        )}
+        {(props) => <ParticipantSelect {...props} participants={participants} />}
       </Field>
       <Field label={t('plan.meetings.noteTaker')} name="noteTakerParticipantId" errors={form.errors}>
-        {(props) => (
-          <select {...props}>
-            <option value="">–</option>
-            {participants.map((p) => (
-              <option key={p.id} value={p.id}>
-                {p.name}
-              </option>
-            ))}
-          </select>
-        )}
+        {(props) => <ParticipantSelect {...props} participants={participants} optional />}
       </Field>
       <fieldset>
         <legend>{t('plan.meetings.attendance')}</legend>
@@ -96,5 +79,19 @@ export function MeetingHeldForm({ plan, meeting: m, onDone }: { plan: PlanDetail
         {t('plan.meetings.save')}
       </button>
     </form>
+  );
+}
+
+/** One of the plan's participants (or, when optional, none). */
+function ParticipantSelect({ participants, optional, ...props }: ComponentProps<'select'> & { participants: { id: string; name: string }[]; optional?: boolean }) {
+  return (
+    <select {...props}>
+      {optional && <option value="">–</option>}
+      {participants.map((p) => (
+        <option key={p.id} value={p.id}>
+          {p.name}
+        </option>
+      ))}
+    </select>
   );
 }
