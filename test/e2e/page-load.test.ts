@@ -1,11 +1,10 @@
 import type { BrowserContext, Page } from 'playwright-core';
 import { afterAll, describe, expect, it } from 'vitest';
-import { insertParagraphs, richTextField } from '@sip/shared/yjs';
 import { DEMO_PASSWORD } from '../../server/src/seed/demo-data';
 import { Clock } from '../../server/src/jobs/clock';
 import { signedIn } from '../support/api-session';
-import { CollabClient, waitFor } from '../support/collab-client';
-import { writeStatutoryContent } from '../support/plan-content';
+import type { CollabClient } from '../support/collab-client';
+import { planWithWrittenContent } from '../support/plan-content';
 import { planWithMeetingHeld } from '../support/plan-fixtures';
 import { useTestApp } from '../support/use-test-app';
 import { E2E_TEST_TIMEOUT_MS, browserSteps, collectConsoleErrors, contextWithSession, planWorkspaceLoaded } from './support';
@@ -137,17 +136,7 @@ describe('page loads', { timeout: E2E_TEST_TIMEOUT_MS }, () => {
   it('plan pages do not jump as their parts arrive (layout shifts, on a phone and a desktop)', async () => {
     const { step } = browserSteps(app.browser);
     const planId = await step('a plan with a held meeting and written content (API)', async ({ remainingMs }) => {
-      const eva = await signedIn(app.t.baseUrl, 'eva.lind');
-      const jonas = await signedIn(app.t.baseUrl, 'jonas.ek');
-      const { planId, ids } = await planWithMeetingHeld(eva, app.t.app.get(Clock));
-      const open = async (session: typeof eva, section: Parameters<CollabClient['open']>[1]) => {
-        const c = await CollabClient.connect(app.t.baseUrl, session);
-        clients.push(c);
-        return c.open(planId, section);
-      };
-      const { shared } = await writeStatutoryContent(open, eva, jonas, ids);
-      insertParagraphs(richTextField(shared.doc, 'currentSituation'), 'Anders bor hos sin mamma.\nHan vill ha en egen lägenhet.');
-      await waitFor(() => shared.status === 'saved', 'saved', remainingMs());
+      const { planId } = await planWithWrittenContent(app.t, clients, 'Anders bor hos sin mamma.\nHan vill ha en egen lägenhet.', remainingMs());
       return planId;
     });
 

@@ -1,10 +1,7 @@
 import { afterAll, describe, expect, it } from 'vitest';
-import { insertParagraphs, richTextField } from '@sip/shared/yjs';
-import { Clock } from '../../server/src/jobs/clock';
 import { ok, signedIn } from '../support/api-session';
-import { CollabClient, waitFor } from '../support/collab-client';
-import { writeStatutoryContent } from '../support/plan-content';
-import { planWithMeetingHeld } from '../support/plan-fixtures';
+import type { CollabClient } from '../support/collab-client';
+import { planWithWrittenContent } from '../support/plan-content';
 import { useTestApp } from '../support/use-test-app';
 import { E2E_TEST_TIMEOUT_MS, browserSteps, collectConsoleErrors, contextWithSession, expectNoAxeViolations, planWorkspaceLoaded } from './support';
 
@@ -24,17 +21,7 @@ describe("the person's plan view", { timeout: E2E_TEST_TIMEOUT_MS }, () => {
   it('on a phone: the next meeting and "Det här händer nu" first, read-only parts as text, readers by person and day; the actions table fits 1366 px', async () => {
     const { step } = browserSteps(app.browser);
     const { planId, eva } = await step('a plan with a held meeting and written content; Eva opens it three times (API)', async ({ remainingMs }) => {
-      const eva = await signedIn(app.t.baseUrl, 'eva.lind');
-      const jonas = await signedIn(app.t.baseUrl, 'jonas.ek');
-      const { planId, ids } = await planWithMeetingHeld(eva, app.t.app.get(Clock));
-      const open = async (session: typeof eva, section: Parameters<CollabClient['open']>[1]) => {
-        const c = await CollabClient.connect(app.t.baseUrl, session);
-        clients.push(c);
-        return c.open(planId, section);
-      };
-      const { shared } = await writeStatutoryContent(open, eva, jonas, ids);
-      insertParagraphs(richTextField(shared.doc, 'currentSituation'), 'Anders bor hos sin mamma och vill ha en egen lägenhet nära centrum, med buss till jobbet.');
-      await waitFor(() => shared.status === 'saved', 'saved', remainingMs());
+      const { planId, eva } = await planWithWrittenContent(app.t, clients, 'Anders bor hos sin mamma och vill ha en egen lägenhet nära centrum, med buss till jobbet.', remainingMs());
       for (let i = 0; i < 3; i++) await eva.get(`/api/plans/${planId}`);
       return { planId, eva };
     });

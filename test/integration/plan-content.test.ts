@@ -6,7 +6,6 @@ import { sqlClient } from '../support/database';
 import { plan } from '../support/plan-builder';
 import { type DirectoryIds, changed, completePreparation } from '../support/plan-fixtures';
 import { writeStatutoryContent } from '../support/plan-content';
-import { Clock } from '../../server/src/jobs/clock';
 import { useTestApp } from '../support/use-test-app';
 
 const app = useTestApp();
