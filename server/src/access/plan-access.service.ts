@@ -12,7 +12,7 @@ import {
 } from '@sip/shared';
 import type { Actor } from '../auth/actor';
 import { ProblemException, notFound } from '../common/problem.exception';
-import { citizenReachablePlansSql, planAccessFactsSql, staffReachablePlansSql } from './plan-access.sql';
+import { citizenReachablePlansSql, planAccessFactsSql, type ReachOptions, staffReachablePlansSql } from './plan-access.sql';
 
 export interface PlanAccess {
   planId: string;
@@ -77,11 +77,14 @@ export class PlanAccessService {
   /**
    * SQL selecting every plan the actor reaches (`id`), with its parameters. `columns`
    * (", p.state, …", plan aliased `p`) adds plan columns to each row, so that a list reads
-   * each plan once.
+   * each plan once. `openOnly` lets a list that never shows closed plans skip them early (a
+   * citizen's few plans are filtered by the list itself); `takesPart` adds `takes_part`, which
+   * for a citizen is always false (a relative's participation is not a practitioner's).
    */
-  reachableSql(actor: Actor, columns = ''): { sql: string; params: unknown[] } {
+  reachableSql(actor: Actor, columns = '', options: ReachOptions = {}): { sql: string; params: unknown[] } {
+    if (options.takesPart) columns = `${actor.kind === 'staff' && actor.systemRoles.includes('practitioner') ? '' : ', false AS takes_part'}${columns}`;
     if (actor.kind === 'citizen') return { sql: citizenReachablePlansSql(columns), params: [actor.accountId] };
     if (!actor.systemRoles.includes('practitioner')) return { sql: `SELECT p.id${columns} FROM plan p WHERE false`, params: [] };
-    return { sql: staffReachablePlansSql(columns), params: this.params(actor) };
+    return { sql: staffReachablePlansSql(columns, options), params: this.params(actor) };
   }
 }

@@ -42,14 +42,24 @@ export const planAccessFactsSql = `
     FROM plan p JOIN person pe ON pe.id = p.person_id
    WHERE p.id = $4`;
 
+export interface ReachOptions {
+  openOnly?: boolean;
+  takesPart?: boolean;
+}
+
 /**
  * The plans a practitioner reaches: candidates through the indexed relations (my
  * participation, my units' calls, my units' initiations), each relation looked up once,
  * then the plan row — with its consent summary — decides as the policy does. `columns`
- * (", p.state, …") adds plan columns to each row, so that a list need not read plan again.
+ * (", p.state, …") adds plan columns to each row, so that a list need not read plan again;
+ * `takesPart` adds whether the actor takes part in the plan (`takes_part`), known from the
+ * candidates without asking again.
+ * `openOnly` leaves closed plans out, for lists that never show them: the plans my units
+ * initiated and closed before consent are not candidates at all (at 100 000 plans they were a
+ * quarter of a busy unit's candidates, each a plan lookup).
  */
-export const staffReachablePlansSql = (columns = '') => `
-  SELECT cand.plan_id AS id${columns}
+export const staffReachablePlansSql = (columns = '', { openOnly = false, takesPart = false }: ReachOptions = {}) => `
+  SELECT cand.plan_id AS id${takesPart ? ', cand.participant AS takes_part' : ''}${columns}
     FROM (SELECT x.plan_id, bool_or(x.src = 'participant') AS participant, bool_or(x.src = 'called') AS called
             FROM (SELECT pp.plan_id, 'participant' AS src FROM plan_participant pp
                    WHERE pp.account_id = $1 AND pp.removed_at IS NULL AND pp.role IN ${STAFF_ROLES}
@@ -59,10 +69,10 @@ export const staffReachablePlansSql = (columns = '') => `
                   UNION ALL
                   -- Consent can be 'none' only before it was ever in force: initierad, or closed from there.
                   SELECT pi.id, 'initiating' FROM plan pi
-                   WHERE pi.initiating_unit_id = ANY($2::uuid[]) AND pi.state IN ('initierad', 'avslutad')) x
+                   WHERE pi.initiating_unit_id = ANY($2::uuid[]) AND pi.state IN ${openOnly ? `('initierad')` : `('initierad', 'avslutad')`}) x
            GROUP BY x.plan_id) cand
     JOIN plan p ON p.id = cand.plan_id
-   WHERE CASE WHEN ${planConsentInForceSql('p')} THEN (cand.participant OR cand.called) AND ${planConsentCoversSql('p', '$3::uuid[]')}
+   WHERE ${openOnly ? `p.state <> 'avslutad' AND ` : ''}CASE WHEN ${planConsentInForceSql('p')} THEN (cand.participant OR cand.called) AND ${planConsentCoversSql('p', '$3::uuid[]')}
               -- Withdrawn or ended: each principal's participants keep their own records.
               WHEN ${planConsentEndedSql('p')} THEN cand.participant
               -- Before any consent: the initiating organisation's participants and unit.

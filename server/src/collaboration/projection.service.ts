@@ -137,6 +137,10 @@ export class ProjectionService implements OnModuleDestroy {
    * so their history stays readable. Each change is recorded with its author and time.
    */
   private async projectActions(m: EntityManager, planId: string, organisationId: string, content: Record<string, unknown>, history: ActionHistoryEntry[]) {
+    // The plan row first, as the plan's commands lock it: the triggers keeping the plan's
+    // summary of open actions write it after the action rows, and two writers taking the two
+    // in opposite order could deadlock.
+    await m.query('SELECT 1 FROM plan WHERE id = $1 FOR NO KEY UPDATE', [planId]);
     const actions = list(content, 'actions');
     for (const a of actions) {
       await m.query(

@@ -3,7 +3,6 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import type { TodoItem, TodoKind, TodoList, TodoQuery } from '@sip/shared';
 import { planConsentInForceSql } from '../access/domain.sql';
-import { STAFF_ROLES } from '../access/plan-access.sql';
 import { PlanAccessService } from '../access/plan-access.service';
 import { type Actor, auditRole } from '../auth/actor';
 import { AuditService } from '../audit/audit.service';
@@ -41,9 +40,12 @@ export class TodoService {
 
   async list(actor: Actor, query: TodoQuery): Promise<TodoList> {
     // The plan columns come with the reachable set, the consent summary among them: each plan is read once.
+    // Closed plans need nothing: they are left out of the candidates (openOnly), and whether I
+    // take part comes with the candidates (takes_part) instead of a second look at my participations.
     const reachable = this.access.reachableSql(
       actor,
-      ', p.state, p.initiating_unit_id, p.discharge_call_due_at, p.first_call_at, p.follow_up_date, p.consent_periods, p.consent_terms',
+      ', p.state, p.initiating_unit_id, p.discharge_call_due_at, p.first_call_at, p.follow_up_date, p.consent_periods, p.consent_terms, p.open_actions',
+      { openOnly: true, takesPart: true },
     );
     const n = reachable.params.length;
     const [today, units, orgs, kind, unit, limit, offset] = [n + 1, n + 2, n + 3, n + 4, n + 5, n + 6, n + 7].map((i) => `$${i}`);
@@ -51,65 +53,60 @@ export class TodoService {
     const wants = (...kinds: TodoKind[]) => `(${kind}::text IS NULL OR ${kind} IN (${kinds.map((k) => `'${k}'`).join(', ')}))`;
     const rows: TodoRow[] = await this.dataSource.query(
       `WITH reachable AS (${reachable.sql}),
-       -- The open plans among them, read once: every branch below starts from these rows
-       -- (before, each branch probed plan again for every reachable id).
        -- The open plans among them, read once: every branch below starts from these rows.
-       -- Whether I take part is asked once per plan, against my participations read as a set.
-       open_plan AS MATERIALIZED (
-         SELECT p.*, p.id IN (SELECT pp.plan_id FROM plan_participant pp
-                               WHERE pp.account_id = $1 AND pp.removed_at IS NULL AND pp.role IN ${STAFF_ROLES}) AS i_take_part
-           FROM reachable p WHERE p.state <> 'avslutad'),
+       open_plan AS MATERIALIZED (SELECT p.* FROM reachable p WHERE p.state <> 'avslutad'),
        -- My units' unanswered calls, read as one set (an index range) and matched to the open
        -- plans by hash, rather than probed once per open plan.
        my_call AS MATERIALIZED (
          SELECT pc.plan_id, pc.sent_at, pc.unit_id, pc.purpose FROM plan_call pc
           WHERE ${wants('call_to_answer')} AND pc.kind = 'kallelse' AND pc.acknowledged_at IS NULL AND pc.unit_id = ANY(${units}::uuid[])),
        items AS (
-         SELECT 'call_to_answer' AS kind, pc.plan_id, pc.sent_at AS due_at, pc.unit_id::text AS unit_id, pc.purpose AS label, '/plans/' || pc.plan_id || '#calls' AS link
+         SELECT 'call_to_answer' AS kind, pc.plan_id, pc.sent_at AS due_at, pc.unit_id::text AS unit_id, pc.purpose AS label,
+                NULL::uuid AS organisation_id, NULL AS action_id, '/plans/' || pc.plan_id || '#calls' AS link
            FROM my_call pc JOIN open_plan p ON p.id = pc.plan_id
          UNION ALL
-         SELECT 'call_to_send', p.id, p.discharge_call_due_at, p.initiating_unit_id::text, NULL, '/plans/' || p.id || '#calls'
+         SELECT 'call_to_send', p.id, p.discharge_call_due_at, p.initiating_unit_id::text, NULL, NULL, NULL, '/plans/' || p.id || '#calls'
            FROM open_plan p
           WHERE ${wants('call_to_send')} AND p.discharge_call_due_at IS NOT NULL AND p.first_call_at IS NULL
          UNION ALL
-         -- Through the partial index of open actions by plan and due date (FollowUpIndexes).
+         -- From the plan's summary of its open actions (migration OpenActionSummary): no lookup per plan.
          SELECT CASE WHEN a.due_date < ${today}::date THEN 'action_overdue' ELSE 'action_due_soon' END,
-                a.plan_id, a.due_date::timestamptz, a.performing_unit_id, a.what, '/plans/' || a.plan_id || '#actions-' || a.organisation_id
-           FROM open_plan p JOIN plan_action a ON a.plan_id = p.id
-          WHERE ${wants('action_overdue', 'action_due_soon')}
-            AND a.removed_at IS NULL AND a.status IN ('planned','ongoing') AND a.due_date <= ${today}::date + ${DUE_SOON_DAYS}
+                p.id, a.due_date::timestamptz, a.performing_unit_id, NULL, a.organisation_id, a.action_id, '/plans/' || p.id || '#actions-' || a.organisation_id
+           FROM open_plan p CROSS JOIN LATERAL unnest(p.open_actions) a
+          WHERE ${wants('action_overdue', 'action_due_soon')} AND a.due_date <= ${today}::date + ${DUE_SOON_DAYS}
             AND (a.performing_unit_id = ANY(${units}::uuid[]::text[]) OR (a.performing_unit_id IS NULL AND a.organisation_id = ANY(${orgs}::uuid[])))
             -- An action's words are plan content: only for those who read its section — staff
             -- taking part (a called unit before it confirms reads none), and once consent has
             -- ended only their own principal's actions.
-            AND p.i_take_part AND (a.organisation_id = ANY(${orgs}::uuid[]) OR ${planConsentInForceSql('p', `${today}::date`)})
+            AND p.takes_part AND (a.organisation_id = ANY(${orgs}::uuid[]) OR ${planConsentInForceSql('p', `${today}::date`)})
          UNION ALL
          SELECT CASE WHEN p.follow_up_date < ${today}::date THEN 'follow_up_overdue' ELSE 'follow_up_due' END,
-                p.id, p.follow_up_date::timestamptz, p.initiating_unit_id::text, NULL, '/plans/' || p.id || '#follow-up'
+                p.id, p.follow_up_date::timestamptz, p.initiating_unit_id::text, NULL, NULL, NULL, '/plans/' || p.id || '#follow-up'
            FROM open_plan p
           WHERE ${wants('follow_up_overdue', 'follow_up_due')}
             AND p.follow_up_date <= ${today}::date + ${FOLLOW_UP_SOON_DAYS} AND p.state IN ('mote_hallet','faststalld','uppfoljning')
             AND NOT EXISTS (SELECT 1 FROM meeting mt WHERE mt.plan_id = p.id AND mt.kind = 'uppfoljning' AND mt.status = 'planned')
          UNION ALL
-         SELECT 'follow_up_date_missing', p.id, NULL, p.initiating_unit_id::text, NULL, '/plans/' || p.id || '#follow-up'
+         SELECT 'follow_up_date_missing', p.id, NULL, p.initiating_unit_id::text, NULL, NULL, NULL, '/plans/' || p.id || '#follow-up'
            FROM open_plan p
           WHERE ${wants('follow_up_date_missing')} AND p.state = 'faststalld' AND p.follow_up_date IS NULL
          UNION ALL
          -- One term per consent not withdrawn (the plan's consent summary): in force today, and its
          -- last day (the period's exclusive upper bound less one) within the next days.
-         SELECT 'consent_ending', p.id, (upper(t.valid) - 1)::timestamptz, p.initiating_unit_id::text, NULL, '/plans/' || p.id || '#consent'
+         SELECT 'consent_ending', p.id, (upper(t.valid) - 1)::timestamptz, p.initiating_unit_id::text, NULL, NULL, NULL, '/plans/' || p.id || '#consent'
            FROM open_plan p CROSS JOIN unnest(p.consent_terms) t
           WHERE ${wants('consent_ending')} AND t.valid @> ${today}::date AND upper(t.valid) - 1 <= ${today}::date + ${CONSENT_ENDING_DAYS}),
        page AS (
          SELECT i.*, count(*) OVER () AS total FROM items i
           WHERE (${kind}::text IS NULL OR i.kind = ${kind}) AND (${unit}::uuid IS NULL OR i.unit_id = ${unit}::text)
           -- Byte order for the tie-breakers: a stable order, without the locale's costly comparisons.
-          ORDER BY i.due_at NULLS FIRST, i.kind COLLATE "C", i.plan_id, i.link COLLATE "C"
+          ORDER BY i.due_at NULLS FIRST, i.kind COLLATE "C", i.plan_id, i.link COLLATE "C", i.action_id COLLATE "C"
           LIMIT ${limit} OFFSET ${offset})
-       -- Names only for the rows shown. A performing unit is free text in the plan: only a known unit is named.
-       SELECT page.kind, page.plan_id, page.due_at, u.id AS unit_id, u.name AS unit_name, page.label, page.link, page.total, pe.name AS person_name
+       -- Names and an action's words only for the rows shown. A performing unit is free text in the plan: only a known unit is named.
+       SELECT page.kind, page.plan_id, page.due_at, u.id AS unit_id, u.name AS unit_name, coalesce(page.label, a.what) AS label, page.link, page.total, pe.name AS person_name
          FROM page JOIN plan p ON p.id = page.plan_id JOIN person pe ON pe.id = p.person_id LEFT JOIN unit u ON u.id::text = page.unit_id
-        ORDER BY page.due_at NULLS FIRST, page.kind COLLATE "C", page.plan_id, page.link COLLATE "C"`,
+         LEFT JOIN plan_action a ON a.plan_id = page.plan_id AND a.organisation_id = page.organisation_id AND a.action_id = page.action_id
+        ORDER BY page.due_at NULLS FIRST, page.kind COLLATE "C", page.plan_id, page.link COLLATE "C", page.action_id COLLATE "C"`,
       [...reachable.params, this.clock.today(), actor.unitIds, actor.organisationIds, query.kind ?? null, query.unitId ?? null, query.limit, query.offset],
     );
     const items: TodoItem[] = rows.map((r) => ({

@@ -31,8 +31,11 @@ export class WorklistService {
   ) {}
 
   async worklist(actor: Actor, query: WorklistQuery): Promise<Worklist> {
-    // The plan columns come with the reachable set: each plan is read once.
-    const reachable = this.access.reachableSql(actor, ', p.person_id, p.state, p.trigger, p.next_meeting_at, p.discharge_call_due_at, p.first_call_at, p.updated_at');
+    // The plan columns come with the reachable set: each plan is read once. Without the closed
+    // plans, those are left out of the candidates already (openOnly).
+    const reachable = this.access.reachableSql(actor, ', p.person_id, p.state, p.trigger, p.next_meeting_at, p.discharge_call_due_at, p.first_call_at, p.updated_at', {
+      openOnly: !query.includeClosed,
+    });
     const n = reachable.params.length;
     // Order and page over plan columns alone; the person's name is joined for the page only.
     const rows: WorklistRow[] = await this.dataSource.query(
