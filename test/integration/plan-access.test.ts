@@ -231,4 +231,63 @@ describe('lists are scoped in SQL exactly as the policy says', () => {
       }
     }
   });
+
+  it('every practitioner’s "Att göra" asks them to answer exactly the calls to their units on open plans they can open, and the open worklist holds exactly the open plans', async () => {
+    // Calls whose plan the called unit reaches, and calls it no longer does: consent run out,
+    // the plan closed, the call answered by a colleague.
+    await plan(app).for('sofia').withConsent().preparing().called({ unit: 'vuxenpsykiatri' }).build();
+    await plan(app).for('elin').withConsent().preparing().called({ unit: 'vuxenpsykiatri' }).acknowledgedBy('lars.holm').build();
+    const expired = await plan(app).for('gunnel').withConsent().preparing().called({ unit: 'vuxenpsykiatri' }).build();
+    const closed = await plan(app).for('anders').withConsent().preparing().called({ unit: 'vuxenpsykiatri' }).closed('other', 'Flyttat').build();
+    const narrowed = await plan(app).for('sofia').withConsent().preparing().called({ unit: 'vuxenpsykiatri' }).build();
+    const db = await sqlClient(app.t.databaseUrl);
+    try {
+      await db.query(`UPDATE consent SET valid_from = current_date - 30, valid_to = current_date - 1 WHERE plan_id = $1`, [expired.id]);
+      // The consent narrowed to the kommun after the call went out: the region's unit is no longer covered.
+      await db.query(`UPDATE consent SET scope_organisation_ids = ARRAY[$2::uuid] WHERE plan_id = $1`, [narrowed.id, ids.kommun]);
+      const { rows: plans } = await db.query(`SELECT id, state FROM plan`);
+      const { rows: calls } = await db.query(
+        `SELECT pc.plan_id, array_agg(a.username) AS usernames FROM plan_call pc JOIN account_unit au ON au.unit_id = pc.unit_id
+           JOIN account a ON a.id = au.account_id
+          WHERE pc.kind = 'kallelse' AND pc.acknowledged_at IS NULL GROUP BY pc.plan_id`,
+      );
+      const open = new Set(plans.filter((p) => p.state !== 'avslutad').map((p) => p.id as string));
+      expect(open.has(closed.id)).toBe(false);
+      for (const staff of DEMO_STAFF.filter((x) => x.systemRoles.includes('practitioner'))) {
+        const session = s[staff.username] ?? (s[staff.username] = await app.as(staff.username));
+        const todoCalls = new Set((ok(await session.get('/api/todo?kind=call_to_answer&limit=200')).items as { planId: string }[]).map((i) => i.planId));
+        const openListed = new Set((ok(await session.get('/api/plans?limit=200')).items as { id: string }[]).map((i) => i.id));
+        for (const { id, state } of plans) {
+          const opens = (await session.get(`/api/plans/${id}`)).status === 200;
+          const calledHere = calls.some((c) => c.plan_id === id && (c.usernames as string[]).includes(staff.username));
+          const why = `${staff.username} plan ${id} (${state}): opens=${opens} called=${calledHere}`;
+          expect(todoCalls.has(id), why).toBe(opens && calledHere && open.has(id));
+          expect(openListed.has(id), why).toBe(opens && open.has(id));
+        }
+      }
+      // The unit's practitioners were asked about the sofia plan, and not about the plans they no longer reach.
+      const larsCalls = (ok(await s['lars.holm']!.get('/api/todo?kind=call_to_answer&limit=200')).items as { planId: string }[]).map((i) => i.planId);
+      expect(larsCalls).not.toContain(expired.id);
+      expect(larsCalls).not.toContain(narrowed.id);
+    } finally {
+      await db.end();
+    }
+  });
+
+  it('"Att göra" asks a called unit to answer the call; the plan’s follow-up is for those taking part, the unit too once it has answered', async () => {
+    const built = await plan(app).for('sofia').withConsent().preparing().called({ unit: 'vuxenpsykiatri' }).meetingHeld().build();
+    const db = await sqlClient(app.t.databaseUrl);
+    try {
+      await db.query(`UPDATE plan SET follow_up_date = current_date + 3 WHERE id = $1`, [built.id]);
+    } finally {
+      await db.end();
+    }
+    const kinds = async (user: string) =>
+      (ok(await s[user]!.get('/api/todo?limit=200')).items as { planId: string; kind: string }[]).filter((i) => i.planId === built.id).map((i) => i.kind).sort();
+    expect(await kinds('eva.lind')).toEqual(['follow_up_due']);
+    expect(await kinds('lars.holm')).toEqual(['call_to_answer']);
+    const call = ok(await s['lars.holm']!.get(`/api/plans/${built.id}`)).calls!.find((c: { acknowledgedAt: string | null }) => c.acknowledgedAt === null)!;
+    ok(await s['lars.holm']!.post(`/api/plans/${built.id}/calls/${call.id}/acknowledge`));
+    expect(await kinds('lars.holm')).toEqual(['follow_up_due']);
+  });
 });

@@ -34,18 +34,23 @@ export const planConsentStateSql = (p = 'p', today = 'current_date') => `
  * plan's consent rows with the predicates above; consent-summary.test.ts checks that.
  */
 
-/** Some consent of the plan (aliased `p`) is in force today. */
-export const planConsentInForceSql = (p = 'p', today = 'current_date') => `(${p}.consent_periods @> ${today})`;
+/**
+ * Some consent of the plan (aliased `p`) is in force today. `prefix` names a copy of the
+ * summary on another row (a call's `plan_consent_periods`: migration CallPlanFacts).
+ */
+export const planConsentInForceSql = (p = 'p', today = 'current_date', prefix = '') => `(${p}.${prefix}consent_periods @> ${today})`;
 
 /**
  * Some consent of the plan in force today covers one of the organisations `orgs` (uuid[]).
  * The first term is read directly: most plans have one consent, and a subquery per plan
  * costs more than the test (~3 ms over 5 000 plans).
  */
-export const planConsentCoversSql = (p: string, orgs: string, today = 'current_date') =>
-  `coalesce((${p}.consent_terms[1]).valid @> ${today} AND (${p}.consent_terms[1]).scope && ${orgs}
-     OR cardinality(${p}.consent_terms) > 1
-        AND EXISTS (SELECT 1 FROM unnest(${p}.consent_terms[2:]) t WHERE t.valid @> ${today} AND t.scope && ${orgs}), false)`;
+export const planConsentCoversSql = (p: string, orgs: string, today = 'current_date', prefix = '') => {
+  const terms = `${p}.${prefix}consent_terms`;
+  return `coalesce((${terms}[1]).valid @> ${today} AND (${terms}[1]).scope && ${orgs}
+     OR cardinality(${terms}) > 1
+        AND EXISTS (SELECT 1 FROM unnest(${terms}[2:]) t WHERE t.valid @> ${today} AND t.scope && ${orgs}), false)`;
+};
 
 /** Some consent of the plan was withdrawn or has run out. */
 export const planConsentEndedSql = (p = 'p', today = 'current_date') => `(${p}.consent_ended_from <= ${today})`;

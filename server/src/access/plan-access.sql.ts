@@ -45,6 +45,8 @@ export const planAccessFactsSql = `
 export interface ReachOptions {
   openOnly?: boolean;
   takesPart?: boolean;
+  /** Leave out the plans reached only through my units' unanswered calls (see calledUnitReachesSql). */
+  notThroughCallsOnly?: boolean;
 }
 
 /**
@@ -57,8 +59,11 @@ export interface ReachOptions {
  * `openOnly` leaves closed plans out, for lists that never show them: the plans my units
  * initiated and closed before consent are not candidates at all (at 100 000 plans they were a
  * quarter of a busy unit's candidates, each a plan lookup).
+ * `notThroughCallsOnly` leaves out the plans my units' calls are the only way to: a list that
+ * decides those from the calls themselves (calledUnitReachesSql) need not look them up. The
+ * calls still count for the plans that remain.
  */
-export const staffReachablePlansSql = (columns = '', { openOnly = false, takesPart = false }: ReachOptions = {}) => `
+export const staffReachablePlansSql = (columns = '', { openOnly = false, takesPart = false, notThroughCallsOnly = false }: ReachOptions = {}) => `
   SELECT cand.plan_id AS id${takesPart ? ', cand.participant AS takes_part' : ''}${columns}
     FROM (SELECT x.plan_id, bool_or(x.src = 'participant') AS participant, bool_or(x.src = 'called') AS called
             FROM (SELECT pp.plan_id, 'participant' AS src FROM plan_participant pp
@@ -70,7 +75,7 @@ export const staffReachablePlansSql = (columns = '', { openOnly = false, takesPa
                   -- Consent can be 'none' only before it was ever in force: initierad, or closed from there.
                   SELECT pi.id, 'initiating' FROM plan pi
                    WHERE pi.initiating_unit_id = ANY($2::uuid[]) AND pi.state IN ${openOnly ? `('initierad')` : `('initierad', 'avslutad')`}) x
-           GROUP BY x.plan_id) cand
+           GROUP BY x.plan_id${notThroughCallsOnly ? ` HAVING bool_or(x.src <> 'called')` : ''}) cand
     JOIN plan p ON p.id = cand.plan_id
    WHERE ${openOnly ? `p.state <> 'avslutad' AND ` : ''}CASE WHEN ${planConsentInForceSql('p')} THEN (cand.participant OR cand.called) AND ${planConsentCoversSql('p', '$3::uuid[]')}
               -- Withdrawn or ended: each principal's participants keep their own records.
@@ -78,6 +83,17 @@ export const staffReachablePlansSql = (columns = '', { openOnly = false, takesPa
               -- Before any consent: the initiating organisation's participants and unit.
               ELSE p.initiating_organisation_id = ANY($3::uuid[])
                    AND (cand.participant OR p.initiating_unit_id = ANY($2::uuid[])) END`;
+
+/**
+ * Whether my unit reaches a call's plan (`pc`, a plan_call row) through that unanswered call,
+ * from the copy of the plan's state and consent summary on the call (migration CallPlanFacts):
+ * the plan open, and consent in force covering one of my organisations ($3). This is the
+ * policy's answer for a plan I neither take part in nor initiated: consent is never 'none'
+ * once a call has gone out (see the candidates above), and once ended only participants keep
+ * the plan. A plan I also reach otherwise is among staffReachablePlansSql's.
+ */
+export const calledUnitReachesSql = (pc: string) =>
+  `(${pc}.plan_state <> 'avslutad' AND ${planConsentInForceSql(pc, 'current_date', 'plan_')} AND ${planConsentCoversSql(pc, '$3::uuid[]', 'current_date', 'plan_')})`;
 
 /** The plans a citizen reaches: their own, their child's, as representative, as allowed relative. */
 export const citizenReachablePlansSql = (columns = '') => `
