@@ -1,17 +1,12 @@
-import { afterAll, beforeAll, expect, it } from 'vitest';
-import type pg from 'pg';
-import { createTestDatabase, sqlClient } from '../support/database';
+import { expect, it } from 'vitest';
+import { useSqlDatabase } from '../support/database';
 
 /**
  * The plan's facts copied onto each call (migration CallPlanFacts), from which "Att göra"
  * decides whether a called unit reaches the plan, equal the plan's own — after writes to the
  * plan, to its consents (which rewrite the plan's consent summary) and new calls.
  */
-let db: pg.Client;
-beforeAll(async () => {
-  db = await sqlClient(await createTestDatabase());
-});
-afterAll(() => db.end());
+const db = useSqlDatabase();
 
 async function disagreements() {
   const { rows } = await db.query(`

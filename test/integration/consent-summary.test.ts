@@ -1,5 +1,4 @@
-import { afterAll, beforeAll, expect, it } from 'vitest';
-import type pg from 'pg';
+import { expect, it } from 'vitest';
 import {
   consentEndedSql,
   consentInForceSql,
@@ -7,18 +6,14 @@ import {
   planConsentEndedSql,
   planConsentInForceSql,
 } from '../../server/src/access/domain.sql';
-import { createTestDatabase, sqlClient } from '../support/database';
+import { useSqlDatabase } from '../support/database';
 
 /**
  * The consent summary on the plan row (migration ConsentSummary) answers, for every plan,
  * day and organisation, exactly as the plan's consent rows do — after every kind of write to
  * consent. A summary gone stale (a write path that skips it) fails here.
  */
-let db: pg.Client;
-beforeAll(async () => {
-  db = await sqlClient(await createTestDatabase());
-});
-afterAll(() => db.end());
+const db = useSqlDatabase();
 
 /** Every (plan, day, organisation) where the summary and the consent rows disagree. */
 async function disagreements() {

@@ -1,15 +1,10 @@
-import { afterAll, beforeAll, expect, it } from 'vitest';
-import type pg from 'pg';
+import { expect, it } from 'vitest';
 import { consentRecordState, isChildOn } from '@sip/shared';
 import { consentInForceSql, consentRecordStateSql, isChildSql } from '../../server/src/access/domain.sql';
-import { createTestDatabase, sqlClient } from '../support/database';
+import { useSqlDatabase } from '../support/database';
 
 /** The SQL mirrors of the shared domain rules answer as the rules do, case by case. */
-let db: pg.Client;
-beforeAll(async () => {
-  db = await sqlClient(await createTestDatabase());
-});
-afterAll(() => db.end());
+const db = useSqlDatabase();
 
 const days = ['2026-02-28', '2026-03-01', '2026-11-24', '2026-11-25', '2026-11-26'];
 

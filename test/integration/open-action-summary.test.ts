@@ -1,17 +1,12 @@
-import { afterAll, beforeAll, expect, it } from 'vitest';
-import type pg from 'pg';
-import { createTestDatabase, sqlClient } from '../support/database';
+import { expect, it } from 'vitest';
+import { useSqlDatabase } from '../support/database';
 
 /**
  * The summary of open actions on the plan row (migration OpenActionSummary), which "Att göra"
  * reads instead of the action rows, holds exactly the plan's open actions with a due date —
  * after every kind of write to plan_action. A write path that skips it fails here.
  */
-let db: pg.Client;
-beforeAll(async () => {
-  db = await sqlClient(await createTestDatabase());
-});
-afterAll(() => db.end());
+const db = useSqlDatabase();
 
 /** Plans whose summary differs from their action rows (as text, in the summary's order). */
 async function disagreements() {
