@@ -11,8 +11,9 @@ import type { MigrationInterface, QueryRunner } from 'typeorm';
  * "due soon" are decided against today by the query. The action's words stay in plan_action
  * and are read only for the rows shown.
  *
- * Kept by statement-level triggers on plan_action (the projection, the seeds, a DBA's UPDATE),
- * a bulk write refreshing each plan once; a plan row is written only when its summary changes.
+ * Kept by statement-level triggers on plan_action (the projection, the seeds, a DBA's UPDATE
+ * or TRUNCATE), a bulk write refreshing each plan once; a plan row is written only when its
+ * summary changes. Concurrent writers of one plan's actions take turns on the plan row.
  * test/integration/open-action-summary.test.ts compares it with the action rows.
  */
 export class OpenActionSummary1765300000000 implements MigrationInterface {
@@ -21,8 +22,13 @@ export class OpenActionSummary1765300000000 implements MigrationInterface {
   async up(q: QueryRunner): Promise<void> {
     await q.query(`CREATE TYPE open_action AS (due_date date, performing_unit_id text, organisation_id uuid, action_id text)`);
     await q.query(`ALTER TABLE plan ADD COLUMN open_actions open_action[] NOT NULL DEFAULT '{}'`);
+    // The plans are locked first, in one order, and the summary computed in a statement of its
+    // own after that: two writers of one plan's actions then take turns, and the second reads
+    // the first's rows (computed in the same statement as the lock, it would lose them).
     await q.query(`
-      CREATE FUNCTION plan_open_action_summary_refresh(plan_ids uuid[]) RETURNS void LANGUAGE sql AS $$
+      CREATE FUNCTION plan_open_action_summary_refresh(plan_ids uuid[]) RETURNS void LANGUAGE plpgsql AS $$
+      BEGIN
+        PERFORM 1 FROM plan WHERE id = ANY(plan_ids) ORDER BY id FOR NO KEY UPDATE;
         UPDATE plan p SET open_actions = s.actions
           FROM (SELECT ids.id,
                        coalesce(array_agg(ROW(a.due_date, a.performing_unit_id, a.organisation_id, a.action_id)::open_action
@@ -31,8 +37,8 @@ export class OpenActionSummary1765300000000 implements MigrationInterface {
                   LEFT JOIN plan_action a ON a.plan_id = ids.id AND a.removed_at IS NULL
                         AND a.status IN ('planned', 'ongoing') AND a.due_date IS NOT NULL
                  GROUP BY ids.id) s
-         WHERE p.id = s.id AND p.open_actions IS DISTINCT FROM s.actions
-      $$`);
+         WHERE p.id = s.id AND p.open_actions IS DISTINCT FROM s.actions;
+      END $$`);
     await q.query(`
       CREATE FUNCTION plan_open_action_summary_trigger() RETURNS trigger LANGUAGE plpgsql AS $$
       BEGIN
@@ -51,10 +57,20 @@ export class OpenActionSummary1765300000000 implements MigrationInterface {
                     FOR EACH STATEMENT EXECUTE FUNCTION plan_open_action_summary_trigger()`);
     await q.query(`CREATE TRIGGER open_action_summary_delete AFTER DELETE ON plan_action REFERENCING OLD TABLE AS old_rows
                     FOR EACH STATEMENT EXECUTE FUNCTION plan_open_action_summary_trigger()`);
+    // Statement triggers do not see a TRUNCATE: it empties every summary itself.
+    await q.query(`
+      CREATE FUNCTION plan_open_action_summary_truncated() RETURNS trigger LANGUAGE plpgsql AS $$
+      BEGIN
+        UPDATE plan SET open_actions = '{}' WHERE open_actions <> '{}';
+        RETURN NULL;
+      END $$`);
+    await q.query(`CREATE TRIGGER open_action_summary_truncate AFTER TRUNCATE ON plan_action FOR EACH STATEMENT EXECUTE FUNCTION plan_open_action_summary_truncated()`);
     await q.query(`SELECT plan_open_action_summary_refresh(ARRAY(SELECT DISTINCT plan_id FROM plan_action))`);
   }
 
   async down(q: QueryRunner): Promise<void> {
+    await q.query(`DROP TRIGGER open_action_summary_truncate ON plan_action`);
+    await q.query(`DROP FUNCTION plan_open_action_summary_truncated()`);
     await q.query(`DROP TRIGGER open_action_summary_delete ON plan_action`);
     await q.query(`DROP TRIGGER open_action_summary_update ON plan_action`);
     await q.query(`DROP TRIGGER open_action_summary_insert ON plan_action`);

@@ -1,5 +1,5 @@
 import { expect, it } from 'vitest';
-import { useSqlDatabase } from '../support/database';
+import { runBeside, useSqlDatabase } from '../support/database';
 
 /**
  * The summary of open actions on the plan row (migration OpenActionSummary), which "Att göra"
@@ -57,12 +57,52 @@ it('stays in step with every write to plan_action: new, done, new date, removed,
   await db.query(`UPDATE plan_action SET removed_at = now() WHERE plan_id = $1 AND action_id = 'extra-2'`, [a.plan_id]);
   await db.query(`UPDATE plan_action SET due_date = NULL WHERE plan_id = $1 AND action_id = 'extra-3'`, [a.plan_id]);
   expect(await disagreements()).toEqual([]);
-  // An upsert as the projection writes it, on two plans' actions in one statement.
+  // Two plans' actions changed in one statement.
   await db.query(`UPDATE plan_action SET status = 'ongoing', performing_unit_id = 'elsewhere' WHERE status = 'planned' AND plan_id IN (SELECT DISTINCT plan_id FROM plan_action ORDER BY plan_id LIMIT 2)`);
   expect(await disagreements()).toEqual([]);
+  // An upsert as the projection writes it: one new row, one existing row given a new date.
+  await db.query(
+    `INSERT INTO plan_action (plan_id, organisation_id, action_id, what, status, due_date)
+     VALUES ($1, $2, 'upserted', 'Ny', 'planned', current_date + 5), ($1, $2, $3, 'Samma', 'planned', current_date + 6)
+     ON CONFLICT (plan_id, organisation_id, action_id) DO UPDATE SET due_date = EXCLUDED.due_date, status = EXCLUDED.status`,
+    key,
+  );
+  expect(await disagreements()).toEqual([]);
+  expect(await summary()).toContain('upserted');
+  // Emptied wholesale (statement triggers do not see a TRUNCATE; its own trigger does).
+  await db.query('BEGIN');
+  try {
+    await db.query('TRUNCATE plan_action CASCADE');
+    expect(await disagreements()).toEqual([]);
+    expect((await db.query(`SELECT count(*)::int AS n FROM plan WHERE open_actions <> '{}'`)).rows[0].n).toBe(0);
+  } finally {
+    await db.query('ROLLBACK');
+  }
   await db.query(`DELETE FROM plan_action WHERE plan_id = $1`, [a.plan_id]);
   expect(await disagreements()).toEqual([]);
   expect(await summary()).toBe('{}');
+});
+
+it('keeps both when two transactions write one plan’s actions at once', async () => {
+  const a = await planWithActions();
+  const first = await db.connect();
+  const second = await db.connect();
+  try {
+    await first.query('BEGIN');
+    await first.query(`INSERT INTO plan_action (plan_id, organisation_id, action_id, what, status, due_date) VALUES ($1, $2, 'first', 'A', 'planned', current_date + 1)`, [a.plan_id, a.organisation_id]);
+    // The second writer takes its turn after the first (it waits on the plan row) and reads its row.
+    const { waited, done } = await runBeside(first, second, `INSERT INTO plan_action (plan_id, organisation_id, action_id, what, status, due_date) VALUES ($1, $2, 'second', 'B', 'planned', current_date + 2)`, [a.plan_id, a.organisation_id]);
+    expect(waited).toBe(true);
+    await first.query('COMMIT');
+    await done;
+    expect(await disagreements()).toEqual([]);
+    const { rows } = await db.query(`SELECT open_actions::text AS s FROM plan WHERE id = $1`, [a.plan_id]);
+    expect(rows[0].s).toContain('first');
+    expect(rows[0].s).toContain('second');
+  } finally {
+    await first.end();
+    await second.end();
+  }
 });
 
 it('would notice a stale summary', async () => {

@@ -1,4 +1,6 @@
 import { beforeAll, describe, expect, it, onTestFinished, vi } from 'vitest';
+import { randomUUID } from 'node:crypto';
+import { TodoService } from '../../server/src/follow-up/todo.service';
 import { DEMO_PERSONS, DEMO_STAFF } from '../../server/src/seed/demo-data';
 import type { RecordConsentInput } from '../support/api-routes';
 import { type ApiSession, ok, problem } from '../support/api-session';
@@ -265,6 +267,15 @@ describe('lists are scoped in SQL exactly as the policy says', () => {
           expect(openListed.has(id), why).toBe(opens && open.has(id));
         }
       }
+      // Every row of every practitioner's whole list is a plan they may open.
+      for (const staff of DEMO_STAFF.filter((x) => x.systemRoles.includes('practitioner'))) {
+        const list = ok(await s[staff.username]!.get('/api/todo?limit=200'));
+        expect(list.total).toBeLessThanOrEqual(200);
+        for (const item of list.items as { planId: string }[]) expect((await s[staff.username]!.get(`/api/plans/${item.planId}`)).status, `${staff.username} ${item.planId}`).toBe(200);
+      }
+      // Someone who is not a practitioner has no work in plans, even in a called unit (asked of the service itself, past the route's guard).
+      const manager = { accountId: randomUUID(), username: 'chef', displayName: 'Chef', kind: 'staff' as const, systemRoles: ['manager' as const], unitIds: [ids.vuxenpsykiatri], organisationIds: [ids.region] };
+      expect(await app.t.app.get(TodoService).list(manager, { limit: 50, offset: 0 })).toEqual({ items: [], total: 0 });
       // The unit's practitioners were asked about the sofia plan, and not about the plans they no longer reach.
       const larsCalls = (ok(await s['lars.holm']!.get('/api/todo?kind=call_to_answer&limit=200')).items as { planId: string }[]).map((i) => i.planId);
       expect(larsCalls).not.toContain(expired.id);

@@ -44,6 +44,9 @@ export class TodoService {
   ) {}
 
   async list(actor: Actor, query: TodoQuery): Promise<TodoList> {
+    // Only practitioners have work in plans (the route says so too; the calls below would
+    // otherwise be decided without the policy's first question).
+    if (actor.kind !== 'staff' || !actor.systemRoles.includes('practitioner')) return { items: [], total: 0 };
     // The plan columns come with the reachable set, the consent summary among them: each plan is read once.
     // Closed plans need nothing: they are left out of the candidates (openOnly); whether I take
     // part comes with the candidates (takes_part); plans reached only through my units' calls
@@ -71,7 +74,7 @@ export class TodoService {
        -- its plan is decided from the plan's facts copied onto the call (calledUnitReachesSql);
        -- a plan I also reach otherwise is among the open plans above.
        my_call AS MATERIALIZED (
-         SELECT pc.plan_id, pc.sent_at, pc.unit_id, pc.purpose, ${calledUnitReachesSql('pc')} AS reaches FROM plan_call pc
+         SELECT pc.plan_id, pc.sent_at, pc.unit_id, pc.purpose, ${calledUnitReachesSql('pc', orgs)} AS reaches FROM plan_call pc
           WHERE ${wants('call_to_answer')} AND pc.kind = 'kallelse' AND pc.acknowledged_at IS NULL AND pc.unit_id = ANY(${units}::uuid[])),
        items AS (
          SELECT 'call_to_answer' AS kind, pc.plan_id, pc.sent_at AS due_at, pc.unit_id::text AS unit_id, pc.purpose AS label,
@@ -125,6 +128,7 @@ export class TodoService {
                                                 WHEN page.kind = 'consent_ending' THEN '#consent' ELSE '#follow-up' END AS link
          FROM page JOIN plan p ON p.id = page.plan_id JOIN person pe ON pe.id = p.person_id LEFT JOIN unit u ON u.id::text = page.unit_id
          LEFT JOIN plan_action a ON a.plan_id = page.plan_id AND a.organisation_id = page.organisation_id AND a.action_id = page.action_id
+               AND a.removed_at IS NULL AND a.status IN ('planned', 'ongoing')
         ORDER BY page.due_at NULLS FIRST, page.kind COLLATE "C", page.plan_id, page.organisation_id, page.unit_id COLLATE "C", page.action_id COLLATE "C"`,
       [...reachable.params, this.clock.today(), actor.unitIds, actor.organisationIds, query.kind ?? null, query.unitId ?? null, query.limit, query.offset],
     );
