@@ -358,6 +358,26 @@ describe('"Att göra" and the person’s side', () => {
     expect((await s['anders.nilsson']!.get('/api/todo')).status).toBe(403);
   });
 
+  it('never shows the words of an action no longer open, even while the plan’s summary of open actions lags behind', async () => {
+    const planId = await plan();
+    const eva = await open('eva.lind', planId, `actions:${ids.kommun}`);
+    arrayField(eva.doc, 'actions').push([yMapFrom({ id: 'w1', what: 'Avslutad insats', status: 'planned', dueDate: stockholmDate(Date.now() + DAY), performingUnitId: ids.vuxenenheten })]);
+    await waitFor(() => eva.status === 'saved', 'saved');
+    await actionsProjected(planId, 1);
+    const listed = async () => (ok(await s['eva.lind']!.get('/api/todo?kind=action_due_soon')).items as { planId: string; label: string | null }[]).filter((t) => t.planId === planId);
+    expect((await listed()).map((t) => t.label)).toEqual(['Avslutad insats']);
+    // Done behind the summary's back (its triggers off): the summary still lists the action.
+    const db = await sqlClient(app.t.databaseUrl);
+    try {
+      await db.query('ALTER TABLE plan_action DISABLE TRIGGER USER');
+      await db.query(`UPDATE plan_action SET status = 'done' WHERE plan_id = $1`, [planId]);
+    } finally {
+      await db.query('ALTER TABLE plan_action ENABLE TRIGGER USER');
+      await db.end();
+    }
+    expect(JSON.stringify(await listed())).not.toContain('Avslutad insats');
+  });
+
   it('shows an action’s words only to those who read its section: not to a called unit before it confirms', async () => {
     const planId = await plan();
     const jonas = await open('jonas.ek', planId, `actions:${ids.region}`);

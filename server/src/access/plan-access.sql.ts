@@ -87,12 +87,12 @@ export const staffReachablePlansSql = (columns = '', { openOnly = false, takesPa
 /**
  * Whether my unit reaches a call's plan (`pc`, a plan_call row) through that unanswered call,
  * from the copy of the plan's state and consent summary on the call (migration CallPlanFacts):
- * the plan open, and consent in force covering one of my organisations (`organisations`,
- * a uuid[] parameter). This is the
- * policy's answer for a practitioner's plan they neither take part in nor initiated: consent
- * is never 'none' once a call has gone out (see the candidates above), and once ended only
- * participants keep the plan. A plan I also reach otherwise is among staffReachablePlansSql's.
- * Only for practitioners: anyone else reaches no plan through a call.
+ * the plan open, and consent in force covering one of my organisations (`organisations`, a
+ * uuid[] parameter). This is the policy's answer for a practitioner's plan they neither take
+ * part in nor initiated: consent is never 'none' once a call has gone out (see the candidates
+ * above), and once ended only participants keep the plan. A plan I also reach otherwise is
+ * among staffReachablePlansSql's. Only for practitioners: no one else reaches a plan through
+ * a call.
  */
 export const calledUnitReachesSql = (pc: string, organisations: string) =>
   `(${pc}.plan_state <> 'avslutad' AND ${planConsentInForceSql(pc, 'current_date', 'plan_')} AND ${planConsentCoversSql(pc, `${organisations}::uuid[]`, 'current_date', 'plan_')})`;
