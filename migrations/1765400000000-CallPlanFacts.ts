@@ -12,7 +12,7 @@ import type { MigrationInterface, QueryRunner } from 'typeorm';
  * change of the plan in flight), and rewritten on the plan's calls when the plan's state or
  * consent summary changes (the consent triggers write the summary, so a consent's writes —
  * a TRUNCATE too — reach the calls). Dates, never a flag: "in force" is still decided
- * against today. test/integration/call-plan-facts.test.ts compares them with the plans.
+ * against today. test/integration/plan-fact-copies.test.ts compares them with the plans.
  */
 export class CallPlanFacts1765400000000 implements MigrationInterface {
   name = 'CallPlanFacts1765400000000';

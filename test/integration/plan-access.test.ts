@@ -1,5 +1,6 @@
 import { beforeAll, describe, expect, it, onTestFinished, vi } from 'vitest';
 import { randomUUID } from 'node:crypto';
+import { WORK_PLAN_COLUMNS, staffReachablePlansSql, staffWorkPlansSql } from '../../server/src/access/plan-access.sql';
 import { TodoService } from '../../server/src/follow-up/todo.service';
 import { DEMO_PERSONS, DEMO_STAFF } from '../../server/src/seed/demo-data';
 import type { RecordConsentInput } from '../support/api-routes';
@@ -280,6 +281,56 @@ describe('lists are scoped in SQL exactly as the policy says', () => {
       const larsCalls = (ok(await s['lars.holm']!.get('/api/todo?kind=call_to_answer&limit=200')).items as { planId: string }[]).map((i) => i.planId);
       expect(larsCalls).not.toContain(expired.id);
       expect(larsCalls).not.toContain(narrowed.id);
+    } finally {
+      await db.end();
+    }
+  });
+
+  it('"Att göra"’s plans, decided from the copies on the participations, are exactly the open plans the policy’s reach gives, with the same facts', async () => {
+    // Situations the copies decide differently from the plan: consent run out or withdrawn for a
+    // participant, a principal no longer covered, an initiated plan before consent with and
+    // without the initiating unit's member taking part, an initiated plan with consent and a call.
+    const ended = await plan(app).for('anders').withConsent().withParticipant('Jonas Ek').build();
+    const narrowed = await plan(app).for('elin').by('omar.haddad').withConsent(['kommun', 'region']).withParticipant('Sara Nord').build();
+    await plan(app).for('gunnel').by('jonas.ek').discharge(inDays(1)).build();
+    await plan(app).for('sofia').by('eva.lind').build();
+    // Lars Holm shares Jonas Ek's unit without taking part: a call to the unit decides.
+    const consentedEarly = await plan(app).for('sofia').by('jonas.ek').build();
+    const consentedNoCall = await plan(app).for('elin').by('jonas.ek').build();
+    await plan(app).for('anders').withConsent().withParticipant('Jonas Ek').withRelative('birgitta').consentWithdrawn().build();
+    const db = await sqlClient(app.t.databaseUrl);
+    try {
+      await db.query(`UPDATE consent SET valid_from = current_date - 30, valid_to = current_date - 1 WHERE plan_id = $1`, [ended.id]);
+      await db.query(`UPDATE consent SET scope_organisation_ids = ARRAY[$2::uuid] WHERE plan_id = $1`, [narrowed.id, ids.kommun]);
+      // Consent recorded while the plans are still initierad, and a call to the unit sent on one.
+      await db.query(
+        `INSERT INTO consent (plan_id, given_by, form, documented_by, scope_organisation_ids, valid_from, valid_to)
+         SELECT p.id, c.given_by, c.form, c.documented_by, ARRAY[$2::uuid, $3::uuid], current_date, current_date + 30
+           FROM unnest($1::uuid[]) p(id), LATERAL (SELECT * FROM consent LIMIT 1) c`,
+        [[consentedEarly.id, consentedNoCall.id], ids.kommun, ids.region],
+      );
+      await db.query(
+        `WITH m AS (INSERT INTO meeting (plan_id, kind, starts_at, duration_minutes) VALUES ($1, 'sip', now() + interval '7 days', 60) RETURNING id)
+         INSERT INTO plan_call (plan_id, meeting_id, kind, organisation_id, unit_id, purpose, sent_by)
+         SELECT $1, m.id, 'kallelse', u.organisation_id, u.id, 'Tidig kallelse', p.initiated_by FROM m, plan p, unit u WHERE p.id = $1 AND u.id = $2`,
+        [consentedEarly.id, ids.vuxenpsykiatri],
+      );
+      const sorted = async (sql: string, params: unknown[]) =>
+        (await db.query(`SELECT to_jsonb(r)::text AS row FROM (${sql}) r ORDER BY r.id`, params)).rows.map((r) => r.row as string);
+      const columns = WORK_PLAN_COLUMNS.map((c) => `, p.${c}`).join('');
+      let compared = 0;
+      for (const staff of DEMO_STAFF.filter((x) => x.systemRoles.includes('practitioner'))) {
+        const { rows: [actor] } = await db.query(
+          `SELECT a.id, array_agg(au.unit_id) AS units, array_agg(DISTINCT u.organisation_id) AS orgs
+             FROM account a JOIN account_unit au ON au.account_id = a.id JOIN unit u ON u.id = au.unit_id WHERE a.username = $1 GROUP BY a.id`,
+          [staff.username],
+        );
+        const params = [actor.id, actor.units, actor.orgs];
+        const expected = await sorted(staffReachablePlansSql(columns, { openOnly: true, takesPart: true, notThroughCallsOnly: true }), params);
+        expect(await sorted(staffWorkPlansSql(), params), staff.username).toEqual(expected);
+        compared += expected.length;
+      }
+      expect(compared).toBeGreaterThan(10);
     } finally {
       await db.end();
     }

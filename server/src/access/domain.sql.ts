@@ -53,7 +53,7 @@ export const planConsentCoversSql = (p: string, orgs: string, today = 'current_d
 };
 
 /** Some consent of the plan was withdrawn or has run out. */
-export const planConsentEndedSql = (p = 'p', today = 'current_date') => `(${p}.consent_ended_from <= ${today})`;
+export const planConsentEndedSql = (p = 'p', today = 'current_date', prefix = '') => `(${p}.${prefix}consent_ended_from <= ${today})`;
 
 /** Born on `birthDate`, under 18 today. */
 export const isChildSql = (birthDate: string, today = 'current_date') => `(${birthDate} > ${today} - interval '18 years')`;

@@ -12,7 +12,7 @@ import {
 } from '@sip/shared';
 import type { Actor } from '../auth/actor';
 import { ProblemException, notFound } from '../common/problem.exception';
-import { citizenReachablePlansSql, planAccessFactsSql, type ReachOptions, staffReachablePlansSql } from './plan-access.sql';
+import { citizenReachablePlansSql, planAccessFactsSql, type ReachOptions, staffReachablePlansSql, staffWorkPlansSql } from './plan-access.sql';
 
 export interface PlanAccess {
   planId: string;
@@ -86,5 +86,11 @@ export class PlanAccessService {
     if (actor.kind === 'citizen') return { sql: citizenReachablePlansSql(columns), params: [actor.accountId] };
     if (!actor.systemRoles.includes('practitioner')) return { sql: `SELECT p.id${columns} FROM plan p WHERE false`, params: [] };
     return { sql: staffReachablePlansSql(columns, options), params: this.params(actor) };
+  }
+
+  /** staffWorkPlansSql for a practitioner: the open plans whose work may be theirs ("Att göra"). */
+  workPlansSql(actor: Actor): { sql: string; params: unknown[] } {
+    if (actor.kind !== 'staff' || !actor.systemRoles.includes('practitioner')) throw new Error('Only practitioners have work in plans');
+    return { sql: staffWorkPlansSql(), params: this.params(actor) };
   }
 }

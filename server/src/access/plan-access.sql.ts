@@ -42,6 +42,19 @@ export const planAccessFactsSql = `
     FROM plan p JOIN person pe ON pe.id = p.person_id
    WHERE p.id = $4`;
 
+/**
+ * The policy's decision for a practitioner ($2 units, $3 organisations) over one plan's facts
+ * (`p`; `prefix` before the plan's column names where they are copies), given whether they take
+ * part in it (`participant`) and whether one of their units' unanswered calls is to it (`called`).
+ */
+const staffDecidesSql = (p: string, participant: string, called: string, prefix = '') => `
+  CASE WHEN ${planConsentInForceSql(p, 'current_date', prefix)} THEN (${participant} OR ${called}) AND ${planConsentCoversSql(p, '$3::uuid[]', 'current_date', prefix)}
+       -- Withdrawn or ended: each principal's participants keep their own records.
+       WHEN ${planConsentEndedSql(p, 'current_date', prefix)} THEN ${participant}
+       -- Before any consent: the initiating organisation's participants and unit.
+       ELSE ${p}.${prefix}initiating_organisation_id = ANY($3::uuid[])
+            AND (${participant} OR ${p}.${prefix}initiating_unit_id = ANY($2::uuid[])) END`;
+
 export interface ReachOptions {
   openOnly?: boolean;
   takesPart?: boolean;
@@ -77,12 +90,31 @@ export const staffReachablePlansSql = (columns = '', { openOnly = false, takesPa
                    WHERE pi.initiating_unit_id = ANY($2::uuid[]) AND pi.state IN ${openOnly ? `('initierad')` : `('initierad', 'avslutad')`}) x
            GROUP BY x.plan_id${notThroughCallsOnly ? ` HAVING bool_or(x.src <> 'called')` : ''}) cand
     JOIN plan p ON p.id = cand.plan_id
-   WHERE ${openOnly ? `p.state <> 'avslutad' AND ` : ''}CASE WHEN ${planConsentInForceSql('p')} THEN (cand.participant OR cand.called) AND ${planConsentCoversSql('p', '$3::uuid[]')}
-              -- Withdrawn or ended: each principal's participants keep their own records.
-              WHEN ${planConsentEndedSql('p')} THEN cand.participant
-              -- Before any consent: the initiating organisation's participants and unit.
-              ELSE p.initiating_organisation_id = ANY($3::uuid[])
-                   AND (cand.participant OR p.initiating_unit_id = ANY($2::uuid[])) END`;
+   WHERE ${openOnly ? `p.state <> 'avslutad' AND ` : ''}${staffDecidesSql('p', 'cand.participant', 'cand.called')}`;
+
+/** The plan columns of staffWorkPlansSql's rows (copied on each participation as plan_<column>). */
+export const WORK_PLAN_COLUMNS = ['state', 'initiating_unit_id', 'discharge_call_due_at', 'first_call_at', 'follow_up_date', 'consent_periods', 'consent_terms', 'consent_ended_from', 'open_actions'];
+
+/**
+ * The open plans a practitioner reaches other than only through their units' unanswered calls
+ * — staffReachablePlansSql(…, { openOnly, takesPart, notThroughCallsOnly }) — with the plan
+ * columns "Att göra" reads (WORK_PLAN_COLUMNS) and `takes_part`. The plans they take part in
+ * are decided from the copies of the plan's facts on their participations (migration
+ * ParticipantPlanFacts): one index range, no lookup per plan. The plans their units initiated
+ * and no one has consented to yet are read from the plan, as before.
+ */
+export const staffWorkPlansSql = () => `
+  SELECT * FROM (SELECT DISTINCT ON (pp.plan_id) pp.plan_id AS id, true AS takes_part, ${WORK_PLAN_COLUMNS.map((c) => `pp.plan_${c} AS ${c}`).join(', ')}
+                   FROM plan_participant pp
+                  WHERE pp.account_id = $1 AND pp.removed_at IS NULL AND pp.role IN ${STAFF_ROLES} AND pp.plan_state <> 'avslutad'
+                    AND ${staffDecidesSql('pp', 'true', 'false', 'plan_')}) mine
+  UNION ALL
+  SELECT p.id, false, ${WORK_PLAN_COLUMNS.map((c) => `p.${c}`).join(', ')}
+    FROM plan p
+   WHERE p.initiating_unit_id = ANY($2::uuid[]) AND p.state = 'initierad'
+     AND NOT EXISTS (SELECT 1 FROM plan_participant pp
+                      WHERE pp.plan_id = p.id AND pp.account_id = $1 AND pp.removed_at IS NULL AND pp.role IN ${STAFF_ROLES})
+     AND ${staffDecidesSql('p', 'false', 'EXISTS (SELECT 1 FROM plan_call pc WHERE pc.plan_id = p.id AND pc.unit_id = ANY($2::uuid[]) AND pc.acknowledged_at IS NULL)')}`;
 
 /**
  * Whether my unit reaches a call's plan (`pc`, a plan_call row) through that unanswered call,

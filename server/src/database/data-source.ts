@@ -25,6 +25,7 @@ import { ConsentSummary1765100000000 } from '../../../migrations/1765100000000-C
 import { PlannedFollowUpIndex1765200000000 } from '../../../migrations/1765200000000-PlannedFollowUpIndex';
 import { OpenActionSummary1765300000000 } from '../../../migrations/1765300000000-OpenActionSummary';
 import { CallPlanFacts1765400000000 } from '../../../migrations/1765400000000-CallPlanFacts';
+import { ParticipantPlanFacts1765500000000 } from '../../../migrations/1765500000000-ParticipantPlanFacts';
 
 // A calendar date has no time zone: keep PostgreSQL `date` as 'YYYY-MM-DD', never a JS Date
 // (which would shift it by the server's offset).
@@ -42,7 +43,7 @@ export const ENTITIES = [
 ];
 
 /** Every migration, in order. Listed explicitly so that compiled and test runs agree. */
-export const MIGRATIONS = [Foundation1763800000000, Plans1763900000000, AccessIndexes1764000000000, Collaboration1764100000000, ProjectionAndVersions1764200000000, RichText1764300000000, Comments1764400000000, ConsentEnd1764500000000, FollowUp1764600000000, FollowUpIndexes1764650000000, Motescirkeln1764700000000, Statistics1764800000000, AdminSettings1764900000000, StatisticsGrain1765000000000, ConsentSummary1765100000000, PlannedFollowUpIndex1765200000000, OpenActionSummary1765300000000, CallPlanFacts1765400000000];
+export const MIGRATIONS = [Foundation1763800000000, Plans1763900000000, AccessIndexes1764000000000, Collaboration1764100000000, ProjectionAndVersions1764200000000, RichText1764300000000, Comments1764400000000, ConsentEnd1764500000000, FollowUp1764600000000, FollowUpIndexes1764650000000, Motescirkeln1764700000000, Statistics1764800000000, AdminSettings1764900000000, StatisticsGrain1765000000000, ConsentSummary1765100000000, PlannedFollowUpIndex1765200000000, OpenActionSummary1765300000000, CallPlanFacts1765400000000, ParticipantPlanFacts1765500000000];
 
 export function dataSourceOptions(url: string): DataSourceOptions {
   return {

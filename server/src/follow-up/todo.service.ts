@@ -47,24 +47,19 @@ export class TodoService {
     // Only practitioners have work in plans (the route says so too; the calls below would
     // otherwise be decided without the policy's first question).
     if (actor.kind !== 'staff' || !actor.systemRoles.includes('practitioner')) return { items: [], total: 0 };
-    // The plan columns come with the reachable set, the consent summary among them: each plan is read once.
-    // Closed plans need nothing: they are left out of the candidates (openOnly); whether I take
-    // part comes with the candidates (takes_part); plans reached only through my units' calls
-    // are decided from the calls (my_call), without looking each up (notThroughCallsOnly).
-    const reachable = this.access.reachableSql(
-      actor,
-      ', p.state, p.initiating_unit_id, p.discharge_call_due_at, p.first_call_at, p.follow_up_date, p.consent_periods, p.consent_terms, p.consent_ended_from, p.open_actions',
-      { openOnly: true, takesPart: true, notThroughCallsOnly: true },
-    );
+    // The open plans whose work may be mine, with the plan columns the branches read: those I
+    // take part in decided and read from the copies on my participations (no lookup per plan),
+    // those my units initiated before anyone consented from the plan. The plans reached only
+    // through my units' calls are decided from the calls (my_call).
+    const reachable = this.access.workPlansSql(actor);
     const n = reachable.params.length;
     const [today, units, orgs, kind, unit, limit, offset] = [n + 1, n + 2, n + 3, n + 4, n + 5, n + 6, n + 7].map((i) => `$${i}`);
     // Each branch runs only when its kinds are asked for (a constant condition: skipped whole).
     const wants = (...kinds: TodoKind[]) => `(${kind}::text IS NULL OR ${kind} IN (${kinds.map((k) => `'${k}'`).join(', ')}))`;
     const rows: TodoRow[] = await this.dataSource.query(
       `WITH reachable AS (${reachable.sql}),
-       -- The open plans among them, read once: every branch below starts from these rows. Kept
-       -- narrow (thousands of rows are copied): the lists of actions and consents only where a
-       -- branch will read them.
+       -- Read once: every branch below starts from these rows. Kept narrow (thousands of rows
+       -- are copied): the lists of actions and consents only where a branch will read them.
        open_plan AS MATERIALIZED (
          SELECT p.id, p.state, p.takes_part, p.initiating_unit_id, p.discharge_call_due_at, p.first_call_at, p.follow_up_date, p.consent_periods,
                 CASE WHEN p.takes_part THEN p.open_actions END AS open_actions,
