@@ -62,7 +62,6 @@ export async function createApp(options: AppModuleOptions): Promise<NestExpressA
     const redis = new RedisIoAdapter(app);
     await redis.connect(options.config.redisUrl);
     app.useWebSocketAdapter(redis);
-    app.getHttpServer().on('close', () => void redis.disconnect());
   } else {
     app.useWebSocketAdapter(new IoAdapter(app));
   }

@@ -298,8 +298,24 @@ describe('lists are scoped in SQL exactly as the policy says', () => {
     const consentedEarly = await plan(app).for('sofia').by('jonas.ek').build();
     const consentedNoCall = await plan(app).for('elin').by('jonas.ek').build();
     await plan(app).for('anders').withConsent().withParticipant('Jonas Ek').withRelative('birgitta').consentWithdrawn().build();
+    // Jonas Ek (region) asked in before any consent to a kommun plan: not yet his to reach.
+    const beforeConsent = await plan(app).for('elin').by('eva.lind').build();
+    const twoConsents = await plan(app).for('anders').withConsent().withParticipant('Jonas Ek').build();
     const db = await sqlClient(app.t.databaseUrl);
     try {
+      await db.query(
+        `INSERT INTO plan_participant (plan_id, role, account_id, organisation_id, unit_id, added_by)
+         SELECT $1, 'inbjuden', a.id, u.organisation_id, u.id, a.id FROM account a JOIN account_unit au ON au.account_id = a.id JOIN unit u ON u.id = au.unit_id
+          WHERE a.username = 'jonas.ek'`,
+        [beforeConsent.id],
+      );
+      // One consent withdrawn, a second one in force: the plan stays open.
+      await db.query(
+        `INSERT INTO consent (plan_id, given_by, form, documented_by, scope_organisation_ids, valid_from, valid_to)
+         SELECT plan_id, given_by, form, documented_by, scope_organisation_ids, current_date, current_date + 60 FROM consent WHERE plan_id = $1`,
+        [twoConsents.id],
+      );
+      await db.query(`UPDATE consent SET withdrawn_at = now() WHERE plan_id = $1 AND valid_from < current_date`, [twoConsents.id]);
       await db.query(`UPDATE consent SET valid_from = current_date - 30, valid_to = current_date - 1 WHERE plan_id = $1`, [ended.id]);
       await db.query(`UPDATE consent SET scope_organisation_ids = ARRAY[$2::uuid] WHERE plan_id = $1`, [narrowed.id, ids.kommun]);
       // Consent recorded while the plans are still initierad, and a call to the unit sent on one.
@@ -329,8 +345,21 @@ describe('lists are scoped in SQL exactly as the policy says', () => {
         const expected = await sorted(staffReachablePlansSql(columns, { openOnly: true, takesPart: true, notThroughCallsOnly: true }), params);
         expect(await sorted(staffWorkPlansSql(), params), staff.username).toEqual(expected);
         compared += expected.length;
+        // And the policy itself (the plan page) opens each one.
+        const session = s[staff.username] ?? (s[staff.username] = await app.as(staff.username));
+        for (const row of expected) {
+          const { id } = JSON.parse(row) as { id: string };
+          expect((await session.get(`/api/plans/${id}`)).status, `${staff.username} ${id}`).toBe(200);
+        }
       }
       expect(compared).toBeGreaterThan(10);
+      // The situations are there: Jonas does not reach the kommun plan before consent; the plan
+      // with a consent withdrawn and one in force is open and his.
+      const { rows: [twoState] } = await db.query(`SELECT state, consent_ended_from IS NOT NULL AS some_ended FROM plan WHERE id = $1`, [twoConsents.id]);
+      expect(twoState).toMatchObject({ some_ended: true });
+      expect(twoState.state).not.toBe('avslutad');
+      expect((await s['jonas.ek']!.get(`/api/plans/${beforeConsent.id}`)).status).toBe(404);
+      expect((await s['jonas.ek']!.get(`/api/plans/${twoConsents.id}`)).status).toBe(200);
     } finally {
       await db.end();
     }

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { STAFF_ROLES } from '../../server/src/access/plan-access.sql';
 import { runBeside, useSqlDatabase } from '../support/database';
 
 /**
@@ -13,6 +14,8 @@ interface Copy {
   table: string;
   /** The plan columns copied, each as plan_<column>. */
   columns: string[];
+  /** The rows that carry the copy; the others carry none. */
+  carrying: string;
   follow: string;
   /** A new row on plan $1, written as the services write one, copied from an existing one. */
   insertLike: string;
@@ -21,14 +24,16 @@ interface Copy {
 const COPIES: Copy[] = [
   {
     table: 'plan_call',
-    columns: ['state', 'consent_terms', 'consent_periods'],
+    columns: ['consent_periods', 'consent_terms', 'state'],
+    carrying: 'true',
     follow: 'plan_call_plan_facts_follow',
     insertLike: `INSERT INTO plan_call (plan_id, meeting_id, kind, organisation_id, unit_id, purpose, sent_by)
                  SELECT $1, meeting_id, kind, organisation_id, unit_id, 'Ny kallelse', sent_by FROM plan_call WHERE kind = 'kallelse' ORDER BY plan_id = $1 DESC LIMIT 1`,
   },
   {
     table: 'plan_participant',
-    columns: ['state', 'initiating_organisation_id', 'initiating_unit_id', 'discharge_call_due_at', 'first_call_at', 'follow_up_date', 'consent_terms', 'consent_periods', 'consent_ended_from', 'open_actions'],
+    columns: ['consent_ended_from', 'consent_periods', 'consent_terms', 'discharge_call_due_at', 'first_call_at', 'follow_up_date', 'initiating_organisation_id', 'initiating_unit_id', 'open_actions', 'state'],
+    carrying: `c.removed_at IS NULL AND c.role IN ${STAFF_ROLES}`,
     follow: 'plan_participant_plan_facts_follow',
     insertLike: `INSERT INTO plan_participant (plan_id, role, account_id, organisation_id, unit_id, added_by)
                  SELECT $1, 'inbjuden', pp.account_id, pp.organisation_id, pp.unit_id, pp.account_id FROM plan_participant pp
@@ -40,10 +45,12 @@ const COPIES: Copy[] = [
 describe.each(COPIES)('the plan’s facts on $table', (copy) => {
   const list = (prefix: string, plan = false) => copy.columns.map((c) => `${prefix}${plan ? '' : 'plan_'}${c}`).join(', ');
 
+  /** Rows whose copy differs from their plan's facts, or that carry one they should not. */
   async function disagreements() {
     const { rows } = await db.query(`
       SELECT c.id, c.plan_state, p.state FROM ${copy.table} c JOIN plan p ON p.id = c.plan_id
-       WHERE (${list('c.')}) IS DISTINCT FROM (${list('p.', true)})
+       WHERE CASE WHEN ${copy.carrying} THEN (${list('c.')}) IS DISTINCT FROM (${list('p.', true)})
+                  ELSE (${list('c.')}) IS DISTINCT FROM (${copy.columns.map(() => 'NULL').join(', ')}) END
        LIMIT 5`);
     return rows;
   }
@@ -57,7 +64,13 @@ describe.each(COPIES)('the plan’s facts on $table', (copy) => {
     return rows[0];
   }
 
-  it('agrees with the plans as seeded', async () => {
+  it('agrees with the plans as seeded, every plan_ column among the facts compared', async () => {
+    const { rows: columns } = await db.query(
+      `SELECT substr(column_name, 6) AS name FROM information_schema.columns
+        WHERE table_name = $1 AND column_name LIKE 'plan\\_%' AND column_name <> 'plan_id' ORDER BY column_name`,
+      [copy.table],
+    );
+    expect(columns.map((c) => c.name)).toEqual(copy.columns);
     expect(await disagreements()).toEqual([]);
     const { rows } = await db.query(`SELECT count(*)::int AS n FROM ${copy.table} WHERE cardinality(plan_consent_terms) > 0`);
     expect(rows[0].n).toBeGreaterThan(0);
@@ -65,6 +78,7 @@ describe.each(COPIES)('the plan’s facts on $table', (copy) => {
 
   it('follows each fact of the plan, its consents and its actions, and a new row starts with its plan’s facts', async () => {
     const { plan_id: planId, id } = await busyPlan();
+    expect((await db.query(`SELECT cardinality(open_actions) AS n FROM plan WHERE id = $1`, [planId])).rows[0].n).toBeGreaterThan(0);
     const facts = async () => (await db.query(`SELECT plan_state, plan_consent_periods::text AS periods FROM ${copy.table} WHERE id = $1`, [id])).rows[0];
     await db.query(`UPDATE plan SET state = 'uppfoljning' WHERE id = $1`, [planId]);
     expect((await facts()).plan_state).toBe('uppfoljning');
@@ -129,6 +143,19 @@ describe.each(COPIES)('the plan’s facts on $table', (copy) => {
     }
   });
 
+  it('refuses a change of the plan’s facts outside READ COMMITTED, where rows written meanwhile would be missed', async () => {
+    const { plan_id: planId } = await busyPlan();
+    const other = await db.connect();
+    try {
+      await other.query('BEGIN ISOLATION LEVEL REPEATABLE READ');
+      await expect(other.query(`UPDATE plan SET follow_up_date = current_date + 9, state = 'uppfoljning' WHERE id = $1`, [planId])).rejects.toThrow(/READ COMMITTED/);
+      await other.query('ROLLBACK');
+    } finally {
+      await other.end();
+    }
+    expect(await disagreements()).toEqual([]);
+  });
+
   it('would notice a stale copy', async () => {
     const { plan_id: planId } = await busyPlan();
     await db.query(`ALTER TABLE plan DISABLE TRIGGER ${copy.follow}`);
@@ -139,4 +166,19 @@ describe.each(COPIES)('the plan’s facts on $table', (copy) => {
       await db.query(`ALTER TABLE plan ENABLE TRIGGER ${copy.follow}`);
     }
   });
+});
+
+it('a participation removed, or the person’s and relatives’ rows, carry no copy; a staff row gets it back when written', async () => {
+  const { rows } = await db.query(`SELECT id, plan_id FROM plan_participant WHERE removed_at IS NULL AND role = 'inbjuden' ORDER BY id LIMIT 1`);
+  const [row] = rows.length ? rows : (await db.query(`SELECT id, plan_id FROM plan_participant WHERE removed_at IS NULL AND role IN ${STAFF_ROLES} ORDER BY id LIMIT 1`)).rows;
+  const copyOf = async () => (await db.query(`SELECT plan_state FROM plan_participant WHERE id = $1`, [row.id])).rows[0].plan_state;
+  expect(await copyOf()).not.toBeNull();
+  await db.query(`UPDATE plan_participant SET removed_at = now() WHERE id = $1`, [row.id]);
+  expect(await copyOf()).toBeNull();
+  await db.query(`UPDATE plan SET follow_up_date = current_date + 11 WHERE id = $1`, [row.plan_id]);
+  expect(await copyOf()).toBeNull();
+  const { rows: personRows } = await db.query(`SELECT count(*)::int AS n FROM plan_participant WHERE role IN ('huvudperson', 'narstaende') AND plan_state IS NULL`);
+  expect(personRows[0].n).toBeGreaterThan(0);
+  await db.query(`UPDATE plan_participant SET removed_at = NULL WHERE id = $1`, [row.id]);
+  expect(await copyOf()).not.toBeNull();
 });

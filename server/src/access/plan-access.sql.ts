@@ -12,7 +12,11 @@ import { consentInForceSql, isChildSql, planConsentCoversSql, planConsentEndedSq
 const CONSENT_ACTIVE = consentInForceSql('c');
 const CONSENT_STATE_SQL = planConsentStateSql('p');
 
-/** The roles in which a practitioner takes part in a plan (as opposed to the person's side). */
+/**
+ * The roles in which a practitioner takes part in a plan (as opposed to the person's side).
+ * Migration ParticipantPlanFacts copies the plan's facts onto these roles' rows only: a new
+ * staff role needs a migration that fills its rows too.
+ */
 export const STAFF_ROLES = `('initiativtagare','ordforande','antecknare','samordningsansvarig','kallad_personal','inbjuden')`;
 
 /** The policy's facts for plan $4. */

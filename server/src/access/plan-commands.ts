@@ -38,6 +38,8 @@ export class PlanCommands {
   async run<T>(actor: Actor, planId: string, need: CommandNeed, work: (ctx: PlanCommandContext) => Promise<T>): Promise<T> {
     const reasons = new Set<PlanAccessChangeReason>();
     const result = await this.dataSource.transaction(async (m) => {
+      // The plan first, always: the copies of its facts on its calls and participations (their
+      // triggers read the plan FOR SHARE; a plan update rewrites them) then never wait in a circle.
       await m.query('SELECT 1 FROM plan WHERE id = $1 FOR UPDATE', [planId]);
       const access = await this.access.require(actor, planId, need, m);
       const before = await accessFingerprint(m, planId);

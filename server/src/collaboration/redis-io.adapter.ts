@@ -34,6 +34,14 @@ export class RedisIoAdapter extends IoAdapter {
     return server;
   }
 
+  /**
+   * Nest calls this from app.close(), after the socket servers have closed: the app is not
+   * closed until Redis is let go (a Redis stopped after the app then meets no client).
+   */
+  override async dispose(): Promise<void> {
+    await this.disconnect();
+  }
+
   async disconnect(): Promise<void> {
     await Promise.all(this.clients.map((c) => c.quit().catch(() => undefined)));
     this.clients = [];
