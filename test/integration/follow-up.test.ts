@@ -337,6 +337,46 @@ describe('the unread count on /notify', () => {
   });
 });
 
+describe('the unread count after a reminder scan', () => {
+  it('tells each reminded account’s open tab its own count', async () => {
+    const eva = s['eva.lind']!;
+    // Jonas starts from nothing unread, Eva from what earlier tests left her: their counts differ.
+    ok(await s['jonas.ek']!.post('/api/notifications/read', { ids: 'all' }));
+    const tabs = await Promise.all(
+      ['eva.lind', 'jonas.ek'].map(async (user) => {
+        const cookie = [...s[user]!.cookies].map(([k, v]) => `${k}=${v}`).join('; ');
+        const socket = io(`${app.t.baseUrl}/notify`, { transports: ['websocket'], extraHeaders: { cookie }, forceNew: true, reconnection: false });
+        const heard: number[] = [];
+        socket.on('unread', (u: { unread: number }) => heard.push(u.unread));
+        await new Promise<void>((resolve, reject) => {
+          socket.once('unread', () => resolve());
+          socket.once('connect_error', reject);
+        });
+        return { user, socket, heard };
+      }),
+    );
+    try {
+      const planId: string = ok(await eva.post('/api/plans', { personId: await personId(eva, PNR.anders), trigger: 'ordinary', reason: 'x', initiatingUnitId: ids.vuxenenheten })).planId;
+      ok(await eva.post(`/api/plans/${planId}/consents`, { givenBy: 'person', form: 'written', scopeOrganisationIds: [ids.kommun, ids.region], informationKinds: ['psychiatry'], validFrom: today() }));
+      ok(await eva.post(`/api/plans/${planId}/participants`, { role: 'kallad_personal', accountId: await staffId(eva, 'Jonas Ek') }));
+      ok(await eva.post(`/api/plans/${planId}/meetings`, { kind: 'formote', startsAt: inDays(5), location: 'Rum 2' }));
+      const before = tabs.map((t) => t.heard.length);
+      clock().travel(new Date(Date.now() + 4.2 * DAY));
+      await scan();
+      const counts: number[] = [];
+      for (const [i, tab] of tabs.entries()) {
+        const unread = ok(await s[tab.user]!.get('/api/notifications')).unread as number;
+        counts.push(unread);
+        await waitFor(() => tab.heard.length > before[i]! && tab.heard.at(-1) === unread, `${tab.user}'s tab told ${unread} unread`, 5000);
+      }
+      expect(counts[1]).toBeGreaterThan(0);
+      expect(counts[0]).not.toBe(counts[1]);
+    } finally {
+      tabs.forEach((t) => t.socket.close());
+    }
+  });
+});
+
 describe('"Att göra" and the person’s side', () => {
   it('lists what needs the staff member across their plans, never a closed plan, and only plans they reach', async () => {
     const planId = await plan();

@@ -79,10 +79,17 @@ export class NotificationsService implements OnModuleInit, OnModuleDestroy {
 
   /** Tells each account's open tabs, on every instance, how many are unread now. */
   async pushUnread(accountIds: Iterable<string>) {
-    for (const accountId of new Set(accountIds)) {
-      const unread: NotifyUnread = { unread: await this.unreadCount(accountId) };
+    const ids = [...new Set(accountIds)];
+    if (!ids.length) return;
+    // Every count in one statement: a day's first reminder scan reaches hundreds of accounts.
+    const counts: { account_id: string; unread: number }[] = await this.dataSource.query(
+      `SELECT a.account_id, (SELECT count(*)::int FROM notification n WHERE n.account_id = a.account_id AND n.read_at IS NULL) AS unread
+         FROM unnest($1::uuid[]) AS a(account_id)`,
+      [ids],
+    );
+    for (const { account_id: accountId, unread } of counts) {
       // A room broadcast: with Redis, the adapter takes it to every instance.
-      this.namespace?.to(accountRoomOf(accountId)).emit('unread', unread);
+      this.namespace?.to(accountRoomOf(accountId)).emit('unread', { unread } satisfies NotifyUnread);
     }
   }
 
