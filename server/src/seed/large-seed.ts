@@ -256,6 +256,9 @@ async function seedFollowUpFacts(q: (sql: string, params?: unknown[]) => Promise
   // Mötescirkeln's facts: a called principal's attendance with or without the mandate, the
   // first finalisation and how the person gets the plan, and evaluations after meetings
   // (the person's side — one citizen account stands in for every person — and staff).
+  // Statistics for the tables written since the last ANALYZE: planned without them (before
+  // autovacuum gets to it), this join was once a nested loop that ran for many minutes.
+  await q(`ANALYZE meeting, meeting_attendance, plan_participant, plan_call`);
   await q(`UPDATE meeting_attendance ma SET with_mandate = (m.plan_id::text < 'c')
              FROM meeting m, plan_participant pp
             WHERE ma.meeting_id = m.id AND pp.id = ma.participant_id AND ma.mode <> 'absent'
