@@ -182,3 +182,9 @@ it('a participation removed, or the person’s and relatives’ rows, carry no c
   await db.query(`UPDATE plan_participant SET removed_at = NULL WHERE id = $1`, [row.id]);
   expect(await copyOf()).not.toBeNull();
 });
+
+it('the participations’ fill copies onto exactly the staff roles the reach reads (STAFF_ROLES): a new role needs a migration', async () => {
+  const { rows } = await db.query(`SELECT pg_get_functiondef('plan_participant_plan_facts_fill'::regproc) AS def`);
+  expect(rows[0].def).toContain(`NEW.role IN ${STAFF_ROLES}`);
+});
+

@@ -31,8 +31,8 @@ const CONSENT_ENDING_DAYS = 14;
  * to answer the call; the rest of a plan's work (its actions, the call to send, follow-up,
  * consent ending) is for those who take part in it or, before anyone does, its initiating
  * unit — a unit that has not yet answered a call is not the one to set a follow-up date.
- * Params after the reachable set: today, the actor's units, the actor's organisations, then
- * kind, unit, limit, offset.
+ * Params after the work plans' (staffWorkPlansSql): today, the actor's units, the actor's
+ * organisations, then kind, unit, limit, offset.
  */
 @Injectable()
 export class TodoService {
@@ -51,20 +51,20 @@ export class TodoService {
     // take part in decided and read from the copies on my participations (no lookup per plan),
     // those my units initiated before anyone consented from the plan. The plans reached only
     // through my units' calls are decided from the calls (my_call).
-    const reachable = this.access.workPlansSql(actor);
-    const n = reachable.params.length;
+    const work = this.access.workPlansSql(actor);
+    const n = work.params.length;
     const [today, units, orgs, kind, unit, limit, offset] = [n + 1, n + 2, n + 3, n + 4, n + 5, n + 6, n + 7].map((i) => `$${i}`);
     // Each branch runs only when its kinds are asked for (a constant condition: skipped whole).
     const wants = (...kinds: TodoKind[]) => `(${kind}::text IS NULL OR ${kind} IN (${kinds.map((k) => `'${k}'`).join(', ')}))`;
     const rows: TodoRow[] = await this.dataSource.query(
-      `WITH reachable AS (${reachable.sql}),
+      `WITH work_plan AS (${work.sql}),
        -- Read once: every branch below starts from these rows. Kept narrow (thousands of rows
        -- are copied): the lists of actions and consents only where a branch will read them.
        open_plan AS MATERIALIZED (
          SELECT p.id, p.state, p.takes_part, p.initiating_unit_id, p.discharge_call_due_at, p.first_call_at, p.follow_up_date, p.consent_periods,
                 CASE WHEN p.takes_part THEN p.open_actions END AS open_actions,
                 CASE WHEN p.consent_ended_from <= ${today}::date + ${CONSENT_ENDING_DAYS + 1} THEN p.consent_terms END AS consent_terms
-           FROM reachable p WHERE p.state <> 'avslutad'),
+           FROM work_plan p),
        -- My units' unanswered calls, read as one set (an index range). Whether the call reaches
        -- its plan is decided from the plan's facts copied onto the call (calledUnitReachesSql);
        -- a plan I also reach otherwise is among the open plans above.
@@ -125,7 +125,7 @@ export class TodoService {
          LEFT JOIN plan_action a ON a.plan_id = page.plan_id AND a.organisation_id = page.organisation_id AND a.action_id = page.action_id
                AND a.removed_at IS NULL AND a.status IN ('planned', 'ongoing')
         ORDER BY page.due_at NULLS FIRST, page.kind COLLATE "C", page.plan_id, page.organisation_id, page.unit_id COLLATE "C", page.action_id COLLATE "C"`,
-      [...reachable.params, this.clock.today(), actor.unitIds, actor.organisationIds, query.kind ?? null, query.unitId ?? null, query.limit, query.offset],
+      [...work.params, this.clock.today(), actor.unitIds, actor.organisationIds, query.kind ?? null, query.unitId ?? null, query.limit, query.offset],
     );
     const items: TodoItem[] = rows.map((r) => ({
       kind: r.kind,

@@ -253,12 +253,12 @@ async function seedFollowUpFacts(q: (sql: string, params?: unknown[]) => Promise
            SELECT h.id, 'child_view', h.created_at + interval '12 days' FROM held_plan h JOIN plan p ON p.id = h.id JOIN person pe ON pe.id = p.person_id
             WHERE age(h.created_at::date, pe.birth_date) < interval '18 years' AND h.n % 4 <> 0
            ON CONFLICT DO NOTHING`);
+  // Statistics for the tables written since the last ANALYZE: planned without them (before
+  // autovacuum gets to it), the join below was once a nested loop that ran for many minutes.
+  await q(`ANALYZE meeting, meeting_attendance, plan_participant, plan_call`);
   // Mötescirkeln's facts: a called principal's attendance with or without the mandate, the
   // first finalisation and how the person gets the plan, and evaluations after meetings
   // (the person's side — one citizen account stands in for every person — and staff).
-  // Statistics for the tables written since the last ANALYZE: planned without them (before
-  // autovacuum gets to it), this join was once a nested loop that ran for many minutes.
-  await q(`ANALYZE meeting, meeting_attendance, plan_participant, plan_call`);
   await q(`UPDATE meeting_attendance ma SET with_mandate = (m.plan_id::text < 'c')
              FROM meeting m, plan_participant pp
             WHERE ma.meeting_id = m.id AND pp.id = ma.participant_id AND ma.mode <> 'absent'
